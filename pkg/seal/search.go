@@ -1,0 +1,105 @@
+package seal
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// ErrRange is returned when a search range runs past nonce 2^32-1.
+var ErrRange = errors.New("seal: nonce range exceeds 2^32")
+
+// chunkSize bounds the nonces one worker scans between cancellation checks.
+const chunkSize = 1 << 16
+
+// Search tries nonces start, start+1, … (count of them, at most 2^32-start)
+// with workers goroutines (GOMAXPROCS when workers <= 0) and returns the
+// lowest nonce in that range that seals h. It returns ctx.Err() if the
+// context ends before the answer is certain.
+func Search(ctx context.Context, h Header, start uint32, count uint64, workers int) (nonce uint32, found bool, err error) {
+	return search(ctx, active, h, start, count, workers)
+}
+
+func search(ctx context.Context, c core, h Header, start uint32, count uint64, workers int) (uint32, bool, error) {
+	if count > math.MaxUint32+1-uint64(start) {
+		return 0, false, fmt.Errorf("%w: start %d, count %d", ErrRange, start, count)
+	}
+	j, err := newJob(h)
+	if err != nil {
+		return 0, false, err
+	}
+	if count == 0 {
+		return 0, false, ctx.Err()
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	chunks := (count + chunkSize - 1) / chunkSize
+	workers = int(min(uint64(workers), chunks))
+
+	// Chunks are claimed in increasing order, so once a hit is known any
+	// chunk beyond it can be skipped, while every chunk below it is already
+	// claimed and will be finished: the answer is the lowest hit.
+	var next atomic.Uint64
+	var best atomic.Uint64 // lowest hit offset from start; count means none
+	best.Store(count)
+	var cancelled atomic.Bool
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				if ctx.Err() != nil {
+					cancelled.Store(true)
+					return
+				}
+				lo := (next.Add(1) - 1) * chunkSize
+				if lo >= count || lo >= best.Load() {
+					return
+				}
+				n := min(chunkSize, count-lo)
+				if nonce, ok := c.scan(j, start+uint32(lo), n); ok {
+					off := uint64(nonce - start)
+					for cur := best.Load(); off < cur && !best.CompareAndSwap(cur, off); cur = best.Load() {
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if cancelled.Load() {
+		return 0, false, ctx.Err()
+	}
+	if off := best.Load(); off < count {
+		return start + uint32(off), true, nil
+	}
+	return 0, false, nil
+}
+
+// Seal searches the whole nonce space of h and, when none of the 2^32 nonces
+// seals it, advances Time by one second and searches again. It returns the
+// sealed header.
+func Seal(ctx context.Context, h Header, workers int) (Header, error) {
+	for {
+		nonce, found, err := Search(ctx, h, 0, math.MaxUint32+1, workers)
+		if err != nil {
+			return Header{}, fmt.Errorf("seal header: %w", err)
+		}
+		if found {
+			h.Nonce = nonce
+			return h, nil
+		}
+		if h.Time == math.MaxUint32 {
+			return Header{}, errors.New("seal header: time field exhausted")
+		}
+		h.Time++
+	}
+}
+
+// Core names the SHA-256 core Search uses on this machine.
+func Core() string { return active.name }
