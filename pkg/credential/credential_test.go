@@ -1,0 +1,469 @@
+package credential
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/gowebpki/jcs"
+)
+
+// sampleDocument is a realistic credential with every optional member set.
+func sampleDocument() *Document {
+	return &Document{
+		Context: DefaultContext,
+		ID:      "urn:uuid:0b5e2a54-8a44-4c1a-9a55-6f2f3f1a9d01",
+		Type:    CredentialType,
+		Issuer: Profile{ID: "did:web:registrar.example.edu", Type: ProfileType,
+			Name: "Université de Lumière", URL: "https://registrar.example.edu"},
+		ValidFrom:  "2026-06-30T00:00:00Z",
+		ValidUntil: "2029-06-30T00:00:00Z",
+		Subject: Subject{Type: SubjectType, Name: "Zoë Müller-Øberg", Identifier: "s1234567@student.example.edu",
+			Achievement: Achievement{ID: "https://registrar.example.edu/achievements/de-101", Type: AchievementType,
+				Name: "Data Engineering Foundations", Description: "Design and operate reliable data pipelines.",
+				Criteria: &Criteria{Narrative: "Passed four projects and a proctored exam."},
+				Credits:  7.5, Level: "EQF 6", Skills: []string{"SQL", "Apache Kafka", "Data modelling"}}},
+	}
+}
+
+func mustJSON(t testing.TB, d *Document) []byte {
+	t.Helper()
+	b, err := d.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestGoldenDigestFromIndependentImplementation(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/digest-vector.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Document, Seed, Digest string
+		Fields                 []struct{ Pointer, Salt, Hash string }
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatal(err)
+	}
+	fields, err := Parse([]byte(v.Document))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seed Seed
+	hex.Decode(seed[:], []byte(v.Seed))
+	if len(fields) != len(v.Fields) {
+		t.Fatalf("%d fields, vector has %d", len(fields), len(v.Fields))
+	}
+	for i, f := range fields {
+		want := v.Fields[i]
+		salt := seed.Salt(f.Pointer)
+		if f.Pointer != want.Pointer || hex.EncodeToString(salt[:]) != want.Salt {
+			t.Fatalf("field %d: %s salt %x, want %s salt %s", i, f.Pointer, salt, want.Pointer, want.Salt)
+		}
+		if h := FieldHash(salt, f); hex.EncodeToString(h[:]) != want.Hash {
+			t.Errorf("field %s: hash %x, want %s", f.Pointer, h, want.Hash)
+		}
+	}
+	got, err := Digest(fields, Disclosure{Seed: &seed})
+	if err != nil || hex.EncodeToString(got[:]) != v.Digest {
+		t.Fatalf("digest %x (%v), want %s", got, err, v.Digest)
+	}
+}
+
+func TestFieldArrayIsJCS(t *testing.T) {
+	values := []string{`"plain"`, `"Zoë \"Zee\" Müller\\"`, "\"tab\\there\\u0001\\u001f\\u007f\"", `"emoji 🎓 and \u2028"`,
+		`7.5`, `1e21`, `1E-7`, `0.1`, `-0`, `100`, `123456789012345678901`, `true`, `null`, `{}`, `[]`}
+	for _, v := range values {
+		f := Field{Pointer: "/a~1b/ünï\"q", Value: nil}
+		switch {
+		case v[0] == '"':
+			var s string
+			if err := json.Unmarshal([]byte(v), &s); err != nil {
+				t.Fatal(err)
+			}
+			f.Value = appendString(nil, s)
+		case v == "{}" || v == "[]" || v == "true" || v == "null":
+			f.Value = []byte(v)
+		default:
+			var err error
+			if f.Value, err = canonicalNumber(v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		arr := appendFieldArray(nil, Salt{1, 2, 3}, f)
+		canon, err := jcs.Transform(arr)
+		if err != nil {
+			t.Fatalf("%s: %v", arr, err)
+		}
+		if !bytes.Equal(arr, canon) {
+			t.Errorf("value %s: ours %s, JCS %s", v, arr, canon)
+		}
+	}
+}
+
+func FuzzFieldArrayIsJCS(f *testing.F) {
+	f.Add("/credentialSubject/name", "Zoë", 7.5)
+	f.Add("/a~0b", "\x00\x1f\"\\\u2028", 1e-7)
+	f.Fuzz(func(t *testing.T, pointer, s string, num float64) {
+		if !utf8Valid(pointer) || !utf8Valid(s) {
+			return
+		}
+		for _, value := range [][]byte{appendString(nil, s), mustFloat(num)} {
+			if value == nil {
+				continue
+			}
+			arr := appendFieldArray(nil, Salt{9}, Field{Pointer: pointer, Value: value})
+			canon, err := jcs.Transform(arr)
+			if err != nil {
+				t.Fatalf("%q: %v", arr, err)
+			}
+			if !bytes.Equal(arr, canon) {
+				t.Fatalf("ours %q, JCS %q", arr, canon)
+			}
+		}
+	})
+}
+
+func utf8Valid(s string) bool { _, err := canonicalString(s); return err == nil }
+
+func mustFloat(f float64) []byte {
+	b, err := canonicalFloat(f)
+	if err != nil {
+		return nil
+	}
+	return b
+}
+
+// randomDocument varies every optional and list member, including empty ones.
+func randomDocument(r *rand.Rand) *Document {
+	texts := []string{"", "Ada", "Zoë \"Zee\" Müller", "tab\tnew\nline", "<b>&amp;</b>", "日本語", "a/b~c", "🎓"}
+	pick := func() string { return texts[r.IntN(len(texts))] }
+	list := func() []string {
+		switch r.IntN(4) {
+		case 0:
+			return nil
+		case 1:
+			return []string{}
+		}
+		l := make([]string, 1+r.IntN(3))
+		for i := range l {
+			l[i] = pick()
+		}
+		return l
+	}
+	d := sampleDocument()
+	d.Context, d.Type, d.Issuer.Type, d.Subject.Type = list(), list(), list(), list()
+	d.ID, d.Issuer.URL, d.ValidUntil, d.Subject.Identifier = pick(), pick(), pick(), pick()
+	a := &d.Subject.Achievement
+	a.ID, a.Description, a.Level, a.Skills, a.Type = pick(), pick(), pick(), list(), list()
+	a.Credits = []float64{0, 7.5, 1e21, 0.1, 3, 1e-7}[r.IntN(6)]
+	switch r.IntN(3) {
+	case 0:
+		a.Criteria = nil
+	case 1:
+		a.Criteria = &Criteria{}
+	default:
+		a.Criteria = &Criteria{Narrative: pick()}
+	}
+	return d
+}
+
+func TestTypedFieldsMatchParsedJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	for i := range 2000 {
+		d := randomDocument(r)
+		parsed, err := Parse(mustJSON(t, d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		typed := d.Fields()
+		if len(parsed) != len(typed) {
+			t.Fatalf("doc %d: %d parsed fields, %d typed\n%s", i, len(parsed), len(typed), mustJSON(t, d))
+		}
+		for k := range parsed {
+			if parsed[k].Pointer != typed[k].Pointer || !bytes.Equal(parsed[k].Value, typed[k].Value) {
+				t.Fatalf("doc %d field %d: parsed %s=%s, typed %s=%s", i, k, parsed[k].Pointer, parsed[k].Value, typed[k].Pointer, typed[k].Value)
+			}
+		}
+	}
+}
+
+func TestParseRejects(t *testing.T) {
+	big := `{"x":"` + strings.Repeat("a", MaxDocumentSize) + `"}`
+	deep := strings.Repeat(`{"a":`, MaxDepth+1) + "1" + strings.Repeat("}", MaxDepth+1)
+	cases := []struct {
+		name, doc string
+		want      error
+	}{
+		{"malformed", `{"a":`, ErrInvalidJSON},
+		{"single quotes", `{'a':1}`, ErrInvalidJSON},
+		{"trailing comma", `{"a":1,}`, ErrInvalidJSON},
+		{"trailing data", `{"a":1} {}`, ErrInvalidJSON},
+		{"duplicate key", `{"a":1,"a":2}`, ErrDuplicateKey},
+		{"nested duplicate", `{"a":{"b":1,"b":1}}`, ErrDuplicateKey},
+		{"not UTF-8", "{\"a\":\"\xff\"}", ErrInvalidUTF8},
+		{"too large", big, ErrTooLarge},
+		{"array", `[1,2]`, ErrNotObject},
+		{"string", `"x"`, ErrNotObject},
+		{"too deep", deep, ErrTooDeep},
+		{"infinite number", `{"a":1e400}`, ErrInvalidJSON},
+		{"empty", ``, ErrInvalidJSON},
+	}
+	for _, c := range cases {
+		if _, err := Parse([]byte(c.doc)); !errors.Is(err, c.want) {
+			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)
+		}
+	}
+	if _, err := Parse([]byte(`{"a":{},"b":[],"c":null,"d":[{}],"e/~":1}`)); err != nil {
+		t.Errorf("valid document rejected: %v", err)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	if err := sampleDocument().Validate(); err != nil {
+		t.Fatalf("sample: %v", err)
+	}
+	cases := map[string]func(d *Document){
+		"no name":            func(d *Document) { d.Subject.Name = "" },
+		"no title":           func(d *Document) { d.Subject.Achievement.Name = "" },
+		"no issuer":          func(d *Document) { d.Issuer.Name = "" },
+		"bad date":           func(d *Document) { d.ValidFrom = "30/06/2026" },
+		"until before from":  func(d *Document) { d.ValidUntil = "2020-01-01T00:00:00Z" },
+		"negative credits":   func(d *Document) { d.Subject.Achievement.Credits = -1 },
+		"invalid UTF-8":      func(d *Document) { d.Subject.Name = "Zo\xeb" },
+		"overlong skill":     func(d *Document) { d.Subject.Achievement.Skills = []string{strings.Repeat("x", maxText+1)} },
+		"invalid UTF-8 list": func(d *Document) { d.Subject.Achievement.Skills = []string{"ok", "\xff"} },
+	}
+	for name, mutate := range cases {
+		d := sampleDocument()
+		mutate(d)
+		if err := d.Validate(); !errors.Is(err, ErrInvalidDocument) {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+}
+
+func TestEveryValueChangeChangesDigest(t *testing.T) {
+	d := sampleDocument()
+	seed := Seed{7}
+	doc := mustJSON(t, d)
+	fields, _ := Parse(doc)
+	want, _ := Digest(fields, Disclosure{Seed: &seed})
+	if want != d.Digest(seed) {
+		t.Fatal("typed and parsed digests differ")
+	}
+	// Change each character of every string value in turn.
+	for i := range doc {
+		c := doc[i]
+		if c < 'a' || c > 'z' {
+			continue
+		}
+		mutated := bytes.Clone(doc)
+		mutated[i] = 'a' + (c-'a'+1)%26
+		f, err := Parse(mutated)
+		if err != nil {
+			continue // the change broke a key; Digest never sees it
+		}
+		got, err := Digest(f, Disclosure{Seed: &seed})
+		if err == nil && got == want {
+			t.Fatalf("changing byte %d (%q) kept the digest", i, c)
+		}
+	}
+	other := seed
+	other[0]++
+	if d.Digest(other) == want {
+		t.Fatal("a different seed gave the same digest")
+	}
+}
+
+func TestHideKeepsDigestAndRemovesValues(t *testing.T) {
+	d := sampleDocument()
+	seed, _ := NewSeed()
+	doc := mustJSON(t, d)
+	want := d.Digest(seed)
+	full := Disclosure{Seed: &seed}
+
+	shown, disc, err := Hide(doc, full, "/credentialSubject/identifier", "/credentialSubject/achievement/skills", "/validUntil")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, secret := range []string{"s1234567", "Apache Kafka", "2029-06-30"} {
+		if bytes.Contains(shown, []byte(secret)) {
+			t.Errorf("hidden value %q still in %s", secret, shown)
+		}
+	}
+	if disc.Seed != nil || len(disc.Hidden) != 5 {
+		t.Fatalf("disclosure: seed %v, %d hidden; want no seed, 5 hidden", disc.Seed, len(disc.Hidden))
+	}
+	fields, err := Parse(shown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Digest(fields, disc); err != nil || got != want {
+		t.Fatalf("digest after hiding = %x, %v; want %x", got, err, want)
+	}
+
+	// Hiding more from a selective bundle, and a parent with its child, works too.
+	shown2, disc2, err := Hide(shown, disc, "/issuer/url", "/credentialSubject/achievement", "/credentialSubject/achievement/level")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields2, _ := Parse(shown2)
+	if got, err := Digest(fields2, disc2); err != nil || got != want {
+		t.Fatalf("digest after hiding twice = %x, %v; want %x", got, err, want)
+	}
+}
+
+func TestHidePrunesEmptiedObjects(t *testing.T) {
+	doc := []byte(`{"a":{"b":{"c":1}},"keep":true,"empty":{}}`)
+	seed := Seed{1}
+	fields, _ := Parse(doc)
+	want, _ := Digest(fields, Disclosure{Seed: &seed})
+	shown, disc, err := Hide(doc, Disclosure{Seed: &seed}, "/a/b/c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(shown) != `{"keep":true,"empty":{}}` {
+		t.Fatalf("shown = %s", shown)
+	}
+	f, _ := Parse(shown)
+	if got, err := Digest(f, disc); err != nil || got != want {
+		t.Fatalf("digest = %x, %v", got, err)
+	}
+}
+
+func TestHideErrors(t *testing.T) {
+	doc := mustJSON(t, sampleDocument())
+	seed := Seed{2}
+	full := Disclosure{Seed: &seed}
+	cases := map[string]struct {
+		pointers []string
+		want     error
+	}{
+		"array element": {[]string{"/credentialSubject/achievement/skills/1"}, ErrCannotHide},
+		"missing":       {[]string{"/credentialSubject/nickname"}, ErrNoSuchField},
+		"everything":    {[]string{"/@context", "/id", "/type", "/issuer", "/validFrom", "/validUntil", "/credentialSubject"}, ErrCannotHide},
+	}
+	for name, c := range cases {
+		if _, _, err := Hide(doc, full, c.pointers...); !errors.Is(err, c.want) {
+			t.Errorf("%s: err = %v, want %v", name, err, c.want)
+		}
+	}
+	if _, _, err := Hide(doc, full, "no-slash"); err == nil {
+		t.Error("pointer without a leading slash accepted")
+	}
+	if _, _, err := Hide(doc, full, "/a~2b"); err == nil {
+		t.Error("bad ~ escape accepted")
+	}
+}
+
+func TestDisclosureMustFitDocument(t *testing.T) {
+	doc := mustJSON(t, sampleDocument())
+	seed := Seed{3}
+	shown, disc, err := Hide(doc, Disclosure{Seed: &seed}, "/credentialSubject/identifier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields, _ := Parse(shown)
+	want, _ := Digest(fields, disc)
+
+	extra := Disclosure{Salts: maps(disc.Salts), Hidden: disc.Hidden}
+	extra.Salts["/invented"] = Salt{}
+	if _, err := Digest(fields, extra); !errors.Is(err, ErrUnusedSalt) {
+		t.Errorf("extra salt: %v", err)
+	}
+	missing := Disclosure{Salts: maps(disc.Salts), Hidden: disc.Hidden}
+	delete(missing.Salts, "/id")
+	if _, err := Digest(fields, missing); !errors.Is(err, ErrMissingSalt) {
+		t.Errorf("missing salt: %v", err)
+	}
+	twice := Disclosure{Salts: disc.Salts, Hidden: append(slices.Clone(disc.Hidden), disc.Hidden...)}
+	if _, err := Digest(fields, twice); !errors.Is(err, ErrHiddenRepeats) {
+		t.Errorf("repeated hidden hash: %v", err)
+	}
+	both := Disclosure{Seed: &seed, Salts: disc.Salts}
+	if _, err := Digest(fields, both); !errors.Is(err, ErrSeedAndSalts) {
+		t.Errorf("seed and salts: %v", err)
+	}
+	if _, err := Digest(fields, Disclosure{}); !errors.Is(err, ErrNoDisclosure) {
+		t.Errorf("empty disclosure: %v", err)
+	}
+	// Adding a field to a disclosed document fails for lack of a salt.
+	added := bytes.Replace(shown, []byte(`"validFrom"`), []byte(`"extra":{},"validFrom"`), 1)
+	f2, _ := Parse(added)
+	if _, err := Digest(f2, disc); !errors.Is(err, ErrMissingSalt) {
+		t.Errorf("added field: %v", err)
+	}
+	_ = want
+}
+
+func maps(m map[string]Salt) map[string]Salt {
+	out := make(map[string]Salt, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(`{"a":[1,"x",{"b":null}],"c":{}}`))
+	f.Add(mustJSON(f, sampleDocument()))
+	f.Add([]byte(`{"a":1,"a":2}`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		root, err := parseTree(doc)
+		if err != nil {
+			return
+		}
+		fields, err := root.fields()
+		if err != nil {
+			return
+		}
+		// Writing the tree back out and parsing again gives the same fields.
+		again, err := Parse(root.appendJSON(nil))
+		if err != nil {
+			t.Fatalf("re-encoded document rejected: %v", err)
+		}
+		if len(again) != len(fields) {
+			t.Fatalf("%d fields, %d after re-encoding", len(fields), len(again))
+		}
+		for i := range fields {
+			if fields[i].Pointer != again[i].Pointer || !bytes.Equal(fields[i].Value, again[i].Value) {
+				t.Fatalf("field %d changed on re-encoding", i)
+			}
+		}
+	})
+}
+
+func BenchmarkDocumentDigest(b *testing.B) {
+	d := sampleDocument()
+	seed := Seed{4}
+	for b.Loop() {
+		d.Digest(seed)
+	}
+	b.ReportMetric(float64(len(d.Fields())), "fields/doc")
+}
+
+func BenchmarkParseAndDigest(b *testing.B) {
+	doc, _ := sampleDocument().JSON()
+	seed := Seed{4}
+	for b.Loop() {
+		fields, err := Parse(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Digest(fields, Disclosure{Seed: &seed}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+var _ = fmt.Sprint
