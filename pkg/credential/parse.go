@@ -62,17 +62,34 @@ func parseTree(doc []byte) (*node, error) {
 	if len(doc) > MaxDocumentSize {
 		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, len(doc))
 	}
-	if !utf8.Valid(doc) {
-		return nil, ErrInvalidUTF8
-	}
-	dec := json.NewDecoder(bytes.NewReader(doc))
-	dec.UseNumber()
-	root, err := parseValue(dec, 0, "")
+	root, err := parseStrict(doc, MaxDepth)
 	if err != nil {
 		return nil, err
 	}
 	if root.kind != object {
 		return nil, ErrNotObject
+	}
+	return root, nil
+}
+
+// CheckJSON applies Parse's strictness to any JSON text (such as a whole proof
+// bundle): valid UTF-8, one value, no duplicate keys, finite numbers, and
+// nesting at most maxDepth deep. Callers bound the size.
+func CheckJSON(doc []byte, maxDepth int) error {
+	_, err := parseStrict(doc, maxDepth)
+	return err
+}
+
+func parseStrict(doc []byte, maxDepth int) (*node, error) {
+	if !utf8.Valid(doc) {
+		return nil, ErrInvalidUTF8
+	}
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber()
+	p := parser{dec: dec, maxDepth: maxDepth}
+	root, err := p.value(0, "")
+	if err != nil {
+		return nil, err
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("%w: data after the document at byte %d", ErrInvalidJSON, dec.InputOffset())
@@ -80,7 +97,13 @@ func parseTree(doc []byte) (*node, error) {
 	return root, nil
 }
 
-func parseValue(dec *json.Decoder, depth int, pointer string) (*node, error) {
+type parser struct {
+	dec      *json.Decoder
+	maxDepth int
+}
+
+func (p *parser) value(depth int, pointer string) (*node, error) {
+	dec := p.dec
 	tok, err := dec.Token()
 	if err != nil {
 		if err == io.EOF {
@@ -90,14 +113,14 @@ func parseValue(dec *json.Decoder, depth int, pointer string) (*node, error) {
 	}
 	switch v := tok.(type) {
 	case json.Delim:
-		if depth >= MaxDepth {
+		if depth >= p.maxDepth {
 			return nil, fmt.Errorf("%w at %q", ErrTooDeep, pointer)
 		}
 		switch v {
 		case '{':
-			return parseObject(dec, depth, pointer)
+			return p.object(depth, pointer)
 		case '[':
-			return parseArray(dec, depth, pointer)
+			return p.array(depth, pointer)
 		}
 		return nil, fmt.Errorf("%w: unexpected %q at byte %d", ErrInvalidJSON, v, dec.InputOffset())
 	case string:
@@ -116,7 +139,8 @@ func parseValue(dec *json.Decoder, depth int, pointer string) (*node, error) {
 	return nil, fmt.Errorf("%w: unexpected token %v", ErrInvalidJSON, tok)
 }
 
-func parseObject(dec *json.Decoder, depth int, pointer string) (*node, error) {
+func (p *parser) object(depth int, pointer string) (*node, error) {
+	dec := p.dec
 	n := &node{kind: object}
 	seen := map[string]bool{}
 	for dec.More() {
@@ -130,7 +154,7 @@ func parseObject(dec *json.Decoder, depth int, pointer string) (*node, error) {
 			return nil, fmt.Errorf("%w %q", ErrDuplicateKey, child)
 		}
 		seen[key] = true
-		kid, err := parseValue(dec, depth+1, child)
+		kid, err := p.value(depth+1, child)
 		if err != nil {
 			return nil, err
 		}
@@ -143,10 +167,11 @@ func parseObject(dec *json.Decoder, depth int, pointer string) (*node, error) {
 	return n, nil
 }
 
-func parseArray(dec *json.Decoder, depth int, pointer string) (*node, error) {
+func (p *parser) array(depth int, pointer string) (*node, error) {
+	dec := p.dec
 	n := &node{kind: array}
 	for dec.More() {
-		kid, err := parseValue(dec, depth+1, pointer+"/"+strconv.Itoa(len(n.kids)))
+		kid, err := p.value(depth+1, pointer+"/"+strconv.Itoa(len(n.kids)))
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,146 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/verifier"
+)
+
+// maxInputFile bounds what verify reads from a file: a photo of a QR code
+// may be a few megabytes, a bundle far less.
+const maxInputFile = 16 << 20
+
+type verifyOptions struct {
+	json bool
+}
+
+func (o *verifyOptions) AddFlags(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&o.json, "json", false, "print the result as JSON")
+}
+
+func newVerifyCommand() *cobra.Command {
+	o := &verifyOptions{}
+	cmd := &cobra.Command{
+		Use:   "verify ARG",
+		Short: "Verify a credential from a bundle file, a QR image, or a CS1 string or link",
+		Long: `verify checks a credential proof and prints each check with ✓ (pass),
+✗ (fail), ! (warning) or – (not checked) and a reason. ARG is a bundle JSON
+file, a QR code image (PNG or JPEG), a file holding a CS1: string or a
+verifier link, such a string itself, or - for standard input.
+
+Exit status: 0 when nothing failed, 1 when a check failed, 2 when ARG cannot
+be read, 3 when nothing failed but some checks could not be made.`,
+		Example: `  credseal verify /tmp/cohort/0003-zoe-muller.credseal.json
+  credseal verify /tmp/cohort/0003-zoe-muller.qr.png
+  credseal verify 'CS1:6BF…' --json
+  credseal verify 'https://verify.example.edu/#CS1:6BF…'`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runVerify(cmd, o, args[0]) },
+	}
+	o.AddFlags(cmd)
+	return cmd
+}
+
+func runVerify(cmd *cobra.Command, o *verifyOptions, arg string) error {
+	input, err := readVerifyInput(cmd.InOrStdin(), arg)
+	if err != nil {
+		return badInput(err)
+	}
+	res := verifier.New(verifier.Options{}).VerifyBytes(cmd.Context(), input)
+	out := cmd.OutOrStdout()
+	if o.json {
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+	} else {
+		printResult(out, res)
+	}
+	switch res.Verdict {
+	case verifier.NotVerified:
+		return &ExitError{Code: ExitFailure}
+	case verifier.Incomplete:
+		return &ExitError{Code: ExitIncomplete}
+	}
+	return nil
+}
+
+// readVerifyInput returns the text of a bundle in any form: a file's content
+// (a QR image decoded to its text), standard input, or arg itself.
+func readVerifyInput(stdin io.Reader, arg string) ([]byte, error) {
+	var data []byte
+	switch {
+	case arg == "-":
+		b, err := io.ReadAll(io.LimitReader(stdin, maxInputFile+1))
+		if err != nil {
+			return nil, err
+		}
+		data = b
+	case strings.HasPrefix(arg, bundle.Prefix) || strings.Contains(arg, "#"+bundle.Prefix):
+		return []byte(arg), nil
+	default:
+		f, err := os.Open(arg)
+		if err != nil {
+			return nil, fmt.Errorf("%w (ARG is a bundle file, a QR image, or a CS1: string or link)", err)
+		}
+		defer f.Close()
+		if data, err = io.ReadAll(io.LimitReader(f, maxInputFile+1)); err != nil {
+			return nil, err
+		}
+	}
+	if len(data) > maxInputFile {
+		return nil, fmt.Errorf("%s is larger than %d MiB", arg, maxInputFile>>20)
+	}
+	if isImage(data) {
+		text, err := bundle.DecodeQRImage(data)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", arg, err)
+		}
+		return []byte(text), nil
+	}
+	return data, nil
+}
+
+func isImage(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) || bytes.HasPrefix(b, []byte{0xff, 0xd8, 0xff})
+}
+
+var marks = map[verifier.Status]string{
+	verifier.Pass: "✓", verifier.Fail: "✗", verifier.Warning: "!", verifier.NotChecked: "–",
+}
+
+var headlines = map[verifier.Verdict]string{
+	verifier.Verified:        "✓ VERIFIED",
+	verifier.VerifiedOffline: "✓ VERIFIED OFFLINE (chain checks not made)",
+	verifier.NotVerified:     "✗ NOT VERIFIED",
+	verifier.Incomplete:      "! INCOMPLETE: some checks could not be made",
+}
+
+func printResult(w io.Writer, r *verifier.Result) {
+	fmt.Fprintln(w, headlines[r.Verdict])
+	c := r.Credential
+	for _, line := range [][2]string{{"Learner", c.Learner}, {"Credential", c.Title}, {"Issuer", c.Issuer}, {"Valid from", c.ValidFrom}, {"Valid until", c.ValidUntil}} {
+		if line[1] != "" {
+			fmt.Fprintf(w, "  %-11s %s\n", line[0], line[1])
+		}
+	}
+	if c.HiddenCount > 0 {
+		fmt.Fprintf(w, "  %-11s %d field(s) hidden by the holder\n", "Hidden", c.HiddenCount)
+	}
+	fmt.Fprintln(w)
+	for _, ch := range r.Checks {
+		fmt.Fprintf(w, "%s %-25s %s\n", marks[ch.Status], ch.Title, ch.Reason)
+		if ch.Status == verifier.Fail && ch.Detail != "" {
+			fmt.Fprintf(w, "  %-25s %s\n", "", ch.Detail)
+		}
+	}
+}

@@ -1,0 +1,174 @@
+package issuer
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/credseal/credseal/pkg/bundle"
+)
+
+// Manifest describes an exported batch for the registrar. It holds no
+// salts or seeds: only what identifies each learner's files.
+type Manifest struct {
+	Format  string          `json:"format"`
+	Seal    string          `json:"seal"` // hex, internal byte order
+	Root    string          `json:"root"`
+	Header  string          `json:"header"`
+	Size    int             `json:"size"`
+	Entries []ManifestEntry `json:"credentials"`
+}
+
+// ManifestEntry names one learner's files.
+type ManifestEntry struct {
+	LeafIndex int    `json:"leafIndex"`
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Digest    string `json:"digest"`
+	Bundle    string `json:"bundle"`
+	QR        string `json:"qr"`
+	QRVersion int    `json:"qrVersion"`
+}
+
+// ManifestFormat names the manifest's format.
+const ManifestFormat = "credseal-batch-manifest/1"
+
+// ExportOptions control Export.
+type ExportOptions struct {
+	// VerifierURL, when set, makes each QR code a link to that verifier page
+	// with the bundle in the fragment; otherwise it holds the CS1 string.
+	VerifierURL string
+	Progress    func(done int)
+}
+
+// ErrOutputExists is returned when the output directory already has files.
+var ErrOutputExists = errors.New("issuer: output directory is not empty")
+
+// Export writes one bundle JSON and one QR PNG per learner and manifest.json
+// into dir. It writes into a temporary sibling directory and renames it into
+// place at the end, so dir never holds a half-written batch.
+func Export(dir string, b *Batch, opts ExportOptions) (*Manifest, error) {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return nil, fmt.Errorf("%w: %s", ErrOutputExists, dir)
+	}
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".partial-")
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	defer os.RemoveAll(tmp) // a no-op once renamed
+
+	sealHash := b.Header.Hash()
+	hdr, _ := b.Header.MarshalBinary()
+	root := b.Tree.Root()
+	m := &Manifest{Format: ManifestFormat, Seal: hex.EncodeToString(sealHash[:]), Root: hex.EncodeToString(root[:]),
+		Header: hex.EncodeToString(hdr), Size: len(b.Credentials)}
+	for i, c := range b.Credentials {
+		e, err := exportOne(tmp, b, i, opts)
+		if err != nil {
+			return nil, fmt.Errorf("export credential %d (%s): %w", i, c.Document.ID, err)
+		}
+		m.Entries = append(m.Entries, e)
+		if opts.Progress != nil {
+			opts.Progress(i + 1)
+		}
+	}
+	mj, _ := json.MarshalIndent(m, "", "  ")
+	if err := writeFile(filepath.Join(tmp, "manifest.json"), append(mj, '\n')); err != nil {
+		return nil, err
+	}
+	if err := os.Remove(dir); err != nil && !os.IsNotExist(err) { // an empty dir may stand in the way
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	return m, nil
+}
+
+func exportOne(dir string, b *Batch, i int, opts ExportOptions) (ManifestEntry, error) {
+	c := &b.Credentials[i]
+	bun, err := b.Bundle(i)
+	if err != nil {
+		return ManifestEntry{}, err
+	}
+	js, err := bun.MarshalJSON()
+	if err != nil {
+		return ManifestEntry{}, err
+	}
+	cs1, err := bun.EncodeCompact()
+	if err != nil {
+		return ManifestEntry{}, err
+	}
+	content := cs1
+	if opts.VerifierURL != "" {
+		content = bundle.VerifierURL(opts.VerifierURL, cs1)
+	}
+	qr, err := bundle.EncodeQR(content)
+	if err != nil {
+		return ManifestEntry{}, err
+	}
+	stem := fmt.Sprintf("%04d-%s", i, slug(c.Document.Subject.Name))
+	e := ManifestEntry{LeafIndex: i, ID: c.Document.ID, Name: c.Document.Subject.Name, Digest: hex.EncodeToString(c.Digest[:]),
+		Bundle: stem + ".credseal.json", QR: stem + ".qr.png", QRVersion: qr.Version}
+	if err := writeFile(filepath.Join(dir, e.Bundle), js); err != nil {
+		return e, err
+	}
+	return e, writeFile(filepath.Join(dir, e.QR), qr.PNG)
+}
+
+// writeFile writes and syncs, so the final rename publishes complete files.
+func writeFile(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("export %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// foldLetters spells out letters that Unicode does not decompose into ASCII.
+var foldLetters = strings.NewReplacer("Ø", "O", "ø", "o", "Æ", "Ae", "æ", "ae", "ß", "ss", "Þ", "Th", "þ", "th",
+	"Ð", "D", "ð", "d", "Đ", "D", "đ", "d", "Ł", "L", "ł", "l", "Œ", "Oe", "œ", "oe", "ı", "i")
+
+// slug folds a name to lowercase ASCII for file names: "Zoë Müller" → "zoe-muller".
+func slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(foldLetters.Replace(name)) {
+		switch {
+		case unicode.Is(unicode.Mn, r): // combining accents left by NFKD
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToLower(r))
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	s := strings.TrimSuffix(b.String(), "-")
+	if len(s) > 40 {
+		s = strings.TrimSuffix(s[:40], "-")
+	}
+	if s == "" {
+		return "learner"
+	}
+	return s
+}

@@ -1,0 +1,153 @@
+// Package issuer turns a registrar's records into sealed batches of
+// credentials: intake (validate, assign ids, derive seeds), hashing, the
+// Merkle batch, the proof-of-work seal, and the bundles learners receive.
+//
+// It depends on the credseal formats only (pkg/...); storage, chains and
+// HTTP are adapters that live elsewhere and meet this package through
+// interfaces declared here.
+package issuer
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/credential"
+	"github.com/credseal/credseal/pkg/merkle"
+	"github.com/credseal/credseal/pkg/seal"
+)
+
+// HeaderVersion is the version field of every batch header credseal seals.
+const HeaderVersion = 1
+
+// DefaultDifficulty makes sealing take about 2^16 hashes: milliseconds.
+const DefaultDifficulty = 16
+
+// ErrEmptyBatch is returned when a batch would hold no credentials.
+var ErrEmptyBatch = errors.New("issuer: a batch needs at least one credential")
+
+// Issued is one credential of a batch with the secret that salts it.
+type Issued struct {
+	Document *credential.Document
+	Seed     credential.Seed
+	Digest   credential.Hash
+}
+
+// Batch is a sealed batch: its credentials in leaf order, their tree and header.
+type Batch struct {
+	Credentials []Issued
+	Tree        *merkle.Tree
+	Header      seal.Header
+}
+
+// BatchOptions control how a batch is built and sealed.
+type BatchOptions struct {
+	Prev    [32]byte  // the issuer's previous seal; zero for its first batch
+	Bits    uint32    // compact target of the seal
+	Time    time.Time // header time; now when zero
+	Workers int       // hashing and sealing goroutines; GOMAXPROCS when zero
+	// Progress, when set, is called from any goroutine with the number of
+	// credentials hashed so far.
+	Progress func(done int)
+}
+
+// BuildBatch validates the documents, gives each a fresh seed, hashes them in
+// parallel, builds the Merkle tree and seals the header.
+func BuildBatch(ctx context.Context, docs []*credential.Document, opts BatchOptions) (*Batch, error) {
+	if len(docs) == 0 {
+		return nil, ErrEmptyBatch
+	}
+	for i, d := range docs {
+		if err := d.Validate(); err != nil {
+			return nil, fmt.Errorf("credential %d (%s): %w", i, d.ID, err)
+		}
+	}
+	seeds := make([]byte, len(docs)*len(credential.Seed{}))
+	if _, err := rand.Read(seeds); err != nil {
+		return nil, fmt.Errorf("credential seeds: %w", err)
+	}
+	b := &Batch{Credentials: make([]Issued, len(docs))}
+	for i, d := range docs {
+		b.Credentials[i] = Issued{Document: d, Seed: credential.Seed(seeds[32*i : 32*i+32])}
+	}
+	leaves, err := b.hash(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	b.Tree = merkle.Build(leaves)
+	t := opts.Time
+	if t.IsZero() {
+		t = time.Now()
+	}
+	h := seal.Header{Version: HeaderVersion, Prev: opts.Prev, Root: b.Tree.Root(), Time: uint32(t.Unix()), Bits: opts.Bits}
+	if b.Header, err = seal.Seal(ctx, h, opts.Workers); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// hash computes every digest and leaf hash, spread over the workers.
+func (b *Batch) hash(ctx context.Context, opts BatchOptions) ([]merkle.Hash, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	leaves := make([]merkle.Hash, len(b.Credentials))
+	const step = 256 // credentials claimed at a time
+	var next, done atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				lo := int(next.Add(step)) - step
+				if lo >= len(leaves) {
+					return
+				}
+				hi := min(lo+step, len(leaves))
+				for i := lo; i < hi; i++ {
+					c := &b.Credentials[i]
+					c.Digest = c.Document.Digest(c.Seed)
+					leaves[i] = merkle.LeafHash(c.Digest[:])
+				}
+				if opts.Progress != nil {
+					opts.Progress(int(done.Add(int64(hi - lo))))
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("hash batch: %w", err)
+	}
+	return leaves, nil
+}
+
+// Bundle returns the full-disclosure proof bundle of credential i.
+func (b *Batch) Bundle(i int) (*bundle.Bundle, error) {
+	if i < 0 || i >= len(b.Credentials) {
+		return nil, fmt.Errorf("issuer: credential %d of %d", i, len(b.Credentials))
+	}
+	c := &b.Credentials[i]
+	doc, err := c.Document.JSON()
+	if err != nil {
+		return nil, err
+	}
+	path, err := b.Tree.Proof(uint64(i))
+	if err != nil {
+		return nil, err
+	}
+	seed := c.Seed
+	return &bundle.Bundle{
+		Credential: doc,
+		Disclosure: credential.Disclosure{Seed: &seed},
+		Proof:      bundle.Proof{LeafIndex: uint64(i), TreeSize: b.Tree.Size(), Path: path, Header: b.Header},
+	}, nil
+}

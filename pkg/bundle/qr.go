@@ -1,0 +1,55 @@
+package bundle
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // QR photos arrive as JPEG as often as PNG
+	_ "image/png"
+
+	"github.com/makiuchi-d/gozxing"
+	gozxingqr "github.com/makiuchi-d/gozxing/qrcode"
+	"github.com/skip2/go-qrcode"
+)
+
+// QR holds a rendered QR code and the symbol version chosen for it.
+type QR struct {
+	PNG     []byte
+	Version int // 1..40
+}
+
+// ErrTooLargeForQR is returned when content exceeds a version-40 symbol.
+var ErrTooLargeForQR = errors.New("bundle: too large for one QR code at error correction M")
+
+// EncodeQR renders content (a CS1 string or a verifier URL) as a PNG QR code
+// at error-correction level M, 4 pixels a module with the standard quiet zone.
+func EncodeQR(content string) (QR, error) {
+	q, err := qrcode.New(content, qrcode.Medium)
+	if err != nil {
+		return QR{}, fmt.Errorf("%w: %v", ErrTooLargeForQR, err)
+	}
+	png, err := q.PNG(-4)
+	if err != nil {
+		return QR{}, fmt.Errorf("render QR: %w", err)
+	}
+	return QR{PNG: png, Version: q.VersionNumber}, nil
+}
+
+// DecodeQRImage reads the text of the QR code in an image (PNG or JPEG).
+func DecodeQRImage(data []byte) (string, error) {
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return "", fmt.Errorf("%w: not a PNG or JPEG image: %v", ErrInvalid, err)
+	}
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		return "", fmt.Errorf("%w: image: %v", ErrInvalid, err)
+	}
+	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
+	res, err := gozxingqr.NewQRCodeReader().Decode(bmp, hints)
+	if err != nil {
+		return "", fmt.Errorf("%w: no readable QR code in the image: %v", ErrInvalid, err)
+	}
+	return res.GetText(), nil
+}

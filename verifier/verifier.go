@@ -1,0 +1,314 @@
+// Package verifier checks a proof bundle, in order: format, integrity,
+// disclosure, inclusion, seal, then the chain checks, issuer, revocation and
+// validity period. Each check reports pass, fail, warning or not checked with
+// a one-line reason a non-specialist can read and the technical detail an
+// auditor wants. Later checks run even when earlier ones fail wherever the
+// answer still means something, so everything wrong is shown at once.
+package verifier
+
+import (
+	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/credential"
+	"github.com/credseal/credseal/pkg/merkle"
+)
+
+// Status is the outcome of one check.
+type Status string
+
+// Check outcomes.
+const (
+	Pass       Status = "pass"
+	Fail       Status = "fail"
+	Warning    Status = "warning"
+	NotChecked Status = "not-checked"
+)
+
+// Check IDs, in the order they run.
+const (
+	CheckFormat        = "format"
+	CheckIntegrity     = "integrity"
+	CheckDisclosure    = "disclosure"
+	CheckInclusion     = "inclusion"
+	CheckSeal          = "seal"
+	CheckAnchored      = "anchored"
+	CheckConfirmations = "confirmations"
+	CheckIssuer        = "issuer"
+	CheckRevocation    = "revocation"
+	CheckValidity      = "validity"
+)
+
+// Check is one verification step's outcome.
+type Check struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Status Status `json:"status"`
+	Reason string `json:"reason"`           // one line, for people
+	Detail string `json:"detail,omitempty"` // technical evidence
+}
+
+// Verdict sums up a result.
+type Verdict string
+
+// Verdicts.
+const (
+	// Verified: every check passed (warnings allowed).
+	Verified Verdict = "verified"
+	// VerifiedOffline: everything checkable without a chain passed; the
+	// verifier was not configured to reach one.
+	VerifiedOffline Verdict = "verified-offline"
+	// NotVerified: at least one check failed.
+	NotVerified Verdict = "not-verified"
+	// Incomplete: nothing failed, but a check could not be made (e.g. the
+	// chain was unreachable), so the credential is not shown as verified.
+	Incomplete Verdict = "incomplete"
+)
+
+// Summary is what the credential says, for display. Hidden members are empty.
+type Summary struct {
+	ID          string `json:"id,omitempty"`
+	Learner     string `json:"learner,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Issuer      string `json:"issuer,omitempty"`
+	IssuerURL   string `json:"issuerUrl,omitempty"`
+	ValidFrom   string `json:"validFrom,omitempty"`
+	ValidUntil  string `json:"validUntil,omitempty"`
+	HiddenCount int    `json:"hiddenFields"`
+}
+
+// Result is the full outcome of a verification.
+type Result struct {
+	Verdict    Verdict           `json:"verdict"`
+	Credential Summary           `json:"credential"`
+	Checks     []Check           `json:"checks"`
+	Technical  map[string]string `json:"technical,omitempty"` // digest, root, seal, …
+}
+
+// Failed returns the failing checks.
+func (r *Result) Failed() []Check {
+	var out []Check
+	for _, c := range r.Checks {
+		if c.Status == Fail {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Check returns the check with the given ID.
+func (r *Result) Check(id string) (Check, bool) {
+	for _, c := range r.Checks {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return Check{}, false
+}
+
+// Verifier runs the checks. The zero value is not usable; call New.
+type Verifier struct {
+	now func() time.Time
+}
+
+// Options configure a Verifier.
+type Options struct {
+	// Now overrides the clock for the validity check (tests).
+	Now func() time.Time
+}
+
+// New returns a verifier. Until chain access is configured it verifies
+// offline: the chain checks are reported as not checked.
+func New(opts Options) *Verifier {
+	v := &Verifier{now: opts.Now}
+	if v.now == nil {
+		v.now = time.Now
+	}
+	return v
+}
+
+// VerifyBytes decodes any bundle encoding (JSON, CS1 string, verifier URL)
+// and verifies it; a bundle that does not decode fails the format check.
+func (v *Verifier) VerifyBytes(ctx context.Context, data []byte) *Result {
+	b, err := bundle.Parse(data)
+	if err != nil {
+		r := &Result{}
+		r.add(CheckFormat, Fail, "This is not a readable credseal proof.", err.Error())
+		for _, id := range []string{CheckIntegrity, CheckDisclosure, CheckInclusion, CheckSeal, CheckAnchored, CheckConfirmations, CheckIssuer, CheckRevocation, CheckValidity} {
+			r.add(id, NotChecked, "Not checked: the proof could not be read.", "")
+		}
+		r.finish()
+		return r
+	}
+	return v.Verify(ctx, b)
+}
+
+// Verify runs every check on a decoded bundle.
+func (v *Verifier) Verify(ctx context.Context, b *bundle.Bundle) *Result {
+	r := &Result{Technical: map[string]string{}}
+	r.add(CheckFormat, Pass, "The proof is a well-formed credseal bundle.", bundle.Format)
+
+	digest, docOK := v.checkIntegrity(r, b)
+	v.checkDisclosure(r, b)
+	if docOK {
+		v.checkInclusion(r, b, digest)
+	} else {
+		r.add(CheckInclusion, NotChecked, "Not checked: the credential's fingerprint could not be computed.", "")
+	}
+	v.checkSeal(r, b)
+	for _, c := range []struct{ id, what string }{
+		{CheckAnchored, "whether the batch is recorded on a trusted blockchain registry"},
+		{CheckConfirmations, "how deeply the record is confirmed"},
+		{CheckIssuer, "whether the issuer is accredited and active"},
+		{CheckRevocation, "whether the issuer revoked the credential"},
+	} {
+		r.add(c.id, NotChecked, "Not checked (offline): "+c.what+".", offlineDetail)
+	}
+	v.checkValidity(r)
+	r.finish()
+	return r
+}
+
+func (r *Result) add(id string, s Status, reason, detail string) {
+	r.Checks = append(r.Checks, Check{ID: id, Title: titles[id], Status: s, Reason: reason, Detail: detail})
+}
+
+var titles = map[string]string{
+	CheckFormat:        "Readable proof",
+	CheckIntegrity:     "Consistent content",
+	CheckDisclosure:    "Fields shown",
+	CheckInclusion:     "Matches what was issued",
+	CheckSeal:          "Batch seal",
+	CheckAnchored:      "Recorded on chain",
+	CheckConfirmations: "Confirmations",
+	CheckIssuer:        "Issuer accredited",
+	CheckRevocation:    "Not revoked",
+	CheckValidity:      "Validity period",
+}
+
+// offlineDetail marks checks skipped because no chain is configured, as
+// opposed to checks that could not be made.
+const offlineDetail = "no chain configured"
+
+// finish sets the verdict from the checks.
+func (r *Result) finish() {
+	var failed, unchecked, offline bool
+	for _, c := range r.Checks {
+		switch {
+		case c.Status == Fail:
+			failed = true
+		case c.Status == NotChecked && c.Detail == offlineDetail:
+			offline = true
+		case c.Status == NotChecked:
+			unchecked = true
+		}
+	}
+	switch {
+	case failed:
+		r.Verdict = NotVerified
+	case unchecked:
+		r.Verdict = Incomplete
+	case offline:
+		r.Verdict = VerifiedOffline
+	default:
+		r.Verdict = Verified
+	}
+}
+
+func (v *Verifier) checkIntegrity(r *Result, b *bundle.Bundle) (credential.Hash, bool) {
+	fields, err := credential.Parse(b.Credential)
+	if err != nil {
+		r.add(CheckIntegrity, Fail, "The credential's content is not valid.", err.Error())
+		return credential.Hash{}, false
+	}
+	if doc, err := credential.ParseDocument(b.Credential); err == nil {
+		r.Credential = Summary{ID: doc.ID, Learner: doc.Subject.Name, Title: doc.Subject.Achievement.Name,
+			Issuer: doc.Issuer.Name, IssuerURL: doc.Issuer.URL, ValidFrom: doc.ValidFrom, ValidUntil: doc.ValidUntil}
+	}
+	r.Credential.HiddenCount = len(b.Disclosure.Hidden)
+	digest, err := credential.Digest(fields, b.Disclosure)
+	if err != nil {
+		r.add(CheckIntegrity, Fail, "The credential's fields do not match their salts: it was altered.", err.Error())
+		return credential.Hash{}, false
+	}
+	r.Technical["digest"] = hex.EncodeToString(digest[:])
+	r.add(CheckIntegrity, Pass, fmt.Sprintf("The %d shown fields and their salts form a consistent fingerprint.", len(fields)),
+		"digest "+hex.EncodeToString(digest[:]))
+	return digest, true
+}
+
+func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle) {
+	n := len(b.Disclosure.Hidden)
+	if n == 0 {
+		r.add(CheckDisclosure, Pass, "Every field of the credential is shown.", "full disclosure (seed)")
+		return
+	}
+	r.add(CheckDisclosure, Pass, fmt.Sprintf("The holder chose to hide %d field(s); what is shown is still covered by the proof.", n),
+		fmt.Sprintf("%d hidden field hashes", n))
+}
+
+func (v *Verifier) checkInclusion(r *Result, b *bundle.Bundle, digest credential.Hash) {
+	p := b.Proof
+	leaf := merkle.LeafHash(digest[:])
+	err := merkle.VerifyInclusion(leaf, p.LeafIndex, p.TreeSize, p.Path, p.Header.Root)
+	detail := fmt.Sprintf("leaf %d of %d, root %x", p.LeafIndex, p.TreeSize, p.Header.Root)
+	r.Technical["root"] = hex.EncodeToString(p.Header.Root[:])
+	var mismatch *merkle.RootMismatchError
+	switch {
+	case err == nil:
+		r.add(CheckInclusion, Pass, "The credential is one of the batch the issuer sealed.", detail)
+	case errors.As(err, &mismatch):
+		r.add(CheckInclusion, Fail, "The credential does not match what the issuer sealed: its content or its proof was changed.",
+			fmt.Sprintf("path leads to root %x, header commits to %x", mismatch.Computed, mismatch.Expected))
+	default:
+		r.add(CheckInclusion, Fail, "The proof's position in the batch is inconsistent.", err.Error())
+	}
+}
+
+func (v *Verifier) checkSeal(r *Result, b *bundle.Bundle) {
+	h := b.Proof.Header
+	s := h.Hash()
+	r.Technical["seal"] = hex.EncodeToString(s[:])
+	detail := fmt.Sprintf("seal %x, bits %08x, nonce %d", s, h.Bits, h.Nonce)
+	if !h.Sealed() {
+		r.add(CheckSeal, Fail, "The batch header's seal is not valid: the header was altered or never sealed.", detail)
+		return
+	}
+	r.add(CheckSeal, Pass, "The batch header carries a valid proof-of-work seal.", detail)
+}
+
+func (v *Verifier) checkValidity(r *Result) {
+	now := v.now()
+	c := r.Credential
+	if c.ValidFrom == "" {
+		r.add(CheckValidity, Warning, "The validity dates are hidden or missing, so they could not be checked.", "")
+		return
+	}
+	from, err := time.Parse(time.RFC3339, c.ValidFrom)
+	if err != nil {
+		r.add(CheckValidity, Fail, "The credential's start date cannot be read.", c.ValidFrom)
+		return
+	}
+	if now.Before(from) {
+		r.add(CheckValidity, Fail, "The credential is not valid yet.", "validFrom "+c.ValidFrom)
+		return
+	}
+	if c.ValidUntil != "" {
+		until, err := time.Parse(time.RFC3339, c.ValidUntil)
+		if err != nil {
+			r.add(CheckValidity, Fail, "The credential's end date cannot be read.", c.ValidUntil)
+			return
+		}
+		if !now.Before(until) {
+			r.add(CheckValidity, Fail, "The credential has expired.", "validUntil "+c.ValidUntil)
+			return
+		}
+		r.add(CheckValidity, Pass, "The credential is within its validity period.", c.ValidFrom+" to "+c.ValidUntil)
+		return
+	}
+	r.add(CheckValidity, Pass, "The credential is valid and does not expire.", "from "+c.ValidFrom)
+}
