@@ -3,7 +3,6 @@ module github.com/credseal/credseal
 go 1.26.8
 
 require (
-	github.com/dasio/base45 v1.0.0
 	github.com/fxamacker/cbor/v2 v2.9.0
 	github.com/google/uuid v1.6.0
 	github.com/gowebpki/jcs v1.0.1

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/dasio/base45"
 	"github.com/fxamacker/cbor/v2"
 
 	"github.com/credseal/credseal/pkg/credential"
@@ -98,7 +97,7 @@ func (b *Bundle) EncodeCompact() (string, error) {
 	if err := zw.Close(); err != nil {
 		return "", fmt.Errorf("deflate compact bundle: %w", err)
 	}
-	return Prefix + base45.EncodeToString(z.Bytes()), nil
+	return Prefix + base45Encode(z.Bytes()), nil
 }
 
 // ParseCompact decodes a "CS1:" string with the same strictness as ParseJSON.
@@ -110,11 +109,9 @@ func ParseCompact(s string) (*Bundle, error) {
 	if len(body) > 2*MaxSize {
 		return nil, fmt.Errorf("%w: compact bundle longer than %d characters", ErrInvalid, 2*MaxSize)
 	}
-	z, err := base45.DecodeString(body)
-	// base45 decoders accept some non-canonical text (values over 65535);
-	// RFC 9285 says to reject them, so insist on the one true encoding.
-	if err != nil || base45.EncodeToString(z) != body {
-		return nil, fmt.Errorf("%w: not valid base45 (RFC 9285)", ErrInvalid)
+	z, err := base45Decode(body)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	zr, err := zlib.NewReader(bytes.NewReader(z))
 	if err != nil {

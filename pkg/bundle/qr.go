@@ -46,10 +46,15 @@ func DecodeQRImage(data []byte) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%w: image: %v", ErrInvalid, err)
 	}
-	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
-	res, err := gozxingqr.NewQRCodeReader().Decode(bmp, hints)
+	// The general detector copes with photos; on large clean renderings its
+	// finder-pattern search sometimes misses, which pure-barcode mode does not.
+	reader := gozxingqr.NewQRCodeReader()
+	res, err := reader.Decode(bmp, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true})
 	if err != nil {
-		return "", fmt.Errorf("%w: no readable QR code in the image: %v", ErrInvalid, err)
+		var pureErr error
+		if res, pureErr = reader.Decode(bmp, map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_PURE_BARCODE: true}); pureErr != nil {
+			return "", fmt.Errorf("%w: no readable QR code in the image: %v", ErrInvalid, err)
+		}
 	}
 	return res.GetText(), nil
 }

@@ -1,0 +1,275 @@
+package verifier_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/credential"
+	"github.com/credseal/credseal/pkg/seal"
+	"github.com/credseal/credseal/verifier"
+)
+
+var now = time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+
+func newVerifier() *verifier.Verifier {
+	return verifier.New(verifier.Options{Now: func() time.Time { return now }})
+}
+
+// batch issues the sample cohort and returns it.
+func batch(t testing.TB) *issuer.Batch {
+	t.Helper()
+	f, err := os.Open("../testdata/cohort.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := issuer.ReadCSV(f, issuer.Profile{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bits, _ := seal.BitsForDifficulty(10)
+	b, err := issuer.BuildBatch(context.Background(), docs, issuer.BatchOptions{Bits: bits, Time: now.Add(-time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func bundleJSON(t testing.TB, b *issuer.Batch, i int) []byte {
+	t.Helper()
+	bun, err := b.Bundle(i)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := bun.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return js
+}
+
+func TestGenuineBundlesVerifyOffline(t *testing.T) {
+	b := batch(t)
+	v := newVerifier()
+	for i := range b.Credentials {
+		res := v.VerifyBytes(context.Background(), bundleJSON(t, b, i))
+		if res.Verdict != verifier.VerifiedOffline {
+			t.Fatalf("credential %d: %s %+v", i, res.Verdict, res.Failed())
+		}
+		if res.Credential.Learner != b.Credentials[i].Document.Subject.Name {
+			t.Fatalf("summary %+v", res.Credential)
+		}
+	}
+}
+
+func TestSelectiveDisclosureVerifies(t *testing.T) {
+	b := batch(t)
+	bun, _ := b.Bundle(0) // has a validUntil
+	shown, disc, err := credential.Hide(bun.Credential, bun.Disclosure, "/credentialSubject/identifier", "/validUntil")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bun.Credential, bun.Disclosure = shown, disc
+	res := newVerifier().Verify(context.Background(), bun)
+	if res.Verdict != verifier.VerifiedOffline || res.Credential.HiddenCount != 2 {
+		t.Fatalf("%s, %d hidden, %+v", res.Verdict, res.Credential.HiddenCount, res.Failed())
+	}
+}
+
+func TestValidityPeriod(t *testing.T) {
+	b := batch(t)
+	var expiring int
+	for i, c := range b.Credentials {
+		if c.Document.ValidUntil != "" {
+			expiring = i
+			break
+		}
+	}
+	until, _ := time.Parse(time.RFC3339, b.Credentials[expiring].Document.ValidUntil)
+	late := verifier.New(verifier.Options{Now: func() time.Time { return until.Add(time.Second) }})
+	res := late.VerifyBytes(context.Background(), bundleJSON(t, b, expiring))
+	if c, _ := res.Check(verifier.CheckValidity); c.Status != verifier.Fail || !strings.Contains(c.Reason, "expired") {
+		t.Fatalf("after validUntil: %+v", c)
+	}
+	early := verifier.New(verifier.Options{Now: func() time.Time { return time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC) }})
+	res = early.VerifyBytes(context.Background(), bundleJSON(t, b, 0))
+	if c, _ := res.Check(verifier.CheckValidity); c.Status != verifier.Fail || !strings.Contains(c.Reason, "not valid yet") {
+		t.Fatalf("before validFrom: %+v", c)
+	}
+}
+
+// TestEveryBundleValueTampered changes every value of a bundle's JSON, one at
+// a time, and requires that verification fails and says which check.
+func TestEveryBundleValueTampered(t *testing.T) {
+	b := batch(t)
+	bun, _ := b.Bundle(9)
+	// A selective bundle too, so salts and hidden hashes are covered.
+	shown, disc, _ := credential.Hide(bun.Credential, bun.Disclosure, "/credentialSubject/identifier")
+	selective := bun.Clone()
+	selective.Credential, selective.Disclosure = shown, disc
+	v := newVerifier()
+	for name, x := range map[string]*bundle.Bundle{"full": bun, "selective": selective} {
+		js, _ := x.MarshalJSON()
+		var doc any
+		json.Unmarshal(js, &doc)
+		n := 0
+		forEachMutation(doc, "", func(where string, mutated any) {
+			n++
+			// anchor is a hint, checked against trusted registries by the chain checks.
+			if strings.HasPrefix(where, "/anchor") {
+				return
+			}
+			data, _ := json.Marshal(mutated)
+			res := v.VerifyBytes(context.Background(), data)
+			if res.Verdict == verifier.VerifiedOffline || res.Verdict == verifier.Verified {
+				if where == "/proof/treeSize" && sameShape(x, data) {
+					return // RFC 6962 cannot tell these sizes apart (docs/FORMAT.md)
+				}
+				t.Errorf("%s bundle: changing %s still verifies", name, where)
+				return
+			}
+			if len(res.Failed()) == 0 || res.Failed()[0].Reason == "" {
+				t.Errorf("%s bundle: changing %s: no failing check named", name, where)
+			}
+		})
+		if n < 30 {
+			t.Fatalf("only %d mutations tried", n)
+		}
+	}
+}
+
+func sameShape(orig *bundle.Bundle, data []byte) bool {
+	b, err := bundle.ParseJSON(data)
+	return err == nil && len(b.Proof.Path) == len(orig.Proof.Path)
+}
+
+// forEachMutation calls fn with a copy of v in which the value at one place
+// (every string, number and array element in turn) is changed.
+func forEachMutation(v any, where string, fn func(where string, mutated any)) {
+	var walk func(node any, path []any, where string)
+	walk = func(node any, path []any, where string) {
+		switch x := node.(type) {
+		case map[string]any:
+			for k, c := range x {
+				walk(c, append(path, k), where+"/"+k)
+			}
+		case []any:
+			for i, c := range x {
+				walk(c, append(path, i), fmt.Sprintf("%s/%d", where, i))
+			}
+			if len(x) > 1 {
+				fn(where+" (swapped)", replaceAt(v, path, append([]any{x[1], x[0]}, x[2:]...)))
+			}
+		case string:
+			fn(where, replaceAt(v, path, tweak(x)))
+		case float64:
+			fn(where, replaceAt(v, path, x+1))
+		}
+	}
+	walk(v, nil, where)
+}
+
+// tweak changes one character: a hex digit stays hex, a letter stays a letter.
+func tweak(s string) string {
+	if s == "" {
+		return "x"
+	}
+	i := len(s) / 2
+	c := s[i]
+	switch {
+	case c >= '0' && c <= '8', c >= 'a' && c <= 'e':
+		c++
+	case c == '9':
+		c = '0'
+	case c == 'f':
+		c = 'a'
+	default:
+		c = 'q'
+		if s[i] == 'q' {
+			c = 'r'
+		}
+	}
+	return s[:i] + string(c) + s[i+1:]
+}
+
+func replaceAt(root any, path []any, value any) any {
+	if len(path) == 0 {
+		return value
+	}
+	switch x := root.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, c := range x {
+			out[k] = c
+		}
+		out[path[0].(string)] = replaceAt(x[path[0].(string)], path[1:], value)
+		return out
+	case []any:
+		out := append([]any(nil), x...)
+		out[path[0].(int)] = replaceAt(x[path[0].(int)], path[1:], value)
+		return out
+	}
+	return value
+}
+
+func TestNamedTampers(t *testing.T) {
+	b := batch(t)
+	other := batch(t) // a second, unrelated batch
+	v := newVerifier()
+	cases := []struct {
+		desc    string
+		mutate  func(x *bundle.Bundle)
+		failing string
+	}{
+		{"changed learner name", func(x *bundle.Bundle) {
+			x.Credential = bytes.Replace(x.Credential, []byte("Renée"), []byte("Renee"), 1)
+		}, verifier.CheckInclusion},
+		{"swapped path elements", func(x *bundle.Bundle) { x.Proof.Path[0], x.Proof.Path[1] = x.Proof.Path[1], x.Proof.Path[0] }, verifier.CheckInclusion},
+		{"wrong leaf index", func(x *bundle.Bundle) { x.Proof.LeafIndex ^= 1 }, verifier.CheckInclusion},
+		{"header from another batch", func(x *bundle.Bundle) { x.Proof.Header = other.Header }, verifier.CheckInclusion},
+		{"unsealed header", func(x *bundle.Bundle) { x.Proof.Header.Nonce++ }, verifier.CheckSeal},
+		{"different seed", func(x *bundle.Bundle) { x.Disclosure.Seed[0] ^= 1 }, verifier.CheckInclusion},
+		{"invalid credential JSON", func(x *bundle.Bundle) { x.Credential = []byte(`{"a":1,"a":2}`) }, verifier.CheckIntegrity},
+	}
+	for _, c := range cases {
+		x, _ := b.Bundle(11) // Renée O'Connor
+		c.mutate(x)
+		res := v.Verify(context.Background(), x)
+		got, _ := res.Check(c.failing)
+		if res.Verdict != verifier.NotVerified || got.Status != verifier.Fail {
+			t.Errorf("%s: verdict %s, %s = %s (%s)", c.desc, res.Verdict, c.failing, got.Status, got.Reason)
+		}
+	}
+}
+
+func TestUnreadableInput(t *testing.T) {
+	res := newVerifier().VerifyBytes(context.Background(), []byte("definitely not a bundle"))
+	if res.Verdict != verifier.NotVerified {
+		t.Fatalf("verdict %s", res.Verdict)
+	}
+	if c, _ := res.Check(verifier.CheckFormat); c.Status != verifier.Fail {
+		t.Fatalf("format %+v", c)
+	}
+	if len(res.Checks) != 10 {
+		t.Fatalf("%d checks listed, want all 10", len(res.Checks))
+	}
+}
+
+func BenchmarkVerifyOffline(b *testing.B) {
+	bat := batch(b)
+	js := bundleJSON(b, bat, 3)
+	v := newVerifier()
+	for b.Loop() {
+		if res := v.VerifyBytes(context.Background(), js); res.Verdict != verifier.VerifiedOffline {
+			b.Fatal(res.Verdict)
+		}
+	}
+}
