@@ -54,7 +54,7 @@ func bundleInBatch(t testing.TB, doc *credential.Document, index, size int) *bun
 	path, _ := tree.Proof(uint64(index))
 	js, _ := doc.JSON()
 	return &bundle.Bundle{Credential: js, Disclosure: credential.Disclosure{Seed: &seed},
-		Proof: bundle.Proof{LeafIndex: uint64(index), TreeSize: uint64(size), Path: path, Header: h},
+		Proof:  bundle.Proof{LeafIndex: uint64(index), TreeSize: uint64(size), Path: path, Header: h},
 		Anchor: &bundle.Anchor{ChainID: 1337, Registry: [20]byte{0xaa}, Issuer: [20]byte{0xbb}, Tx: [32]byte{0xcc}, Block: 12}}
 }
 
@@ -170,16 +170,18 @@ func TestParseJSONRejects(t *testing.T) {
 	}
 	proof := func(m map[string]any) map[string]any { return m["proof"].(map[string]any) }
 	cases := map[string][]byte{
-		"wrong format":       mutate(func(m map[string]any) { m["format"] = "credseal-bundle/2" }),
-		"unknown member":     mutate(func(m map[string]any) { m["extra"] = 1 }),
-		"short header":       mutate(func(m map[string]any) { proof(m)["header"] = proof(m)["header"].(string)[2:] }),
-		"uppercase hex":      mutate(func(m map[string]any) { proof(m)["header"] = strings.ToUpper(proof(m)["header"].(string)) }),
-		"index past size":    mutate(func(m map[string]any) { proof(m)["leafIndex"] = 10 }),
-		"zero tree size":     mutate(func(m map[string]any) { proof(m)["treeSize"] = 0 }),
-		"path too long":      mutate(func(m map[string]any) { proof(m)["path"] = append(proof(m)["path"].([]any), strings.Repeat("00", 32)) }),
-		"path too short":     mutate(func(m map[string]any) { proof(m)["path"] = proof(m)["path"].([]any)[1:] }),
-		"bad path hex":       mutate(func(m map[string]any) { proof(m)["path"].([]any)[0] = strings.Repeat("zz", 32) }),
-		"seed and salts":     mutate(func(m map[string]any) { m["disclosure"].(map[string]any)["salts"] = map[string]any{"/id": strings.Repeat("00", 16)} }),
+		"wrong format":    mutate(func(m map[string]any) { m["format"] = "credseal-bundle/2" }),
+		"unknown member":  mutate(func(m map[string]any) { m["extra"] = 1 }),
+		"short header":    mutate(func(m map[string]any) { proof(m)["header"] = proof(m)["header"].(string)[2:] }),
+		"uppercase hex":   mutate(func(m map[string]any) { proof(m)["header"] = strings.ToUpper(proof(m)["header"].(string)) }),
+		"index past size": mutate(func(m map[string]any) { proof(m)["leafIndex"] = 10 }),
+		"zero tree size":  mutate(func(m map[string]any) { proof(m)["treeSize"] = 0 }),
+		"path too long":   mutate(func(m map[string]any) { proof(m)["path"] = append(proof(m)["path"].([]any), strings.Repeat("00", 32)) }),
+		"path too short":  mutate(func(m map[string]any) { proof(m)["path"] = proof(m)["path"].([]any)[1:] }),
+		"bad path hex":    mutate(func(m map[string]any) { proof(m)["path"].([]any)[0] = strings.Repeat("zz", 32) }),
+		"seed and salts": mutate(func(m map[string]any) {
+			m["disclosure"].(map[string]any)["salts"] = map[string]any{"/id": strings.Repeat("00", 16)}
+		}),
 		"no disclosure":      mutate(func(m map[string]any) { m["disclosure"] = map[string]any{} }),
 		"credential array":   mutate(func(m map[string]any) { m["credential"] = []any{1} }),
 		"negative index":     bytes.Replace(good, []byte(`"leafIndex": 3`), []byte(`"leafIndex": -3`), 1),
@@ -208,7 +210,7 @@ func TestParseCompactRejects(t *testing.T) {
 		"lowercase prefix": "cs1:" + body,
 		"truncated":        cs1[:len(cs1)-7],
 		"bad character":    bundle.Prefix + "ab" + body[2:],
-		"base45 overflow":  bundle.Prefix + ":::" + body, // 44+44*45+44*2025 > 65535 (RFC 9285 §4)
+		"base45 overflow":  bundle.Prefix + ":::" + body,  // 44+44*45+44*2025 > 65535 (RFC 9285 §4)
 		"not zlib":         bundle.Prefix + "%69 VD92EX0", // base45 of "Hello!!"
 		"dangling char":    cs1 + "A",
 		"final overflow":   bundle.Prefix + body[:len(body)/3*3] + "::",
