@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -57,6 +58,20 @@ func (e *InputError) Error() string {
 }
 
 func (e *InputError) Is(target error) bool { return target == ErrInput }
+
+// ReadCSVFile opens path and reads it with ReadCSV.
+func ReadCSVFile(path string, issuer Profile) ([]*credential.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := ReadCSV(f, issuer)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return docs, nil
+}
 
 // ReadCSV reads a registrar CSV (a header row, then one learner a row) into
 // validated credential documents. Every bad row is reported, with its line;

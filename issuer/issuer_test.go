@@ -17,12 +17,7 @@ import (
 
 func readCohort(t testing.TB) []*credential.Document {
 	t.Helper()
-	f, err := os.Open("../testdata/cohort.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := ReadCSV(f, Profile{})
+	docs, err := ReadCSVFile("../testdata/cohort.csv", Profile{})
 	if err != nil {
 		t.Fatal(err)
 	}

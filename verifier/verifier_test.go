@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -26,12 +25,7 @@ func newVerifier() *verifier.Verifier {
 // batch issues the sample cohort and returns it.
 func batch(t testing.TB) *issuer.Batch {
 	t.Helper()
-	f, err := os.Open("../testdata/cohort.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := issuer.ReadCSV(f, issuer.Profile{})
+	docs, err := issuer.ReadCSVFile("../testdata/cohort.csv", issuer.Profile{})
 	if err != nil {
 		t.Fatal(err)
 	}

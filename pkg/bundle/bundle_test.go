@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 
@@ -19,12 +18,7 @@ import (
 
 func cohort(t testing.TB) []*credential.Document {
 	t.Helper()
-	f, err := os.Open("../../testdata/cohort.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := issuer.ReadCSV(f, issuer.Profile{})
+	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Profile{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,14 +60,9 @@ func runBatch(cmd *cobra.Command, o *batchOptions) error {
 	if err != nil {
 		return badInput(err)
 	}
-	f, err := os.Open(o.input)
+	docs, err := issuer.ReadCSVFile(o.input, o.issuer)
 	if err != nil {
 		return badInput(err)
-	}
-	docs, err := issuer.ReadCSV(f, o.issuer)
-	f.Close()
-	if err != nil {
-		return badInput(fmt.Errorf("%s: %w", o.input, err))
 	}
 	if entries, err := os.ReadDir(o.out); err == nil && len(entries) > 0 {
 		return badInput(fmt.Errorf("%w: %s", issuer.ErrOutputExists, o.out))
