@@ -2,9 +2,9 @@
 // credentials: intake (validate, assign ids, derive seeds), hashing, the
 // Merkle batch, the proof-of-work seal, and the bundles learners receive.
 //
-// It depends on the credseal formats only (pkg/...); storage, chains and
-// HTTP are adapters that live elsewhere and meet this package through
-// interfaces declared here.
+// It depends on the credseal formats only (pkg/...). Storage, chains and
+// HTTP will be adapters in their own packages that meet this one through
+// small interfaces declared here; it never imports them.
 package issuer
 
 import (
