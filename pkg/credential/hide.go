@@ -37,9 +37,13 @@ func Hide(doc []byte, d Disclosure, pointers ...string) ([]byte, Disclosure, err
 		return nil, Disclosure{}, fmt.Errorf("hide: disclosure does not fit the document: %w", err)
 	}
 	salts := make(map[string]Salt, len(fields))
+	var fromSeed *salter
+	if d.Seed != nil {
+		fromSeed = newSalter(*d.Seed)
+	}
 	for _, f := range fields {
-		if d.Seed != nil {
-			salts[f.Pointer] = d.Seed.Salt(f.Pointer)
+		if fromSeed != nil {
+			salts[f.Pointer] = fromSeed.salt(f.Pointer)
 		} else {
 			salts[f.Pointer] = d.Salts[f.Pointer]
 		}
