@@ -9,6 +9,7 @@ package verifier
 import (
 	"context"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -138,8 +139,8 @@ func (v *Verifier) VerifyBytes(ctx context.Context, data []byte) *Result {
 	if err != nil {
 		r := &Result{}
 		r.add(CheckFormat, Fail, "This is not a readable credseal proof.", err.Error())
-		for _, id := range []string{CheckIntegrity, CheckDisclosure, CheckInclusion, CheckSeal, CheckAnchored, CheckConfirmations, CheckIssuer, CheckRevocation, CheckValidity} {
-			r.add(id, NotChecked, "Not checked: the proof could not be read.", "")
+		for _, c := range checks[1:] {
+			r.add(c.id, NotChecked, "Not checked: the proof could not be read.", "")
 		}
 		r.finish()
 		return r
@@ -177,18 +178,27 @@ func (r *Result) add(id string, s Status, reason, detail string) {
 	r.Checks = append(r.Checks, Check{ID: id, Title: titles[id], Status: s, Reason: reason, Detail: detail})
 }
 
-var titles = map[string]string{
-	CheckFormat:        "Readable proof",
-	CheckIntegrity:     "Consistent content",
-	CheckDisclosure:    "Fields shown",
-	CheckInclusion:     "Matches what was issued",
-	CheckSeal:          "Batch seal",
-	CheckAnchored:      "Recorded on chain",
-	CheckConfirmations: "Confirmations",
-	CheckIssuer:        "Issuer accredited",
-	CheckRevocation:    "Not revoked",
-	CheckValidity:      "Validity period",
+// checks lists every check in the order Verify runs them, with its title.
+var checks = []struct{ id, title string }{
+	{CheckFormat, "Readable proof"},
+	{CheckIntegrity, "Consistent content"},
+	{CheckDisclosure, "Fields shown"},
+	{CheckInclusion, "Matches what was issued"},
+	{CheckSeal, "Batch seal"},
+	{CheckAnchored, "Recorded on chain"},
+	{CheckConfirmations, "Confirmations"},
+	{CheckIssuer, "Issuer accredited"},
+	{CheckRevocation, "Not revoked"},
+	{CheckValidity, "Validity period"},
 }
+
+var titles = func() map[string]string {
+	m := make(map[string]string, len(checks))
+	for _, c := range checks {
+		m[c.id] = c.title
+	}
+	return m
+}()
 
 // offlineDetail marks checks skipped because no chain is configured, as
 // opposed to checks that could not be made.
@@ -225,7 +235,10 @@ func (v *Verifier) checkIntegrity(r *Result, b *bundle.Bundle) (credential.Hash,
 		r.add(CheckIntegrity, Fail, "The credential's content is not valid.", err.Error())
 		return credential.Hash{}, false
 	}
-	if doc, err := credential.ParseDocument(b.Credential); err == nil {
+	// Parse has already applied the strict rules; decoding for display
+	// need not repeat them.
+	var doc credential.Document
+	if err := json.Unmarshal(b.Credential, &doc); err == nil {
 		r.Credential = Summary{ID: doc.ID, Learner: doc.Subject.Name, Title: doc.Subject.Achievement.Name,
 			Issuer: doc.Issuer.Name, IssuerURL: doc.Issuer.URL, ValidFrom: doc.ValidFrom, ValidUntil: doc.ValidUntil}
 	}

@@ -130,20 +130,6 @@ func (d *Document) JSON() ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// ParseDocument reads a (possibly selectively disclosed) credential for
-// display: hidden members are simply empty. It checks the document as
-// strictly as Parse does.
-func ParseDocument(doc []byte) (*Document, error) {
-	if _, err := parseTree(doc); err != nil {
-		return nil, err
-	}
-	var d Document
-	if err := json.Unmarshal(doc, &d); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalidDocument, err)
-	}
-	return &d, nil
-}
-
 // Fields returns the same fields as Parse(d.JSON()), in the same order,
 // without encoding and re-parsing JSON: issuing hashes thousands of documents
 // a second. It assumes d passed Validate.
