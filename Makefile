@@ -10,6 +10,11 @@ RUN_DIR := out/run
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
+# Pinned tools: go-ethereum's version comes from go.mod, solc's from contracts/package.json.
+GETH_VERSION = $(shell $(GO) list -m -f '{{.Version}}' github.com/ethereum/go-ethereum)
+ABIGEN       = $(GO) run github.com/ethereum/go-ethereum/cmd/abigen@$(GETH_VERSION)
+REGISTRY     = contracts/registry/CredentialRegistry
+
 .PHONY: deps
 deps: ## download Go modules (done by build and test)
 	$(GO) mod download
@@ -17,6 +22,17 @@ deps: ## download Go modules (done by build and test)
 .PHONY: build
 build: deps ## build bin/credseal
 	$(GO) build -o $(BIN) ./cmd/credseal
+
+.PHONY: contracts
+contracts: ## recompile CredentialRegistry.sol (pinned solc from npm) and regenerate its Go bindings
+	cd contracts && npm ci --no-audit --no-fund --loglevel=error
+	node contracts/compile.js
+	$(ABIGEN) --v2 --abi $(REGISTRY).abi --bin $(REGISTRY).bin --pkg registry \
+	  --type CredentialRegistry --out contracts/registry/registry.go
+
+.PHONY: check-contracts
+check-contracts: contracts ## fail when the committed ABI, bytecode or bindings differ from the source
+	@git diff --exit-code --stat -- contracts/ || { echo "contracts/: committed artefacts do not match CredentialRegistry.sol; run 'make contracts' and commit"; exit 1; }
 
 .PHONY: lint
 lint: ## gofmt and go vet must be clean

@@ -1,0 +1,152 @@
+// Package chain is credseal's go-ethereum adapter: a client of the
+// CredentialRegistry contract over any EVM JSON-RPC endpoint (the embedded
+// dev chain, geth, a public testnet, an L2). It deploys the registry,
+// accredits issuers, anchors sealed batch headers, revokes, and answers the
+// look-ups a verifier makes.
+//
+// It is the only importer of contracts/registry. What it hands to the rest of
+// credseal is plain data (chain ID, addresses as [20]byte, seals, block
+// numbers), never go-ethereum types.
+//
+// Transactions use EIP-1559 fees, are simulated first so a revert is reported
+// as the contract's custom error without spending gas, wait for a
+// configurable number of confirmations, and retry transient RPC failures
+// with backoff. Anchoring is idempotent: a seal already on chain is found,
+// not sent again.
+package chain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/credseal/credseal/contracts/registry"
+)
+
+// Backend is what the client needs of a JSON-RPC connection. Both
+// *ethclient.Client and the simulated backend's client provide it.
+type Backend interface {
+	ethereum.ChainIDReader
+	ethereum.BlockNumberReader
+	ethereum.ChainReader
+	ethereum.ChainStateReader
+	ethereum.ContractCaller
+	ethereum.GasEstimator
+	ethereum.GasPricer1559
+	ethereum.LogFilterer
+	ethereum.PendingStateReader
+	ethereum.TransactionReader
+	ethereum.TransactionSender
+}
+
+// Options tune transactions. The zero value gets the defaults.
+type Options struct {
+	// Confirmations is how many blocks (counting the one that includes the
+	// transaction) a transaction waits for. Default 1.
+	Confirmations uint64
+	// Timeout bounds one transaction from sending to confirmation. Default 2 min.
+	Timeout time.Duration
+	// PollInterval is how often receipts and the head are polled. Default 500 ms.
+	PollInterval time.Duration
+	// Retries is how many times a transient RPC failure is retried. Default 5.
+	Retries int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Confirmations == 0 {
+		o.Confirmations = 1
+	}
+	if o.Timeout == 0 {
+		o.Timeout = 2 * time.Minute
+	}
+	if o.PollInterval == 0 {
+		o.PollInterval = 500 * time.Millisecond
+	}
+	if o.Retries == 0 {
+		o.Retries = 5
+	}
+	return o
+}
+
+// Client talks to one CredentialRegistry on one chain. Reads need no signer;
+// transactions do.
+type Client struct {
+	backend  Backend
+	chainID  *big.Int
+	registry common.Address
+	signer   *Signer
+	opts     Options
+	abi      *abi.ABI
+	binding  *registry.CredentialRegistry
+}
+
+// ErrWrongChain is returned when the endpoint's chain ID is not the expected one.
+var ErrWrongChain = errors.New("chain: endpoint serves another chain")
+
+// ErrNoSigner is returned by transactions on a read-only client.
+var ErrNoSigner = errors.New("chain: no signer configured")
+
+// ErrNoRegistry is returned when no contract code is at the registry address.
+var ErrNoRegistry = errors.New("chain: no registry contract at that address")
+
+// Dial connects to an RPC endpoint (http(s)://, ws(s)://, or an IPC path).
+// When expectChainID is non-zero the endpoint must serve that chain.
+func Dial(ctx context.Context, url string, expectChainID uint64) (*ethclient.Client, uint64, error) {
+	ec, err := ethclient.DialContext(ctx, url)
+	if err != nil {
+		return nil, 0, fmt.Errorf("dial %s: %w", url, err)
+	}
+	id, err := retry(ctx, Options{}.withDefaults(), func() (*big.Int, error) { return ec.ChainID(ctx) })
+	if err != nil {
+		ec.Close()
+		return nil, 0, fmt.Errorf("chain ID of %s: %w", url, err)
+	}
+	if expectChainID != 0 && id.Uint64() != expectChainID {
+		ec.Close()
+		return nil, 0, fmt.Errorf("%w: %s is chain %d, expected %d", ErrWrongChain, url, id, expectChainID)
+	}
+	return ec, id.Uint64(), nil
+}
+
+// New returns a client of the registry at addr. signer may be nil for a
+// read-only client.
+func New(ctx context.Context, backend Backend, addr [20]byte, signer *Signer, opts Options) (*Client, error) {
+	c := &Client{backend: backend, registry: common.Address(addr), signer: signer, opts: opts.withDefaults(),
+		binding: registry.NewCredentialRegistry()}
+	a := c.binding.GetABI()
+	c.abi = &a
+	id, err := retry(ctx, c.opts, func() (*big.Int, error) { return backend.ChainID(ctx) })
+	if err != nil {
+		return nil, fmt.Errorf("chain ID: %w", err)
+	}
+	c.chainID = id
+	code, err := retry(ctx, c.opts, func() ([]byte, error) { return backend.CodeAt(ctx, c.registry, nil) })
+	if err != nil {
+		return nil, fmt.Errorf("registry code: %w", err)
+	}
+	if len(code) == 0 {
+		return nil, fmt.Errorf("%w: %s on chain %d", ErrNoRegistry, c.registry, id)
+	}
+	return c, nil
+}
+
+// ChainID returns the chain the client is connected to.
+func (c *Client) ChainID() uint64 { return c.chainID.Uint64() }
+
+// Registry returns the registry's address.
+func (c *Client) Registry() [20]byte { return c.registry }
+
+// Account returns the signer's address, or zero for a read-only client.
+func (c *Client) Account() [20]byte {
+	if c.signer == nil {
+		return [20]byte{}
+	}
+	return c.signer.Address()
+}

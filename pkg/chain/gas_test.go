@@ -1,0 +1,89 @@
+package chain_test
+
+import (
+	"testing"
+
+	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/chain/chaintest"
+	"github.com/credseal/credseal/pkg/seal"
+)
+
+// OpenAttestation DocumentStore v2.6.1 on go-ethereum v1.17.10's simulated
+// backend (the peer's figures, ../shared/peers/README.md; `make bench-gas`
+// measures them again next to ours).
+const (
+	peerIssueGas     uint64 = 135_506
+	peerBulkIssue10  uint64 = 1_142_978
+	peerRevokeGas    uint64 = 135_611
+	newSlotStateGas  uint64 = 64 * 1530 // EIP-8037: StorageCreationSize × CostPerStateByte
+	txIntrinsicGas   uint64 = 21_000
+	gasBudgetPercent uint64 = 110
+)
+
+// gasFigures anchors one header (an issuer's second batch: its first also
+// pays nothing extra, see the contract), ten headers in one anchorMany, and
+// revokes one credential and one batch.
+type gasFigures struct{ anchor, anchorFirst, anchorMany10, revoke, revokeBatch uint64 }
+
+func measureGas(t testing.TB, e *chaintest.Env) gasFigures {
+	iss := e.Issuer("Example University", "example.edu")
+	c := e.Client(iss)
+	hs := chainOf(t, 12, [32]byte{}, chaintest.MinDifficulty)
+	var g gasFigures
+	g.anchorFirst = anchorGas(t, e, c, hs[:1])
+	g.anchor = anchorGas(t, e, c, hs[1:2])
+	g.anchorMany10 = anchorGas(t, e, c, hs[2:12])
+	r, err := c.Revoke(ctx, [32]byte{1}, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.revoke = r.GasUsed
+	if r, err = c.RevokeBatch(ctx, hs[0].Hash(), 1); err != nil {
+		t.Fatal(err)
+	}
+	g.revokeBatch = r.GasUsed
+	return g
+}
+
+func anchorGas(t testing.TB, e *chaintest.Env, c *chain.Client, hs []seal.Header) uint64 {
+	t.Helper()
+	hint, err := c.Anchor(ctx, hs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rcpt, err := e.RPC().TransactionReceipt(ctx, hint.Tx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rcpt.GasUsed
+}
+
+// TestGasBudget keeps anchoring within 1.1x of DocumentStore's issue and
+// bulkIssue, and shows that each batch costs exactly one new storage slot:
+// under EIP-8037 a new slot costs newSlotStateGas, more than everything else
+// an anchor does, so the gas used brackets the slot count.
+func TestGasBudget(t *testing.T) {
+	g := measureGas(t, chaintest.New(t))
+	t.Logf("gas: anchor %d (first %d), anchorMany(10) %d, revoke %d, revokeBatch %d",
+		g.anchor, g.anchorFirst, g.anchorMany10, g.revoke, g.revokeBatch)
+	if limit := peerIssueGas * gasBudgetPercent / 100; g.anchor > limit || g.anchorFirst > limit {
+		t.Errorf("anchor uses %d (first %d) gas, budget %d (1.1x DocumentStore.issue)", g.anchor, g.anchorFirst, limit)
+	}
+	if limit := peerBulkIssue10 * gasBudgetPercent / 100; g.anchorMany10 > limit {
+		t.Errorf("anchorMany(10) uses %d gas, budget %d (1.1x DocumentStore.bulkIssue(10))", g.anchorMany10, limit)
+	}
+	// Nothing but a new slot costs newSlotStateGas or more, so a cost in
+	// [1, 2) slots' worth means exactly one new slot.
+	oneSlot := func(what string, gas uint64) {
+		t.Helper()
+		if gas < newSlotStateGas || gas >= 2*newSlotStateGas {
+			t.Errorf("%s costs %d gas: not exactly one new storage slot", what, gas)
+		}
+	}
+	oneSlot("anchoring an issuer's first batch", g.anchorFirst-txIntrinsicGas)
+	oneSlot("anchoring a batch", g.anchor-txIntrinsicGas)
+	oneSlot("each further batch of anchorMany", (g.anchorMany10-g.anchor)/9)
+	if g.revokeBatch >= newSlotStateGas {
+		t.Errorf("revokeBatch used %d gas: it should only update the batch's slot", g.revokeBatch)
+	}
+}

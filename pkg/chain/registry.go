@@ -1,0 +1,333 @@
+package chain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/credseal/credseal/contracts/registry"
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/seal"
+)
+
+// Deploy creates a CredentialRegistry owned by signer, giving new issuers
+// the minimum difficulty minDifficulty (8..127), and returns its address
+// once confirmed.
+func Deploy(ctx context.Context, backend Backend, signer *Signer, minDifficulty uint8, opts Options) ([20]byte, *Receipt, error) {
+	c := &Client{backend: backend, signer: signer, opts: opts.withDefaults(), binding: registry.NewCredentialRegistry()}
+	a := c.binding.GetABI()
+	c.abi = &a
+	id, err := retry(ctx, c.opts, func() (*big.Int, error) { return backend.ChainID(ctx) })
+	if err != nil {
+		return [20]byte{}, nil, fmt.Errorf("deploy registry: chain ID: %w", err)
+	}
+	c.chainID = id
+	code := append(common.FromHex(registry.CredentialRegistryMetaData.Bin), c.binding.PackConstructor(minDifficulty)...)
+	r, err := c.send(ctx, "deploy registry", nil, code)
+	if err != nil {
+		return [20]byte{}, nil, err
+	}
+	rcpt, err := backend.TransactionReceipt(ctx, r.Tx)
+	if err != nil {
+		return [20]byte{}, nil, fmt.Errorf("deploy registry: receipt: %w", err)
+	}
+	return rcpt.ContractAddress, r, nil
+}
+
+// RegisterIssuer accredits an issuer (owner only).
+func (c *Client) RegisterIssuer(ctx context.Context, issuer [20]byte, name, domain string) (*Receipt, error) {
+	return c.transact(ctx, "register issuer", c.binding.PackRegisterIssuer(issuer, name, domain))
+}
+
+// SuspendIssuer stops an issuer from anchoring (owner only).
+func (c *Client) SuspendIssuer(ctx context.Context, issuer [20]byte) (*Receipt, error) {
+	return c.transact(ctx, "suspend issuer", c.binding.PackSuspendIssuer(issuer))
+}
+
+// ReinstateIssuer lifts a suspension (owner only).
+func (c *Client) ReinstateIssuer(ctx context.Context, issuer [20]byte) (*Receipt, error) {
+	return c.transact(ctx, "reinstate issuer", c.binding.PackReinstateIssuer(issuer))
+}
+
+// SetMinDifficulty sets the minimum difficulty new issuers get (owner only):
+// their headers' targets must be below 2^(256-d).
+func (c *Client) SetMinDifficulty(ctx context.Context, d uint8) (*Receipt, error) {
+	return c.transact(ctx, "set minimum difficulty", c.binding.PackSetMinDifficulty(d))
+}
+
+// SetIssuerMinDifficulty sets one issuer's minimum difficulty (owner only).
+func (c *Client) SetIssuerMinDifficulty(ctx context.Context, issuer [20]byte, d uint8) (*Receipt, error) {
+	return c.transact(ctx, "set issuer minimum difficulty", c.binding.PackSetIssuerMinDifficulty(issuer, d))
+}
+
+// TransferOwnership starts handing the registry to a new owner, who must
+// call AcceptOwnership.
+func (c *Client) TransferOwnership(ctx context.Context, to [20]byte) (*Receipt, error) {
+	return c.transact(ctx, "transfer ownership", c.binding.PackTransferOwnership(to))
+}
+
+// AcceptOwnership completes a transfer to the signer.
+func (c *Client) AcceptOwnership(ctx context.Context) (*Receipt, error) {
+	return c.transact(ctx, "accept ownership", c.binding.PackAcceptOwnership())
+}
+
+// LastSeal returns the signer's last anchored seal: the prev of its next
+// header (zero before its first batch).
+func (c *Client) LastSeal(ctx context.Context) ([32]byte, error) {
+	return c.LastSealOf(ctx, c.Account())
+}
+
+// LastSealOf returns an issuer's last anchored seal.
+func (c *Client) LastSealOf(ctx context.Context, issuer [20]byte) ([32]byte, error) {
+	return call(ctx, c, "last seal", c.binding.PackLastSeal(issuer), c.binding.UnpackLastSeal)
+}
+
+// Anchor records sealed headers, in chain order, in one transaction
+// (anchorMany when there are several). Headers already anchored by the
+// signer are not sent again, so calling Anchor after a crash or timeout is
+// safe. It returns where the last header was anchored, as the bundle's hint.
+func (c *Client) Anchor(ctx context.Context, headers []seal.Header) (bundle.Anchor, error) {
+	if len(headers) == 0 {
+		return bundle.Anchor{}, errors.New("anchor: no headers")
+	}
+	var todo []byte
+	var last BatchRecord
+	for i, h := range headers {
+		s := h.Hash()
+		rec, err := c.Batch(ctx, s)
+		if err != nil {
+			return bundle.Anchor{}, fmt.Errorf("anchor header %d: %w", i, err)
+		}
+		switch {
+		case !rec.Anchored:
+			b, _ := h.MarshalBinary()
+			todo = append(todo, b...)
+		case rec.Issuer != c.Account():
+			return bundle.Anchor{}, fmt.Errorf("anchor header %d: %w: seal %x, issuer %x", i, ErrAnchoredByOther, s, rec.Issuer)
+		case i == len(headers)-1:
+			last = rec
+		}
+	}
+	if todo == nil { // all there already: find the transaction of the last one
+		tx, err := c.anchorTx(ctx, headers[len(headers)-1].Hash(), last.Block)
+		if err != nil {
+			return bundle.Anchor{}, err
+		}
+		return c.hint(tx, last.Block), nil
+	}
+	var r *Receipt
+	var err error
+	if len(todo) == seal.HeaderSize {
+		r, err = c.transact(ctx, "anchor", c.binding.PackAnchor(todo))
+	} else {
+		r, err = c.transact(ctx, fmt.Sprintf("anchor %d headers", len(todo)/seal.HeaderSize), c.binding.PackAnchorMany(todo))
+	}
+	if err != nil {
+		return bundle.Anchor{}, err
+	}
+	return c.hint(r.Tx, r.Block), nil
+}
+
+func (c *Client) hint(tx [32]byte, block uint64) bundle.Anchor {
+	return bundle.Anchor{ChainID: c.ChainID(), Registry: c.registry, Issuer: c.Account(), Tx: tx, Block: block}
+}
+
+// anchorTx finds the transaction that anchored seal in block.
+func (c *Client) anchorTx(ctx context.Context, s [32]byte, block uint64) ([32]byte, error) {
+	ev := c.abi.Events["Anchored"]
+	n := new(big.Int).SetUint64(block)
+	q := ethereum.FilterQuery{FromBlock: n, ToBlock: n, Addresses: []common.Address{c.registry},
+		Topics: [][]common.Hash{{ev.ID}, nil, {common.Hash(s)}}}
+	logs, err := retry(ctx, c.opts, func() ([]types.Log, error) { return c.backend.FilterLogs(ctx, q) })
+	if err != nil {
+		return [32]byte{}, fmt.Errorf("find anchor of %x: %w", s, err)
+	}
+	if len(logs) == 0 {
+		return [32]byte{}, fmt.Errorf("find anchor of %x: no Anchored event in block %d", s, block)
+	}
+	return logs[0].TxHash, nil
+}
+
+// Revoke revokes a credential by its digest, with a reason code (1..255).
+func (c *Client) Revoke(ctx context.Context, digest [32]byte, reason uint8) (*Receipt, error) {
+	return c.transact(ctx, "revoke credential", c.binding.PackRevoke(digest, reason))
+}
+
+// RevokeBatch revokes every credential of a batch the signer anchored.
+func (c *Client) RevokeBatch(ctx context.Context, s [32]byte, reason uint8) (*Receipt, error) {
+	return c.transact(ctx, "revoke batch", c.binding.PackRevokeBatch(s, reason))
+}
+
+// BatchRecord is what the registry holds of an anchored batch.
+type BatchRecord struct {
+	Anchored      bool
+	Issuer        [20]byte
+	Block         uint64
+	Time          uint64 // unix seconds of the anchoring block
+	RevokedReason uint8  // 0: not revoked
+}
+
+// Batch looks up a seal.
+func (c *Client) Batch(ctx context.Context, s [32]byte) (BatchRecord, error) {
+	out, err := call(ctx, c, "batch", c.binding.PackBatch(s), c.binding.UnpackBatch)
+	if err != nil {
+		return BatchRecord{}, err
+	}
+	return BatchRecord{Anchored: out.BatchIssuer != (common.Address{}), Issuer: out.BatchIssuer,
+		Block: out.BlockNumber, Time: out.Time, RevokedReason: out.RevokedReason}, nil
+}
+
+// Status is everything a verifier asks of the registry about one credential.
+type Status struct {
+	Batch                   BatchRecord
+	CredentialRevokedReason uint8 // by the batch's issuer; 0: not revoked
+	IssuerActive            bool
+}
+
+// Status reads the batch, the credential's revocation by the batch's issuer
+// and whether that issuer is active, in one call.
+func (c *Client) Status(ctx context.Context, s, digest [32]byte) (Status, error) {
+	out, err := call(ctx, c, "status", c.binding.PackStatus(s, digest), c.binding.UnpackStatus)
+	if err != nil {
+		return Status{}, err
+	}
+	return Status{
+		Batch: BatchRecord{Anchored: out.BatchIssuer != (common.Address{}), Issuer: out.BatchIssuer,
+			Block: out.BlockNumber, Time: out.Time, RevokedReason: out.BatchRevokedReason},
+		CredentialRevokedReason: out.CredentialRevokedReason,
+		IssuerActive:            out.IssuerActive,
+	}, nil
+}
+
+// Revocation is an issuer's revocation of one credential.
+type Revocation struct {
+	Revoked bool
+	Reason  uint8
+	Block   uint64
+}
+
+// IsRevoked reports whether issuer revoked the credential with digest.
+func (c *Client) IsRevoked(ctx context.Context, issuer [20]byte, digest [32]byte) (Revocation, error) {
+	out, err := call(ctx, c, "is revoked", c.binding.PackIsRevoked(issuer, digest), c.binding.UnpackIsRevoked)
+	if err != nil {
+		return Revocation{}, err
+	}
+	return Revocation{Revoked: out.Revoked, Reason: out.Reason, Block: out.BlockNumber}, nil
+}
+
+// Issuer is an issuer's record on the registry.
+type Issuer struct {
+	Registered    bool
+	Active        bool
+	MinDifficulty uint8
+	RegisteredAt  uint64 // block
+	Name          string
+	Domain        string
+}
+
+// Issuer reads an issuer's record.
+func (c *Client) Issuer(ctx context.Context, account [20]byte) (Issuer, error) {
+	out, err := call(ctx, c, "issuer record", c.binding.PackIssuerRecord(account), c.binding.UnpackIssuerRecord)
+	if err != nil {
+		return Issuer{}, err
+	}
+	return Issuer{Registered: out.Registered, Active: out.Active, MinDifficulty: out.IssuerMinDifficulty,
+		RegisteredAt: out.RegisteredAt, Name: out.Name, Domain: out.Domain}, nil
+}
+
+// MinDifficulty returns the minimum difficulty new issuers get.
+func (c *Client) MinDifficulty(ctx context.Context) (uint8, error) {
+	return call(ctx, c, "minimum difficulty", c.binding.PackMinDifficulty(), c.binding.UnpackMinDifficulty)
+}
+
+// Owner returns the registry's owner.
+func (c *Client) Owner(ctx context.Context) ([20]byte, error) {
+	a, err := call(ctx, c, "owner", c.binding.PackOwner(), c.binding.UnpackOwner)
+	return a, err
+}
+
+// VerifyInclusion asks the contract's pure verifyInclusion (for tests and
+// for cross-checking pkg/merkle).
+func (c *Client) VerifyInclusion(ctx context.Context, leaf [32]byte, index, size uint64, path [][32]byte, root [32]byte) (bool, error) {
+	data := c.binding.PackVerifyInclusion(leaf, new(big.Int).SetUint64(index), new(big.Int).SetUint64(size), path, root)
+	return call(ctx, c, "verify inclusion", data, c.binding.UnpackVerifyInclusion)
+}
+
+// TxBlock returns the block a transaction was mined in and the address it
+// called; found is false when the chain does not know it.
+func (c *Client) TxBlock(ctx context.Context, tx [32]byte) (block uint64, to [20]byte, found bool, err error) {
+	rcpt, err := retry(ctx, c.opts, func() (*types.Receipt, error) { return c.backend.TransactionReceipt(ctx, tx) })
+	if errors.Is(err, ethereum.NotFound) {
+		return 0, [20]byte{}, false, nil
+	}
+	if err != nil {
+		return 0, [20]byte{}, false, fmt.Errorf("receipt of %x: %w", tx, err)
+	}
+	t, _, err := c.backendTx(ctx, tx)
+	if err != nil {
+		return 0, [20]byte{}, false, err
+	}
+	if t.To() != nil {
+		to = *t.To()
+	}
+	return rcpt.BlockNumber.Uint64(), to, rcpt.Status == types.ReceiptStatusSuccessful, nil
+}
+
+func (c *Client) backendTx(ctx context.Context, tx [32]byte) (*types.Transaction, bool, error) {
+	type res struct {
+		tx      *types.Transaction
+		pending bool
+	}
+	r, err := retry(ctx, c.opts, func() (res, error) {
+		t, p, err := c.backend.TransactionByHash(ctx, tx)
+		return res{t, p}, err
+	})
+	if err != nil {
+		return nil, false, fmt.Errorf("transaction %x: %w", tx, err)
+	}
+	return r.tx, r.pending, nil
+}
+
+// call makes a read-only call of the registry at the latest block.
+func call[T any](ctx context.Context, c *Client, what string, data []byte, unpack func([]byte) (T, error)) (T, error) {
+	var zero T
+	msg := ethereum.CallMsg{To: &c.registry, Data: data}
+	out, err := retry(ctx, c.opts, func() ([]byte, error) { return c.backend.CallContract(ctx, msg, nil) })
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", what, c.decodeRevert(err))
+	}
+	v, err := unpack(out)
+	if err != nil {
+		return zero, fmt.Errorf("%s: decode: %w", what, err)
+	}
+	return v, nil
+}
+
+// Target returns the target the contract decodes from compact bits.
+func (c *Client) Target(ctx context.Context, bits uint32) (*big.Int, error) {
+	return call(ctx, c, "target", c.binding.PackTarget(bits), c.binding.UnpackTarget)
+}
+
+// EventNames lists the names of the registry's events from block on, in
+// chain order (an audit trail for operators and tests).
+func (c *Client) EventNames(ctx context.Context, from uint64) ([]string, error) {
+	q := ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from), Addresses: []common.Address{c.registry}}
+	logs, err := retry(ctx, c.opts, func() ([]types.Log, error) { return c.backend.FilterLogs(ctx, q) })
+	if err != nil {
+		return nil, fmt.Errorf("registry events: %w", err)
+	}
+	names := make([]string, 0, len(logs))
+	for _, l := range logs {
+		ev, err := c.abi.EventByID(l.Topics[0])
+		if err != nil {
+			return nil, fmt.Errorf("registry event in tx %s: %w", l.TxHash, err)
+		}
+		names = append(names, ev.Name)
+	}
+	return names, nil
+}
