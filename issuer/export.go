@@ -23,7 +23,17 @@ type Manifest struct {
 	Root    string          `json:"root"`
 	Header  string          `json:"header"`
 	Size    int             `json:"size"`
+	Anchor  *ManifestAnchor `json:"anchor,omitempty"`
 	Entries []ManifestEntry `json:"credentials"`
+}
+
+// ManifestAnchor says where the batch was anchored.
+type ManifestAnchor struct {
+	ChainID  uint64 `json:"chainId"`
+	Registry string `json:"registry"`
+	Issuer   string `json:"issuer"`
+	Tx       string `json:"tx"`
+	Block    uint64 `json:"block"`
 }
 
 // ManifestEntry names one learner's files.
@@ -73,6 +83,10 @@ func Export(dir string, b *Batch, opts ExportOptions) (*Manifest, error) {
 	root := b.Tree.Root()
 	m := &Manifest{Format: ManifestFormat, Seal: hex.EncodeToString(sealHash[:]), Root: hex.EncodeToString(root[:]),
 		Header: hex.EncodeToString(hdr), Size: len(b.Credentials)}
+	if a := b.Anchor; a != nil {
+		m.Anchor = &ManifestAnchor{ChainID: a.ChainID, Registry: "0x" + hex.EncodeToString(a.Registry[:]),
+			Issuer: "0x" + hex.EncodeToString(a.Issuer[:]), Tx: "0x" + hex.EncodeToString(a.Tx[:]), Block: a.Block}
+	}
 	for i, c := range b.Credentials {
 		e, err := exportOne(tmp, b, i, opts)
 		if err != nil {

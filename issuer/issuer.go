@@ -39,11 +39,45 @@ type Issued struct {
 	Digest   credential.Hash
 }
 
-// Batch is a sealed batch: its credentials in leaf order, their tree and header.
+// Batch is a sealed batch: its credentials in leaf order, their tree and
+// header, and where it was anchored (nil until it is).
 type Batch struct {
 	Credentials []Issued
 	Tree        *merkle.Tree
 	Header      seal.Header
+	Anchor      *bundle.Anchor
+}
+
+// Anchorer records sealed batch headers on a chain, in the issuer's chain
+// order. The chain adapter (pkg/chain) implements it.
+type Anchorer interface {
+	// LastSeal is the issuer's last anchored seal: the Prev of its next batch.
+	LastSeal(ctx context.Context) ([32]byte, error)
+	// Anchor records the headers in order, skipping those already recorded,
+	// and returns where the last one is.
+	Anchor(ctx context.Context, headers []seal.Header) (bundle.Anchor, error)
+}
+
+// ErrStaleBatch is returned when a batch no longer extends the issuer's
+// chain: another batch was anchored since it was sealed.
+var ErrStaleBatch = errors.New("issuer: batch does not extend the issuer's last anchored seal")
+
+// AnchorBatch anchors a sealed batch and records where, so its bundles carry
+// the anchor hint. The batch must have been sealed on the issuer's last seal.
+func AnchorBatch(ctx context.Context, a Anchorer, b *Batch) error {
+	last, err := a.LastSeal(ctx)
+	if err != nil {
+		return fmt.Errorf("anchor batch: %w", err)
+	}
+	if last != b.Header.Prev && last != b.Header.Hash() {
+		return fmt.Errorf("%w: sealed on %x, chain is at %x", ErrStaleBatch, b.Header.Prev, last)
+	}
+	hint, err := a.Anchor(ctx, []seal.Header{b.Header})
+	if err != nil {
+		return fmt.Errorf("anchor batch %x: %w", b.Header.Hash(), err)
+	}
+	b.Anchor = &hint
+	return nil
 }
 
 // BatchOptions control how a batch is built and sealed.
@@ -149,5 +183,6 @@ func (b *Batch) Bundle(i int) (*bundle.Bundle, error) {
 		Credential: doc,
 		Disclosure: credential.Disclosure{Seed: &seed},
 		Proof:      bundle.Proof{LeafIndex: uint64(i), TreeSize: b.Tree.Size(), Path: path, Header: b.Header},
+		Anchor:     b.Anchor,
 	}, nil
 }

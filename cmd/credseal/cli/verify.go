@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/chain/devchain"
 	"github.com/credseal/credseal/verifier"
 )
 
@@ -19,11 +21,46 @@ import (
 const maxInputFile = 16 << 20
 
 type verifyOptions struct {
-	json bool
+	json    bool
+	offline bool
+	chain   chainOptions
 }
 
 func (o *verifyOptions) AddFlags(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the result as JSON")
+	cmd.Flags().BoolVar(&o.offline, "offline", false, "skip the chain checks even when a registry is configured")
+	o.chain.AddFlags(cmd, false)
+}
+
+// verifierOptions builds the verifier's configuration: the one registry this
+// command trusts comes from its own flags (or the local dev chain's record),
+// never from the bundle. With neither, it verifies offline.
+func (o *verifyOptions) verifierOptions(cmd *cobra.Command) (verifier.Options, func(), error) {
+	opts := verifier.Options{MinConfirmations: o.chain.confirmations}
+	if o.offline {
+		return opts, func() {}, nil
+	}
+	if o.chain.rpc == "" || o.chain.registry == "" {
+		if _, err := devchain.ReadInfo(o.chain.devchainDir); err != nil {
+			if o.chain.rpc != "" || o.chain.registry != "" {
+				return opts, nil, badInput(errors.New("give both --rpc and --registry"))
+			}
+			return opts, func() {}, nil // nothing configured: offline
+		}
+	}
+	c, closeChain, err := o.chain.connect(cmd.Context(), false)
+	if err != nil {
+		// An unreachable chain is reported by the checks, not as an error.
+		var exit *ExitError
+		if errors.As(err, &exit) {
+			return opts, nil, err
+		}
+		fmt.Fprintf(cmd.ErrOrStderr(), "credseal: chain: %v\n", err)
+		opts.Registries = []verifier.Registry{unreachableRegistry(o.chain, err)}
+		return opts, func() {}, nil
+	}
+	opts.Registries = []verifier.Registry{trustedRegistry(c)}
+	return opts, closeChain, nil
 }
 
 func newVerifyCommand() *cobra.Command {
@@ -36,12 +73,18 @@ func newVerifyCommand() *cobra.Command {
 file, a QR code image (PNG or JPEG), a file holding a CS1: string or a
 verifier link, such a string itself, or - for standard input.
 
+The chain checks (anchored, confirmations, issuer, revocation) use the
+registry given by --rpc and --registry, or the local dev chain's when one has
+been set up; the registry a bundle names is never trusted. Without either, or
+with --offline, they are reported as not checked.
+
 Exit status: 0 when nothing failed, 1 when a check failed, 2 when ARG cannot
 be read, 3 when nothing failed but some checks could not be made.`,
 		Example: `  credseal verify /tmp/cohort/0003-zoe-muller.credseal.json
   credseal verify /tmp/cohort/0003-zoe-muller.qr.png
   credseal verify 'CS1:6BF…' --json
-  credseal verify 'https://verify.example.edu/#CS1:6BF…'`,
+  credseal verify 'https://verify.example.edu/#CS1:6BF…'
+  credseal verify grad.credseal.json --rpc https://rpc.example.org --registry 0x… --confirmations 12`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runVerify(cmd, o, args[0]) },
 	}
@@ -54,7 +97,12 @@ func runVerify(cmd *cobra.Command, o *verifyOptions, arg string) error {
 	if err != nil {
 		return badInput(err)
 	}
-	res := verifier.New(verifier.Options{}).VerifyBytes(cmd.Context(), input)
+	opts, closeChain, err := o.verifierOptions(cmd)
+	if err != nil {
+		return err
+	}
+	defer closeChain()
+	res := verifier.New(opts).VerifyBytes(cmd.Context(), input)
 	out := cmd.OutOrStdout()
 	if o.json {
 		enc := json.NewEncoder(out)

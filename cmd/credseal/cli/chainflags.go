@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/cobra"
+
+	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/chain/devchain"
+)
+
+// DevchainEnv overrides where the local dev chain keeps its data.
+const DevchainEnv = "CREDSEAL_DEVCHAIN"
+
+// defaultDevchainDir is $CREDSEAL_DEVCHAIN, else ~/.local/share/credseal/devchain.
+func defaultDevchainDir() string {
+	if d := os.Getenv(DevchainEnv); d != "" {
+		return d
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "credseal-devchain")
+	}
+	return filepath.Join(home, ".local", "share", "credseal", "devchain")
+}
+
+// chainOptions select an endpoint, a registry and (for transactions) a key.
+// Left empty, they default to the local dev chain's recorded values.
+type chainOptions struct {
+	rpc            string
+	registry       string
+	chainID        uint64
+	keystore       string
+	passphraseFile string
+	devchainDir    string
+	confirmations  uint64
+	timeout        time.Duration
+}
+
+func (o *chainOptions) AddFlags(cmd *cobra.Command, signing bool) {
+	f := cmd.Flags()
+	f.StringVar(&o.rpc, "rpc", "", "JSON-RPC URL of an EVM node (default: the local dev chain's)")
+	f.StringVar(&o.registry, "registry", "", "CredentialRegistry address (default: the local dev chain's)")
+	f.Uint64Var(&o.chainID, "chain-id", 0, "refuse an endpoint that serves another chain (0: accept any)")
+	f.StringVar(&o.devchainDir, "devchain-dir", defaultDevchainDir(), "data directory of the local dev chain whose values are the defaults (env "+DevchainEnv+")")
+	f.Uint64Var(&o.confirmations, "confirmations", 1, "blocks, counting the including one, a record needs")
+	if signing {
+		f.StringVar(&o.keystore, "keystore", "", "go-ethereum keystore file of the signing key (default: the dev chain's developer key)")
+		f.StringVar(&o.passphraseFile, "passphrase-file", "", "file whose first line is the keystore passphrase (else env "+chain.PassphraseEnv+")")
+		f.DurationVar(&o.timeout, "timeout", 2*time.Minute, "how long to wait for a transaction to confirm")
+	}
+}
+
+// resolve fills what was left empty from the dev chain's record.
+func (o *chainOptions) resolve() error {
+	if o.rpc != "" && o.registry != "" && (o.keystore != "" || o.passphraseFile != "") {
+		return nil
+	}
+	info, err := devchain.ReadInfo(o.devchainDir)
+	if err != nil {
+		if o.rpc == "" || o.registry == "" {
+			return fmt.Errorf("no --rpc/--registry given and %w", err)
+		}
+		return nil
+	}
+	if o.rpc == "" {
+		o.rpc = info.RPCURL
+	}
+	if o.registry == "" {
+		o.registry = info.Registry
+	}
+	if o.keystore == "" {
+		o.keystore = info.Keystore
+		if o.passphraseFile == "" {
+			o.passphraseFile = info.PassphraseFile
+		}
+	}
+	return nil
+}
+
+// connect dials the endpoint and returns a registry client, signing when
+// signing is set. close releases the connection.
+func (o *chainOptions) connect(ctx context.Context, signing bool) (c *chain.Client, closeFn func(), err error) {
+	if err := o.resolve(); err != nil {
+		return nil, nil, badInput(err)
+	}
+	if !common.IsHexAddress(o.registry) {
+		return nil, nil, badInput(fmt.Errorf("--registry %q is not an address", o.registry))
+	}
+	var signer *chain.Signer
+	if signing {
+		if o.keystore == "" {
+			return nil, nil, badInput(errors.New("no --keystore given and no dev chain key found"))
+		}
+		pass, err := chain.ReadPassphrase(o.passphraseFile)
+		if err != nil {
+			return nil, nil, badInput(err)
+		}
+		if signer, err = chain.LoadSigner(o.keystore, pass); err != nil {
+			return nil, nil, badInput(err)
+		}
+	}
+	ec, _, err := chain.Dial(ctx, o.rpc, o.chainID)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := chain.Options{Confirmations: o.confirmations, Timeout: o.timeout, PollInterval: 200 * time.Millisecond}
+	c, err = chain.New(ctx, ec, common.HexToAddress(o.registry), signer, opts)
+	if err != nil {
+		ec.Close()
+		return nil, nil, err
+	}
+	return c, ec.Close, nil
+}

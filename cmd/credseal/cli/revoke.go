@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/credential"
+	"github.com/credseal/credseal/verifier"
+)
+
+type revokeOptions struct {
+	reason uint8
+	batch  bool
+	chain  chainOptions
+}
+
+func (o *revokeOptions) AddFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.Uint8Var(&o.reason, "reason", 0, "reason code 1..255 (1 issued in error, 2 superseded, 3 misconduct, 4 holder's request, 5 key compromised)")
+	f.BoolVar(&o.batch, "batch", false, "revoke the whole batch (by the bundle's seal, or ARG as a seal)")
+	o.chain.AddFlags(cmd, true)
+	_ = cmd.MarkFlagRequired("reason")
+}
+
+func newRevokeCommand() *cobra.Command {
+	o := &revokeOptions{}
+	cmd := &cobra.Command{
+		Use:   "revoke ARG --reason N",
+		Short: "Revoke a credential (bundle file or digest) or a whole batch on the registry",
+		Long: `revoke records on the registry that the issuer withdrew a credential or a
+batch. ARG is a bundle file (its credential's digest, or with --batch its
+batch's seal is revoked) or a 64-hex-digit digest (or seal with --batch).
+Only the issuer that anchored a batch can revoke it, and verifiers honour a
+credential's revocation only when that issuer made it. Revocation is final.`,
+		Example: `  credseal revoke /tmp/c/0003-zoe-muller.credseal.json --reason 1
+  credseal revoke 5f1c…e9 --reason 2
+  credseal revoke /tmp/c/0003-zoe-muller.credseal.json --batch --reason 1`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runRevoke(cmd, o, args[0]) },
+	}
+	o.AddFlags(cmd)
+	return cmd
+}
+
+func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
+	if o.reason == 0 {
+		return badInput(errors.New("--reason must be 1..255"))
+	}
+	id, err := revocationTarget(arg, o.batch)
+	if err != nil {
+		return badInput(err)
+	}
+	ctx := cmd.Context()
+	c, closeChain, err := o.chain.connect(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer closeChain()
+	what := "credential"
+	rev := c.Revoke
+	if o.batch {
+		what, rev = "batch", c.RevokeBatch
+	}
+	r, err := rev(ctx, id, o.reason)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "revoked %s %x (%s) in block %d, tx 0x%x\n", what, id, verifier.ReasonText(o.reason), r.Block, r.Tx)
+	return nil
+}
+
+// revocationTarget reads the digest (or, for a batch, the seal) from a
+// bundle file or takes ARG as hex.
+func revocationTarget(arg string, batch bool) ([32]byte, error) {
+	var id [32]byte
+	if h := strings.TrimPrefix(arg, "0x"); len(h) == 64 {
+		if _, err := hex.Decode(id[:], []byte(h)); err == nil {
+			return id, nil
+		}
+	}
+	data, err := os.ReadFile(arg)
+	if err != nil {
+		return id, fmt.Errorf("%w (ARG is a bundle file or a 64-digit hex digest or seal)", err)
+	}
+	b, err := bundle.Parse(data)
+	if err != nil {
+		return id, err
+	}
+	if batch {
+		return b.Proof.Header.Hash(), nil
+	}
+	fields, err := credential.Parse(b.Credential)
+	if err != nil {
+		return id, err
+	}
+	return credential.Digest(fields, b.Disclosure)
+}

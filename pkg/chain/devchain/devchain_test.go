@@ -1,0 +1,95 @@
+package devchain_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/chain/devchain"
+	"github.com/credseal/credseal/pkg/seal"
+)
+
+// TestRestartKeepsAnchors anchors on a dev chain, stops it, starts it again
+// from the same directory and finds the registry, the developer's key and
+// the anchored batch still there.
+func TestRestartKeepsAnchors(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	n, err := devchain.Start(ctx, devchain.Config{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := n.Info
+	if info.ChainID != devchain.ChainID || info.Registry == "" || info.RPCURL == "" {
+		t.Fatalf("info %+v", info)
+	}
+	if _, err := devchain.Start(ctx, devchain.Config{DataDir: dir}); !errors.Is(err, devchain.ErrLocked) {
+		t.Fatalf("second node on the same directory: %v, want ErrLocked", err)
+	}
+	c := client(t, info)
+	h := seal.Header{Version: 1, Root: sha256.Sum256([]byte("batch")), Time: 1_780_000_000}
+	h.Bits, _ = seal.BitsForDifficulty(devchain.DefaultMinDifficulty)
+	if h, err = seal.Seal(ctx, h, 1); err != nil {
+		t.Fatal(err)
+	}
+	hint, err := c.Anchor(ctx, []seal.Header{h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	n, err = devchain.Start(ctx, devchain.Config{DataDir: dir})
+	if err != nil {
+		t.Fatalf("restart: %v", err)
+	}
+	defer n.Close()
+	if n.Info.Registry != info.Registry || n.Info.Developer != info.Developer {
+		t.Fatalf("restart changed the setup: %+v, was %+v", n.Info, info)
+	}
+	c = client(t, n.Info)
+	rec, err := c.Batch(ctx, h.Hash())
+	if err != nil || !rec.Anchored || rec.Block != hint.Block {
+		t.Fatalf("after restart the batch is %+v, %v; anchored in block %d", rec, err, hint.Block)
+	}
+	if last, _ := c.LastSeal(ctx); last != h.Hash() {
+		t.Fatalf("after restart lastSeal is %x", last)
+	}
+	// The chain still mines on demand after a restart.
+	h2 := seal.Header{Version: 1, Prev: h.Hash(), Root: sha256.Sum256([]byte("batch 2")), Time: 1_780_000_100, Bits: h.Bits}
+	if h2, err = seal.Seal(ctx, h2, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Anchor(ctx, []seal.Header{h2}); err != nil {
+		t.Fatalf("anchor after restart: %v", err)
+	}
+}
+
+func client(t *testing.T, info devchain.Info) *chain.Client {
+	t.Helper()
+	ctx := context.Background()
+	ec, err := ethclient.DialContext(ctx, info.RPCURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ec.Close)
+	pass, err := chain.ReadPassphrase(info.PassphraseFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := chain.LoadSigner(info.Keystore, pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := chain.New(ctx, ec, common.HexToAddress(info.Registry), s, chain.Options{PollInterval: 20e6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
