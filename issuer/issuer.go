@@ -179,10 +179,15 @@ func (b *Batch) Bundle(i int) (*bundle.Bundle, error) {
 		return nil, err
 	}
 	seed := c.Seed
+	var anchor *bundle.Anchor
+	if b.Anchor != nil {
+		a := *b.Anchor // each bundle owns its copy
+		anchor = &a
+	}
 	return &bundle.Bundle{
 		Credential: doc,
 		Disclosure: credential.Disclosure{Seed: &seed},
 		Proof:      bundle.Proof{LeafIndex: uint64(i), TreeSize: b.Tree.Size(), Path: path, Header: b.Header},
-		Anchor:     b.Anchor,
+		Anchor:     anchor,
 	}, nil
 }

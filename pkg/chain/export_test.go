@@ -1,6 +1,10 @@
 package chain
 
-import "context"
+import (
+	"context"
+
+	"github.com/ethereum/go-ethereum/common"
+)
 
 // Hooks for the external tests: calldata the typed methods never produce.
 
@@ -10,4 +14,23 @@ func AnchorRaw(ctx context.Context, c *Client, header []byte) (*Receipt, error) 
 
 func AnchorManyRaw(ctx context.Context, c *Client, headers []byte) (*Receipt, error) {
 	return c.transact(ctx, "anchorMany raw", c.binding.PackAnchorMany(headers))
+}
+
+// SendRaw sends calldata to any contract (the peer DocumentStore in the gas
+// benchmark); a nil to deploys data as creation code.
+func SendRaw(ctx context.Context, c *Client, to *[20]byte, data []byte) (*Receipt, [20]byte, error) {
+	if to == nil {
+		r, err := c.send(ctx, "deploy raw", nil, data)
+		if err != nil {
+			return nil, [20]byte{}, err
+		}
+		rcpt, err := c.backend.TransactionReceipt(ctx, r.Tx)
+		if err != nil {
+			return nil, [20]byte{}, err
+		}
+		return r, rcpt.ContractAddress, nil
+	}
+	addr := common.Address(*to)
+	r, err := c.send(ctx, "send raw", &addr, data)
+	return r, *to, err
 }

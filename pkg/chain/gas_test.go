@@ -1,7 +1,16 @@
 package chain_test
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"strings"
 	"testing"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/chaintest"
@@ -86,4 +95,92 @@ func TestGasBudget(t *testing.T) {
 	if g.revokeBatch >= newSlotStateGas {
 		t.Errorf("revokeBatch used %d gas: it should only update the batch's slot", g.revokeBatch)
 	}
+}
+
+// PeerEnv names the JSON file ({"abi": …, "bytecode": "0x…"}) of
+// OpenAttestation's DocumentStore that `make bench-gas` extracts from npm.
+const PeerEnv = "CREDSEAL_PEER_DOCSTORE"
+
+// BenchmarkGas reports gas, not time: credseal's anchor, anchorMany(10) and
+// revoke, and with $CREDSEAL_PEER_DOCSTORE set, DocumentStore's issue,
+// bulkIssue(10) and revoke on the same simulated chain in the same run.
+// Gas is deterministic, so one measurement serves every iteration.
+func BenchmarkGas(b *testing.B) {
+	e := chaintest.New(b)
+	g := measureGas(b, e)
+	var p gasFigures
+	path := os.Getenv(PeerEnv)
+	if path != "" {
+		p = measurePeer(b, e, path)
+	}
+	for b.Loop() {
+	}
+	b.ReportMetric(float64(g.anchor), "gas/anchor")
+	b.ReportMetric(float64(g.anchorMany10), "gas/anchorMany10")
+	b.ReportMetric(float64(g.revoke), "gas/revoke")
+	b.ReportMetric(float64(g.revokeBatch), "gas/revokeBatch")
+	if path != "" {
+		b.ReportMetric(float64(p.anchor), "peer-gas/issue")
+		b.ReportMetric(float64(p.anchorMany10), "peer-gas/bulkIssue10")
+		b.ReportMetric(float64(p.revoke), "peer-gas/revoke")
+		b.ReportMetric(float64(g.anchor)/float64(p.anchor), "ratio/anchor")
+		b.ReportMetric(float64(g.anchorMany10)/float64(p.anchorMany10), "ratio/anchorMany10")
+		b.ReportMetric(float64(g.revoke)/float64(p.revoke), "ratio/revoke")
+	}
+	b.ReportMetric(0, "ns/op")
+}
+
+// measurePeer deploys DocumentStore and measures issue (a second root, as
+// anchor is a second batch), bulkIssue of 10 roots and revoke.
+func measurePeer(b *testing.B, e *chaintest.Env, path string) gasFigures {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var art struct {
+		ABI      json.RawMessage `json:"abi"`
+		Bytecode string          `json:"bytecode"`
+	}
+	if err := json.Unmarshal(raw, &art); err != nil {
+		b.Fatal(err)
+	}
+	pabi, err := abi.JSON(bytes.NewReader(art.ABI))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := e.Client(e.Owner)
+	args, err := pabi.Pack("", "credseal gas benchmark", common.Address(e.Owner.Address))
+	if err != nil {
+		b.Fatal(err)
+	}
+	code, err := hex.DecodeString(strings.TrimPrefix(art.Bytecode, "0x"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, store, err := chain.SendRaw(ctx, c, nil, append(code, args...))
+	if err != nil {
+		b.Fatalf("deploy DocumentStore: %v", err)
+	}
+	send := func(method string, a ...any) uint64 {
+		data, err := pabi.Pack(method, a...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, _, err := chain.SendRaw(ctx, c, &store, data)
+		if err != nil {
+			b.Fatalf("DocumentStore.%s: %v", method, err)
+		}
+		return r.GasUsed
+	}
+	root := func(i int) [32]byte { return sha256.Sum256([]byte{byte(i), 'r'}) }
+	var g gasFigures
+	g.anchorFirst = send("issue", root(0))
+	g.anchor = send("issue", root(1))
+	ten := make([][32]byte, 10)
+	for i := range ten {
+		ten[i] = root(2 + i)
+	}
+	g.anchorMany10 = send("bulkIssue", ten)
+	g.revoke = send("revoke", root(20))
+	return g
 }

@@ -57,25 +57,25 @@ func (o *chainOptions) AddFlags(cmd *cobra.Command, signing bool) {
 	}
 }
 
-// resolve fills what was left empty from the dev chain's record.
+// resolve fills what was left empty from the dev chain's record. The dev
+// chain's key is a default only for the dev chain itself, never for an
+// endpoint given with --rpc.
 func (o *chainOptions) resolve() error {
-	if o.rpc != "" && o.registry != "" && (o.keystore != "" || o.passphraseFile != "") {
+	if o.rpc != "" && o.registry != "" {
 		return nil
 	}
 	info, err := devchain.ReadInfo(o.devchainDir)
 	if err != nil {
-		if o.rpc == "" || o.registry == "" {
-			return fmt.Errorf("no --rpc/--registry given and %w", err)
-		}
-		return nil
+		return fmt.Errorf("no --rpc/--registry given and %w", err)
 	}
+	devRPC := o.rpc == "" || o.rpc == info.RPCURL
 	if o.rpc == "" {
 		o.rpc = info.RPCURL
 	}
 	if o.registry == "" {
 		o.registry = info.Registry
 	}
-	if o.keystore == "" {
+	if o.keystore == "" && devRPC {
 		o.keystore = info.Keystore
 		if o.passphraseFile == "" {
 			o.passphraseFile = info.PassphraseFile

@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/chain/chaintest"
+	"github.com/credseal/credseal/pkg/seal"
+	"github.com/credseal/credseal/verifier"
+)
+
+// anchoredCohort issues the sample cohort, anchors it on a simulated chain
+// as an issuer accredited for domain, and returns the batch, the chain and
+// a verifier that trusts its registry.
+func anchoredCohort(t *testing.T, domain string) (*issuer.Batch, *chaintest.Env, chaintest.Account, *verifier.Verifier) {
+	t.Helper()
+	ctx := context.Background()
+	env := chaintest.New(t)
+	iss := env.Issuer("Université de Lumière", domain)
+	c := env.Client(iss)
+	docs, err := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, err := c.LastSeal(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
+	b, err := issuer.BuildBatch(ctx, docs, issuer.BatchOptions{Prev: prev, Bits: bits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := issuer.AnchorBatch(ctx, c, b); err != nil {
+		t.Fatal(err)
+	}
+	v := verifier.New(verifier.Options{Registries: []verifier.Registry{trustedRegistry(env.Client(chaintest.Account{}))},
+		Now: func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }})
+	return b, env, iss, v
+}
+
+func mustBundle(t *testing.T, b *issuer.Batch, i int) *bundle.Bundle {
+	t.Helper()
+	bun, err := b.Bundle(i)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bun
+}
+
+func wantCheck(t *testing.T, res *verifier.Result, id string, status verifier.Status, reason string) {
+	t.Helper()
+	c, ok := res.Check(id)
+	if !ok || c.Status != status || !strings.Contains(c.Reason, reason) {
+		t.Fatalf("check %s = %+v, want %s with %q (verdict %s)", id, c, status, reason, res.Verdict)
+	}
+}
+
+func TestChainChecksOnAnchoredBatch(t *testing.T) {
+	b, _, _, v := anchoredCohort(t, "example.edu")
+	ctx := context.Background()
+	for _, i := range []int{0, 1, len(b.Credentials) - 1} {
+		res := v.Verify(ctx, mustBundle(t, b, i))
+		if res.Verdict != verifier.Verified {
+			t.Fatalf("credential %d: %s %+v", i, res.Verdict, res.Failed())
+		}
+		wantCheck(t, res, verifier.CheckIssuer, verifier.Pass, "Université de Lumière (example.edu)")
+		if res.Technical["block"] == "" || res.Technical["registry"] == "" {
+			t.Fatalf("technical details %v", res.Technical)
+		}
+	}
+	// The anchor is a hint: without it the trusted registry is still asked.
+	bun := mustBundle(t, b, 2)
+	bun.Anchor = nil
+	if res := v.Verify(ctx, bun); res.Verdict != verifier.Verified {
+		t.Fatalf("bundle without anchor hint: %s %+v", res.Verdict, res.Failed())
+	}
+}
+
+// TestAnchorHintTampered changes each field of the bundle's anchor section:
+// every change must fail "anchored" with a reason.
+func TestAnchorHintTampered(t *testing.T) {
+	b, _, _, v := anchoredCohort(t, "example.edu")
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		change func(a *bundle.Anchor)
+		reason string
+	}{
+		{"chain ID", func(a *bundle.Anchor) { a.ChainID++ }, "does not trust"},
+		{"registry", func(a *bundle.Anchor) { a.Registry[19] ^= 1 }, "does not trust"},
+		{"issuer", func(a *bundle.Anchor) { a.Issuer[0] ^= 1 }, "contradict"},
+		{"block", func(a *bundle.Anchor) { a.Block++ }, "contradict"},
+		{"tx", func(a *bundle.Anchor) { a.Tx[5] ^= 1 }, "contradict"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			bun := mustBundle(t, b, 3)
+			tc.change(bun.Anchor)
+			res := v.Verify(ctx, bun)
+			wantCheck(t, res, verifier.CheckAnchored, verifier.Fail, tc.reason)
+			if res.Verdict != verifier.NotVerified {
+				t.Fatalf("verdict %s", res.Verdict)
+			}
+		})
+	}
+}
+
+func TestNotAnchoredBatchFails(t *testing.T) {
+	_, env, iss, v := anchoredCohort(t, "example.edu")
+	ctx := context.Background()
+	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	prev, _ := env.Client(iss).LastSeal(ctx)
+	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
+	other, err := issuer.BuildBatch(ctx, docs[:5], issuer.BatchOptions{Prev: prev, Bits: bits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := v.Verify(ctx, mustBundle(t, other, 0))
+	wantCheck(t, res, verifier.CheckAnchored, verifier.Fail, "not recorded")
+	wantCheck(t, res, verifier.CheckRevocation, verifier.NotChecked, "")
+}
+
+func TestRevokedAndSuspended(t *testing.T) {
+	b, env, iss, v := anchoredCohort(t, "example.edu")
+	ctx := context.Background()
+	c := env.Client(iss)
+	revoked := mustBundle(t, b, 4)
+	if _, err := c.Revoke(ctx, b.Credentials[4].Digest, 3); err != nil {
+		t.Fatal(err)
+	}
+	wantCheck(t, v.Verify(ctx, revoked), verifier.CheckRevocation, verifier.Fail, "obtained by misconduct")
+	if res := v.Verify(ctx, mustBundle(t, b, 5)); res.Verdict != verifier.Verified {
+		t.Fatalf("a neighbour of the revoked credential: %s %+v", res.Verdict, res.Failed())
+	}
+
+	if _, err := env.Client(env.Owner).SuspendIssuer(ctx, iss.Address); err != nil {
+		t.Fatal(err)
+	}
+	wantCheck(t, v.Verify(ctx, mustBundle(t, b, 5)), verifier.CheckIssuer, verifier.Fail, "suspended")
+	if _, err := env.Client(env.Owner).ReinstateIssuer(ctx, iss.Address); err != nil {
+		t.Fatal(err)
+	}
+
+	if _, err := c.RevokeBatch(ctx, b.Header.Hash(), 1); err != nil {
+		t.Fatal(err)
+	}
+	wantCheck(t, v.Verify(ctx, mustBundle(t, b, 5)), verifier.CheckRevocation, verifier.Fail, "whole batch")
+}
+
+// TestIssuerDomainMustMatch: an accredited issuer cannot anchor credentials
+// that claim to come from another organisation's domain.
+func TestIssuerDomainMustMatch(t *testing.T) {
+	b, _, _, v := anchoredCohort(t, "other-college.example")
+	wantCheck(t, v.Verify(context.Background(), mustBundle(t, b, 0)), verifier.CheckIssuer, verifier.Fail,
+		"claims to come from registrar.example.edu")
+}
+
+func TestConfirmationsAndUnreachableChain(t *testing.T) {
+	b, env, _, _ := anchoredCohort(t, "example.edu")
+	ctx := context.Background()
+	reg := trustedRegistry(env.Client(chaintest.Account{}))
+	deep := verifier.New(verifier.Options{Registries: []verifier.Registry{reg}, MinConfirmations: 50})
+	res := deep.Verify(ctx, mustBundle(t, b, 0))
+	wantCheck(t, res, verifier.CheckConfirmations, verifier.Warning, "confirmations so far")
+	if res.Verdict != verifier.Verified {
+		t.Fatalf("a warning alone changed the verdict to %s", res.Verdict)
+	}
+
+	env.Backend.Close()
+	res = deep.Verify(ctx, mustBundle(t, b, 0))
+	wantCheck(t, res, verifier.CheckAnchored, verifier.NotChecked, "could not be reached")
+	if res.Verdict != verifier.Incomplete {
+		t.Fatalf("verdict with the chain down: %s", res.Verdict)
+	}
+}
