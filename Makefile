@@ -23,16 +23,30 @@ deps: ## download Go modules (done by build and test)
 build: deps ## build bin/credseal
 	$(GO) build -o $(BIN) ./cmd/credseal
 
+# compile-registry DIR: solc's ABI, bytecode and metadata and the abigen bindings into DIR.
+define compile-registry
+	cd contracts && npm ci --no-audit --no-fund --loglevel=error
+	node contracts/compile.js $(1)
+	$(ABIGEN) --v2 --abi $(1)/CredentialRegistry.abi --bin $(1)/CredentialRegistry.bin --pkg registry \
+	  --type CredentialRegistry --out $(1)/registry.go
+endef
+
 .PHONY: contracts
 contracts: ## recompile CredentialRegistry.sol (pinned solc from npm) and regenerate its Go bindings
-	cd contracts && npm ci --no-audit --no-fund --loglevel=error
-	node contracts/compile.js
-	$(ABIGEN) --v2 --abi $(REGISTRY).abi --bin $(REGISTRY).bin --pkg registry \
-	  --type CredentialRegistry --out contracts/registry/registry.go
+	$(call compile-registry,$(CURDIR)/contracts/registry)
 
 .PHONY: check-contracts
-check-contracts: contracts ## fail when the committed ABI, bytecode or bindings differ from the source
-	@git diff --exit-code --stat -- contracts/ || { echo "contracts/: committed artefacts do not match CredentialRegistry.sol; run 'make contracts' and commit"; exit 1; }
+check-contracts: ## recompile into a temp dir and fail unless contracts/registry matches byte for byte
+	@rm -rf out/contracts-check && mkdir -p out/contracts-check
+	$(call compile-registry,$(CURDIR)/out/contracts-check)
+	@for f in CredentialRegistry.abi CredentialRegistry.bin CredentialRegistry.metadata.json registry.go; do \
+	  cmp -s out/contracts-check/$$f contracts/registry/$$f || { echo "contracts/registry/$$f does not match CredentialRegistry.sol: run 'make contracts'"; exit 1; }; \
+	done; echo "contracts/registry matches CredentialRegistry.sol byte for byte"
+
+# geth at the pinned version, for the test that anchors on a separate node.
+GETH := bin/geth
+$(GETH): go.mod
+	GOBIN=$(CURDIR)/bin $(GO) install github.com/ethereum/go-ethereum/cmd/geth@$(GETH_VERSION)
 
 .PHONY: lint
 lint: ## gofmt and go vet must be clean
@@ -40,8 +54,8 @@ lint: ## gofmt and go vet must be clean
 	$(GO) vet ./...
 
 .PHONY: test
-test: deps lint ## the whole suite (also what CI runs)
-	$(GO) test ./...
+test: deps lint check-contracts $(GETH) ## the whole suite (also what CI runs)
+	CREDSEAL_GETH=$(CURDIR)/$(GETH) $(GO) test ./...
 	$(GO) test -tags purego ./pkg/seal
 	$(GO) test -race -short ./pkg/merkle ./pkg/seal ./issuer
 
@@ -53,20 +67,22 @@ bench: ## benchmarks behind docs/PERFORMANCE.md
 FUZZTIME ?= 10s
 .PHONY: fuzz
 fuzz: ## run every fuzz target for FUZZTIME (default 10s) each
-	@set -e; for pkg in ./pkg/merkle ./pkg/seal ./pkg/credential ./pkg/bundle; do \
+	@set -e; for pkg in ./pkg/merkle ./pkg/seal ./pkg/credential ./pkg/bundle ./pkg/chain; do \
 	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$target"; $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; done
 
 .PHONY: run
-run: build ## issue testdata/cohort.csv offline and verify one bundle
-	rm -rf $(RUN_DIR)
-	$(BIN) batch --input testdata/cohort.csv --out $(RUN_DIR)
-	@echo
-	$(BIN) verify $(RUN_DIR)/0000-zoe-muller-oberg.credseal.json
-	@echo
-	@echo "Bundles and QR codes: $(RUN_DIR)/"
-	@echo "Verify a QR code:     $(BIN) verify $(RUN_DIR)/0001-asa-lindqvist.qr.png"
+run: build ## start the dev chain, issue and anchor testdata/cohort.csv, verify one bundle on chain
+	@scripts/run.sh $(BIN) out
+
+.PHONY: bench-gas
+bench-gas: ## gas of anchor/anchorMany/revoke beside OpenAttestation DocumentStore (fetched with npm)
+	@mkdir -p out/peers/ds
+	cd out/peers/ds && { [ -f package.json ] || npm init -y >/dev/null; } && \
+	  npm install --no-audit --no-fund --loglevel=error @govtechsg/document-store@2.6.1 && \
+	  node $(CURDIR)/scripts/peer-docstore.js > docstore.json
+	CREDSEAL_PEER_DOCSTORE=$(CURDIR)/out/peers/ds/docstore.json $(GO) test -run '^$$' -bench Gas ./pkg/chain
 
 .PHONY: clean
 clean: ## remove build and run output

@@ -1,6 +1,7 @@
 // Compiles CredentialRegistry.sol with the solc pinned in package.json and
-// writes its ABI, deployment bytecode and metadata next to it. Run by
-// `make contracts`; the outputs are committed.
+// writes its ABI, deployment bytecode and metadata into registry/ (or the
+// directory given as the first argument). Run by `make contracts`; the
+// outputs are committed.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -23,7 +24,7 @@ const errors = (out.errors || []).filter((e) => e.severity === "error");
 for (const e of out.errors || []) console.error(e.formattedMessage);
 if (errors.length > 0) process.exit(1);
 const c = out.contracts[name + ".sol"][name];
-const dir = path.join(__dirname, "registry");
+const dir = process.argv[2] || path.join(__dirname, "registry");
 fs.writeFileSync(path.join(dir, name + ".abi"), JSON.stringify(c.abi, null, 1) + "\n");
 fs.writeFileSync(path.join(dir, name + ".bin"), c.evm.bytecode.object + "\n");
 fs.writeFileSync(path.join(dir, name + ".metadata.json"), c.metadata);

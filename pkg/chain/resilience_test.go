@@ -1,0 +1,134 @@
+package chain_test
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/chain/chaintest"
+	"github.com/credseal/credseal/pkg/chain/devchain"
+	"github.com/credseal/credseal/pkg/seal"
+)
+
+// flakyProxy forwards JSON-RPC to target but, while down is set, answers
+// 503 or drops the connection, as an overloaded or restarting node does.
+type flakyProxy struct {
+	target *url.URL
+	down   atomic.Bool
+	failed atomic.Int64
+}
+
+func (p *flakyProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if p.down.Load() {
+		if p.failed.Add(1)%2 == 0 {
+			http.Error(w, "overloaded", http.StatusServiceUnavailable)
+			return
+		}
+		if hj, ok := w.(http.Hijacker); ok {
+			conn, _, err := hj.Hijack()
+			if err == nil {
+				conn.Close() // connection reset mid-request
+				return
+			}
+		}
+	}
+	req, _ := http.NewRequestWithContext(r.Context(), r.Method, p.target.String(), r.Body)
+	req.Header = r.Header.Clone()
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	for k, v := range resp.Header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(resp.StatusCode)
+	_, _ = io.Copy(w, resp.Body)
+}
+
+// TestOutageIsRetried anchors through an endpoint that fails for a while:
+// the client backs off and retries instead of giving up.
+func TestOutageIsRetried(t *testing.T) {
+	n, err := devchain.Start(ctx, devchain.Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	target, _ := url.Parse(n.Info.RPCURL)
+	proxy := &flakyProxy{target: target}
+	srv := httptest.NewServer(proxy)
+	defer srv.Close()
+
+	ec, _, err := chain.Dial(ctx, srv.URL, devchain.ChainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ec.Close()
+	pass, _ := chain.ReadPassphrase(n.Info.PassphraseFile)
+	signer, err := chain.LoadSigner(n.Info.Keystore, pass)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := chain.New(ctx, ec, common.HexToAddress(n.Info.Registry), signer, chain.Options{PollInterval: 20 * time.Millisecond, Retries: 8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sealed(t, [32]byte{}, 1, devchain.DefaultMinDifficulty)
+
+	proxy.down.Store(true)
+	go func() {
+		time.Sleep(1500 * time.Millisecond)
+		proxy.down.Store(false)
+	}()
+	if _, err := c.Anchor(ctx, []seal.Header{h}); err != nil {
+		t.Fatalf("anchor through an outage: %v", err)
+	}
+	if proxy.failed.Load() < 2 {
+		t.Fatalf("the outage was not exercised (%d failed requests)", proxy.failed.Load())
+	}
+	if rec, err := c.Batch(ctx, h.Hash()); err != nil || !rec.Anchored {
+		t.Fatalf("after the outage: %+v, %v", rec, err)
+	}
+
+	// A revert is an answer, not an outage: it is not retried.
+	proxy.failed.Store(0)
+	start := time.Now()
+	_, err = c.Anchor(ctx, []seal.Header{sealed(t, [32]byte{7}, 2, devchain.DefaultMinDifficulty)})
+	if !errors.Is(err, chain.ErrBrokenChain) || time.Since(start) > time.Second {
+		t.Fatalf("revert took %s: %v", time.Since(start), err)
+	}
+}
+
+// TestConfirmationTimeoutThenResume: a transaction that cannot reach its
+// confirmations in time reports ErrTimeout; anchoring the same header again
+// finds it on chain instead of sending it twice.
+func TestConfirmationTimeoutThenResume(t *testing.T) {
+	e := chaintest.New(t)
+	iss := e.Issuer("Example University", "example.edu")
+	impatient := e.Opts
+	impatient.Confirmations, impatient.Timeout = 5, 300*time.Millisecond
+	slow, err := chain.New(ctx, e.RPC(), e.Registry, iss.Signer, impatient)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := chainOf(t, 1, [32]byte{}, chaintest.MinDifficulty)
+	if _, err := slow.Anchor(ctx, h); !errors.Is(err, chain.ErrTimeout) {
+		t.Fatalf("got %v, want ErrTimeout", err)
+	}
+	hint, err := e.Client(iss).Anchor(ctx, h)
+	if err != nil {
+		t.Fatalf("resume: %v", err)
+	}
+	if last, _ := e.Client(iss).LastSeal(ctx); last != h[0].Hash() || hint.Tx == [32]byte{} {
+		t.Fatalf("resume found %+v, lastSeal %x", hint, last)
+	}
+}
