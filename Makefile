@@ -37,10 +37,10 @@ contracts: ## recompile CredentialRegistry.sol (pinned solc from npm) and regene
 
 .PHONY: check-contracts
 check-contracts: ## recompile into a temp dir and fail unless contracts/registry matches byte for byte
-	@rm -rf out/contracts-check && mkdir -p out/contracts-check
-	$(call compile-registry,$(CURDIR)/out/contracts-check)
+	@rm -rf out/.contracts-check && mkdir -p out/.contracts-check
+	$(call compile-registry,$(CURDIR)/out/.contracts-check)
 	@for f in CredentialRegistry.abi CredentialRegistry.bin CredentialRegistry.metadata.json registry.go; do \
-	  cmp -s out/contracts-check/$$f contracts/registry/$$f || { echo "contracts/registry/$$f does not match CredentialRegistry.sol: run 'make contracts'"; exit 1; }; \
+	  cmp -s out/.contracts-check/$$f contracts/registry/$$f || { echo "contracts/registry/$$f does not match CredentialRegistry.sol: run 'make contracts'"; exit 1; }; \
 	done; echo "contracts/registry matches CredentialRegistry.sol byte for byte"
 
 # geth at the pinned version, for the test that anchors on a separate node.
