@@ -25,6 +25,8 @@ build: deps ## build bin/credseal
 
 # compile-registry DIR: solc's ABI, bytecode and metadata and the abigen bindings into DIR.
 define compile-registry
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
+	  else echo "make needs Node.js and npm to compile the contract: sudo apt-get install -y npm"; exit 1; fi; }
 	cd contracts && npm ci --no-audit --no-fund --loglevel=error
 	node contracts/compile.js $(1)
 	$(ABIGEN) --v2 --abi $(1)/CredentialRegistry.abi --bin $(1)/CredentialRegistry.bin --pkg registry \
