@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/big"
@@ -161,6 +162,19 @@ func TestDevchainProcess(t *testing.T) {
 		t.Fatalf("second revocation: exit %d\n%s", code, res)
 	}
 
+	// The accreditation authority (the dev key is owner too) suspends the
+	// issuer: its credentials fail until it is reinstated.
+	info := readJSON(t, filepath.Join(dataDir, "credseal-devchain.json"))
+	mustCLI(t, env, "registry", "suspend-issuer", info["developer"])
+	if res, code := cli(t, env, "verify", qr); code != 1 || !strings.Contains(res, "suspended") {
+		t.Fatalf("verify with the issuer suspended: exit %d\n%s", code, res)
+	}
+	mustCLI(t, env, "registry", "reinstate-issuer", info["developer"])
+	manifest := readJSON(t, filepath.Join(out, "manifest.json"))
+	if res := mustCLI(t, env, "registry", "batch", manifest["seal"]); !strings.Contains(res, "revoked  false") {
+		t.Fatalf("registry batch:\n%s", res)
+	}
+
 	// Stop the chain: verification can no longer be completed, and says so.
 	if err := stop(); err != nil {
 		t.Fatal(err)
@@ -275,4 +289,24 @@ func fund(t *testing.T, url string, addr [20]byte) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatal("funding transaction not mined")
+}
+
+// readJSON reads the string members of a JSON object file.
+func readJSON(t *testing.T, path string) map[string]string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for k, v := range raw {
+		if s, ok := v.(string); ok {
+			out[k] = s
+		}
+	}
+	return out
 }

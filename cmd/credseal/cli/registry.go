@@ -177,27 +177,24 @@ func newRegistryIssuerCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c, closeChain, err := o.connect(cmd.Context(), false)
-			if err != nil {
-				return err
-			}
-			defer closeChain()
-			rec, err := c.Issuer(cmd.Context(), addr)
-			if err != nil {
-				return err
-			}
-			last, err := c.LastSealOf(cmd.Context(), addr)
-			if err != nil {
-				return err
-			}
-			out := cmd.OutOrStdout()
-			if !rec.Registered {
-				fmt.Fprintf(out, "%s is not a registered issuer\n", args[0])
-				return &ExitError{Code: ExitFailure}
-			}
-			fmt.Fprintf(out, "issuer %s\n  name            %s\n  domain          %s\n  active          %v\n  min difficulty  %d\n  registered at   block %d\n  last seal       %x\n",
-				common.Address(addr).Hex(), rec.Name, rec.Domain, rec.Active, rec.MinDifficulty, rec.RegisteredAt, last)
-			return nil
+			return readWith(cmd, o, func(c *chain.Client) error {
+				rec, err := c.Issuer(cmd.Context(), addr)
+				if err != nil {
+					return err
+				}
+				last, err := c.LastSealOf(cmd.Context(), addr)
+				if err != nil {
+					return err
+				}
+				out := cmd.OutOrStdout()
+				if !rec.Registered {
+					fmt.Fprintf(out, "%s is not a registered issuer\n", args[0])
+					return &ExitError{Code: ExitFailure}
+				}
+				fmt.Fprintf(out, "issuer %s\n  name            %s\n  domain          %s\n  active          %v\n  min difficulty  %d\n  registered at   block %d\n  last seal       %x\n",
+					common.Address(addr).Hex(), rec.Name, rec.Domain, rec.Active, rec.MinDifficulty, rec.RegisteredAt, last)
+				return nil
+			})
 		},
 	}
 	o.AddFlags(cmd, false)
@@ -212,33 +209,39 @@ func newRegistryBatchCommand() *cobra.Command {
 		Example: "  credseal registry batch 07900ef8…90000",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var s [32]byte
-			if b, err := hex.DecodeString(strings.TrimPrefix(args[0], "0x")); err != nil || len(b) != 32 {
+			b, err := hex.DecodeString(strings.TrimPrefix(args[0], "0x"))
+			if err != nil || len(b) != 32 {
 				return badInput(fmt.Errorf("seal %q is not 64 hex digits", args[0]))
-			} else {
-				copy(s[:], b)
 			}
-			c, closeChain, err := o.connect(cmd.Context(), false)
-			if err != nil {
-				return err
-			}
-			defer closeChain()
-			rec, err := c.Batch(cmd.Context(), s)
-			if err != nil {
-				return err
-			}
-			out := cmd.OutOrStdout()
-			if !rec.Anchored {
-				fmt.Fprintf(out, "seal %x is not anchored on this registry\n", s)
-				return &ExitError{Code: ExitFailure}
-			}
-			fmt.Fprintf(out, "batch %x\n  issuer   %s\n  block    %d\n  time     %d\n  revoked  %v\n",
-				s, common.Address(rec.Issuer).Hex(), rec.Block, rec.Time, rec.RevokedReason != 0)
-			return nil
+			s := [32]byte(b)
+			return readWith(cmd, o, func(c *chain.Client) error {
+				rec, err := c.Batch(cmd.Context(), s)
+				if err != nil {
+					return err
+				}
+				out := cmd.OutOrStdout()
+				if !rec.Anchored {
+					fmt.Fprintf(out, "seal %x is not anchored on this registry\n", s)
+					return &ExitError{Code: ExitFailure}
+				}
+				fmt.Fprintf(out, "batch %x\n  issuer   %s\n  block    %d\n  time     %d\n  revoked  %v\n",
+					s, common.Address(rec.Issuer).Hex(), rec.Block, rec.Time, rec.RevokedReason != 0)
+				return nil
+			})
 		},
 	}
 	o.AddFlags(cmd, false)
 	return cmd
+}
+
+// readWith connects without a signer and runs one read.
+func readWith(cmd *cobra.Command, o *chainOptions, read func(*chain.Client) error) error {
+	c, closeChain, err := o.connect(cmd.Context(), false)
+	if err != nil {
+		return err
+	}
+	defer closeChain()
+	return read(c)
 }
 
 // transactWith connects with a signer, sends one transaction and reports it.
