@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -85,6 +86,9 @@ type Client struct {
 	opts     Options
 	abi      *abi.ABI
 	binding  *registry.CredentialRegistry
+	// sendMu serialises this client's transactions, so concurrent callers
+	// never pick the same nonce.
+	sendMu sync.Mutex
 }
 
 // ErrWrongChain is returned when the endpoint's chain ID is not the expected one.

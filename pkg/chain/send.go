@@ -47,6 +47,8 @@ func (c *Client) send(ctx context.Context, what string, to *common.Address, data
 }
 
 func (c *Client) sendValue(ctx context.Context, what string, to *common.Address, data []byte, value *big.Int) (*Receipt, error) {
+	c.sendMu.Lock()
+	defer c.sendMu.Unlock()
 	from := c.signer.addr
 	msg := ethereum.CallMsg{From: from, To: to, Data: data, Value: value}
 	gas, err := retry(ctx, c.opts, func() (uint64, error) { return c.backend.EstimateGas(ctx, msg) })

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -92,4 +93,32 @@ func client(t *testing.T, info devchain.Info) *chain.Client {
 		t.Fatal(err)
 	}
 	return c
+}
+
+// TestPeriodicBlocks: with a period the chain grows without transactions,
+// so confirmations accumulate.
+func TestPeriodicBlocks(t *testing.T) {
+	ctx := context.Background()
+	n, err := devchain.Start(ctx, devchain.Config{DataDir: t.TempDir(), Period: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	ec, err := ethclient.DialContext(ctx, n.Info.RPCURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ec.Close()
+	first, err := ec.BlockNumber(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if now, _ := ec.BlockNumber(ctx); now >= first+2 {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("no new blocks in 10 s with period 1 (head %d)", first)
 }
