@@ -158,6 +158,30 @@ func (c *Client) Revoke(ctx context.Context, digest [32]byte, reason uint8) (*Re
 	return c.transact(ctx, "revoke credential", c.binding.PackRevoke(digest, reason))
 }
 
+// RevokeDigest is Revoke returning the transaction only (the issuer
+// service's view of revocation).
+func (c *Client) RevokeDigest(ctx context.Context, digest [32]byte, reason uint8) ([32]byte, error) {
+	r, err := c.Revoke(ctx, digest, reason)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	return r.Tx, nil
+}
+
+// Locate says where a seal was anchored: chain, registry, issuer,
+// transaction and block; found is false when the registry does not have it.
+func (c *Client) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, error) {
+	rec, err := c.Batch(ctx, s)
+	if err != nil || !rec.Anchored {
+		return bundle.Anchor{}, false, err
+	}
+	tx, err := c.anchorTx(ctx, s, rec.Block)
+	if err != nil {
+		return bundle.Anchor{}, false, err
+	}
+	return bundle.Anchor{ChainID: c.ChainID(), Registry: c.registry, Issuer: rec.Issuer, Tx: tx, Block: rec.Block}, true, nil
+}
+
 // RevokeBatch revokes every credential of a batch the signer anchored.
 func (c *Client) RevokeBatch(ctx context.Context, s [32]byte, reason uint8) (*Receipt, error) {
 	return c.transact(ctx, "revoke batch", c.binding.PackRevokeBatch(s, reason))

@@ -14,6 +14,7 @@ import (
 // The adapters meet the services here, and only here.
 var (
 	_ issuer.Anchorer         = (*chain.Client)(nil)
+	_ issuer.Chain            = (*chain.Client)(nil)
 	_ verifier.RegistryReader = registryReader{}
 )
 

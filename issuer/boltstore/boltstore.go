@@ -1,0 +1,664 @@
+// Package boltstore keeps the issuer's state in a bbolt file: credentials
+// with their seeds, batches with their leaves and headers, anchors,
+// revocations, claim-token hashes and API-token hashes. Every change is one
+// bbolt transaction, fsynced on commit, so a crash loses nothing committed.
+//
+// Credentials are numbered in arrival order and batches take the oldest
+// pending ones, so a batch is a range of sequence numbers: batching,
+// sealing and anchoring write one small batch record, never the
+// credentials. Proofs are recomputed from the stored leaves.
+package boltstore
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/pkg/credential"
+	"github.com/credseal/credseal/pkg/merkle"
+	"github.com/credseal/credseal/pkg/seal"
+)
+
+var (
+	bMeta       = []byte("meta")
+	bCreds      = []byte("credentials") // seq → credential
+	bCredIDs    = []byte("credential-ids")
+	bContent    = []byte("content-hashes") // content hash → seq
+	bTokens     = []byte("claim-tokens")   // token hash → seq
+	bBatches    = []byte("batches")        // seq → batch
+	bBatchFirst = []byte("batch-first")    // first credential seq → batch seq
+	bLeaves     = []byte("leaves")         // batch seq → leaf hashes
+	bSeals      = []byte("seals")          // seal → batch seq
+	bAPITokens  = []byte("api-tokens")     // token hash → token record
+
+	kNextSeq   = []byte("next-credential")
+	kUnbatched = []byte("first-unbatched")
+	kNextBatch = []byte("next-batch")
+	kRevoked   = []byte("revoked")
+	kSchema    = []byte("schema")
+)
+
+const schema = "credseal-issuer/1"
+
+// ErrLocked is returned when another process has the file open.
+var ErrLocked = errors.New("boltstore: the issuer database is in use by another process")
+
+// DB is the bbolt-backed issuer store.
+type DB struct {
+	db *bolt.DB
+}
+
+var _ issuer.Store = (*DB)(nil)
+
+// Open opens or creates the store at path, waiting at most a second for
+// another process's lock.
+func Open(path string) (*DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, fmt.Errorf("%w: %s", ErrLocked, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open issuer database %s: %w", path, err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bMeta, bCreds, bCredIDs, bContent, bTokens, bBatches, bBatchFirst, bLeaves, bSeals, bAPITokens} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		m := tx.Bucket(bMeta)
+		if v := m.Get(kSchema); v != nil && string(v) != schema {
+			return fmt.Errorf("unknown schema %q", v)
+		}
+		if err := m.Put(kSchema, []byte(schema)); err != nil {
+			return err
+		}
+		for _, k := range [][]byte{kNextSeq, kUnbatched, kNextBatch} {
+			if m.Get(k) == nil {
+				if err := m.Put(k, u64(1)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open issuer database %s: %w", path, err)
+	}
+	return &DB{db: db}, nil
+}
+
+// Close closes the file.
+func (d *DB) Close() error { return d.db.Close() }
+
+// Backup writes a consistent copy of the database while it stays in use.
+func (d *DB) Backup(w io.Writer) error {
+	return d.db.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(w)
+		return err
+	})
+}
+
+// BackupFile writes a consistent copy to path (atomically: a temp file
+// renamed into place).
+func (d *DB) BackupFile(path string) error {
+	tmp := path + ".partial"
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	if err := d.Backup(f); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("backup: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("backup: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	return os.Rename(tmp, path)
+}
+
+// credWire is a credential as stored.
+type credWire struct {
+	ID          string          `json:"id"`
+	Document    json.RawMessage `json:"doc"`
+	Seed        []byte          `json:"seed"`
+	Digest      []byte          `json:"digest"`
+	ContentHash []byte          `json:"content"`
+	TokenHash   []byte          `json:"token,omitempty"`
+	Created     time.Time       `json:"created"`
+	Revoked     uint8           `json:"revoked,omitempty"`
+	RevokeTx    []byte          `json:"revokeTx,omitempty"`
+}
+
+// batchWire is a batch as stored.
+type batchWire struct {
+	First    uint64       `json:"first"`
+	Size     uint64       `json:"size"`
+	State    issuer.State `json:"state"`
+	Header   []byte       `json:"header,omitempty"`
+	Tx       []byte       `json:"tx,omitempty"`
+	Block    uint64       `json:"block,omitempty"`
+	ChainID  uint64       `json:"chainId,omitempty"`
+	Registry []byte       `json:"registry,omitempty"`
+	Issuer   []byte       `json:"issuer,omitempty"`
+	Created  time.Time    `json:"created"`
+	Updated  time.Time    `json:"updated"`
+}
+
+// Add implements issuer.Store.
+func (d *DB) Add(_ context.Context, recs []*issuer.Record, allowDuplicates bool) ([]issuer.AddResult, error) {
+	out := make([]issuer.AddResult, len(recs))
+	err := d.db.Update(func(tx *bolt.Tx) error {
+		m, creds, ids, content, tokens := tx.Bucket(bMeta), tx.Bucket(bCreds), tx.Bucket(bCredIDs), tx.Bucket(bContent), tx.Bucket(bTokens)
+		next := btou(m.Get(kNextSeq))
+		for i, r := range recs {
+			if seq := content.Get(r.ContentHash[:]); seq != nil && !allowDuplicates {
+				existing := decodeCred(creds.Get(seq))
+				out[i] = issuer.AddResult{ID: r.ID, Duplicate: true, Existing: existing.ID, Seq: btou(seq)}
+				continue
+			}
+			if ids.Get([]byte(r.ID)) != nil {
+				return fmt.Errorf("credential id %q is already issued", r.ID)
+			}
+			doc, err := r.Document.JSON()
+			if err != nil {
+				return err
+			}
+			w := credWire{ID: r.ID, Document: doc, Seed: r.Seed[:], Digest: r.Digest[:], ContentHash: r.ContentHash[:], Created: r.Created}
+			if r.TokenHash != ([32]byte{}) {
+				w.TokenHash = r.TokenHash[:]
+				if err := tokens.Put(r.TokenHash[:], u64(next)); err != nil {
+					return err
+				}
+			}
+			v, err := json.Marshal(w)
+			if err != nil {
+				return err
+			}
+			key := u64(next)
+			if err := creds.Put(key, v); err != nil {
+				return err
+			}
+			if err := ids.Put([]byte(r.ID), key); err != nil {
+				return err
+			}
+			if content.Get(r.ContentHash[:]) == nil {
+				if err := content.Put(r.ContentHash[:], key); err != nil {
+					return err
+				}
+			}
+			r.Seq, r.State = next, issuer.Pending
+			out[i] = issuer.AddResult{Seq: next, ID: r.ID}
+			next++
+		}
+		return m.Put(kNextSeq, u64(next))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Unbatched implements issuer.Store.
+func (d *DB) Unbatched(_ context.Context, limit int) ([]*issuer.Record, error) {
+	var out []*issuer.Record
+	err := d.db.View(func(tx *bolt.Tx) error {
+		first := btou(tx.Bucket(bMeta).Get(kUnbatched))
+		c := tx.Bucket(bCreds).Cursor()
+		for k, v := c.Seek(u64(first)); k != nil && len(out) < limit; k, v = c.Next() {
+			r, err := recordOf(btou(k), v)
+			if err != nil {
+				return err
+			}
+			r.State = issuer.Pending
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// CreateBatch implements issuer.Store.
+func (d *DB) CreateBatch(_ context.Context, n int, leaves []merkle.Hash, now time.Time) (issuer.BatchRecord, error) {
+	var b issuer.BatchRecord
+	if n != len(leaves) || n == 0 {
+		return b, fmt.Errorf("create batch: %d credentials, %d leaves", n, len(leaves))
+	}
+	err := d.db.Update(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bMeta)
+		first, next, seq := btou(m.Get(kUnbatched)), btou(m.Get(kNextSeq)), btou(m.Get(kNextBatch))
+		if first+uint64(n) > next {
+			return fmt.Errorf("create batch: only %d credentials pending, not %d", next-first, n)
+		}
+		b = issuer.BatchRecord{Seq: seq, First: first, Size: uint64(n), State: issuer.Batched, Created: now, Updated: now}
+		blob := make([]byte, 0, 32*n)
+		for _, l := range leaves {
+			blob = append(blob, l[:]...)
+		}
+		if err := tx.Bucket(bLeaves).Put(u64(seq), blob); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bBatchFirst).Put(u64(first), u64(seq)); err != nil {
+			return err
+		}
+		if err := putBatch(tx, b); err != nil {
+			return err
+		}
+		if err := m.Put(kUnbatched, u64(first+uint64(n))); err != nil {
+			return err
+		}
+		return m.Put(kNextBatch, u64(seq+1))
+	})
+	return b, err
+}
+
+// UpdateBatch implements issuer.Store.
+func (d *DB) UpdateBatch(_ context.Context, b issuer.BatchRecord) error {
+	return d.db.Update(func(tx *bolt.Tx) error {
+		old, err := getBatch(tx, b.Seq)
+		if err != nil {
+			return err
+		}
+		if old.First != b.First || old.Size != b.Size {
+			return fmt.Errorf("update batch %d: its credentials cannot change", b.Seq)
+		}
+		seals := tx.Bucket(bSeals)
+		if old.State != issuer.Batched {
+			if err := seals.Delete(sealKey(old.Header)); err != nil {
+				return err
+			}
+		}
+		if b.State != issuer.Batched && b.State != issuer.Pending {
+			if err := seals.Put(sealKey(b.Header), u64(b.Seq)); err != nil {
+				return err
+			}
+		}
+		return putBatch(tx, b)
+	})
+}
+
+func sealKey(h seal.Header) []byte {
+	s := h.Hash()
+	return s[:]
+}
+
+// BatchesIn implements issuer.Store.
+func (d *DB) BatchesIn(_ context.Context, states ...issuer.State) ([]issuer.BatchRecord, error) {
+	var out []issuer.BatchRecord
+	err := d.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bBatches).ForEach(func(k, v []byte) error {
+			b, err := batchOf(btou(k), v)
+			if err != nil {
+				return err
+			}
+			for _, s := range states {
+				if b.State == s {
+					out = append(out, b)
+				}
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Batches implements issuer.Store.
+func (d *DB) Batches(_ context.Context, after uint64, limit int) ([]issuer.BatchRecord, error) {
+	var out []issuer.BatchRecord
+	err := d.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bBatches).Cursor()
+		for k, v := c.Seek(u64(after + 1)); k != nil && len(out) < limit; k, v = c.Next() {
+			b, err := batchOf(btou(k), v)
+			if err != nil {
+				return err
+			}
+			out = append(out, b)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Batch implements issuer.Store.
+func (d *DB) Batch(_ context.Context, seq uint64) (b issuer.BatchRecord, err error) {
+	err = d.db.View(func(tx *bolt.Tx) error {
+		b, err = getBatch(tx, seq)
+		return err
+	})
+	return b, err
+}
+
+// BatchBySeal implements issuer.Store.
+func (d *DB) BatchBySeal(_ context.Context, s [32]byte) (b issuer.BatchRecord, err error) {
+	err = d.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bSeals).Get(s[:])
+		if v == nil {
+			return fmt.Errorf("batch with seal %x: %w", s, issuer.ErrNotFound)
+		}
+		b, err = getBatch(tx, btou(v))
+		return err
+	})
+	return b, err
+}
+
+// Leaves implements issuer.Store.
+func (d *DB) Leaves(_ context.Context, seq uint64) ([]merkle.Hash, error) {
+	var out []merkle.Hash
+	err := d.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bLeaves).Get(u64(seq))
+		if v == nil {
+			return fmt.Errorf("leaves of batch %d: %w", seq, issuer.ErrNotFound)
+		}
+		out = make([]merkle.Hash, len(v)/32)
+		for i := range out {
+			copy(out[i][:], v[32*i:])
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Credential implements issuer.Store.
+func (d *DB) Credential(_ context.Context, id string) (*issuer.Record, error) {
+	return d.lookup(bCredIDs, []byte(id), "credential "+id)
+}
+
+// ByToken implements issuer.Store.
+func (d *DB) ByToken(_ context.Context, tokenHash [32]byte) (*issuer.Record, error) {
+	return d.lookup(bTokens, tokenHash[:], "claim token")
+}
+
+// BySeq implements issuer.Store.
+func (d *DB) BySeq(_ context.Context, seq uint64) (r *issuer.Record, err error) {
+	err = d.db.View(func(tx *bolt.Tx) error {
+		r, err = loadCred(tx, seq)
+		return err
+	})
+	return r, err
+}
+
+func (d *DB) lookup(index, key []byte, what string) (r *issuer.Record, err error) {
+	err = d.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(index).Get(key)
+		if v == nil {
+			return fmt.Errorf("%s: %w", what, issuer.ErrNotFound)
+		}
+		r, err = loadCred(tx, btou(v))
+		return err
+	})
+	return r, err
+}
+
+// Range implements issuer.Store.
+func (d *DB) Range(_ context.Context, first, size uint64) ([]*issuer.Record, error) {
+	out := make([]*issuer.Record, 0, size)
+	err := d.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bCreds).Cursor()
+		for k, v := c.Seek(u64(first)); k != nil && uint64(len(out)) < size; k, v = c.Next() {
+			r, err := recordOf(btou(k), v)
+			if err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		if uint64(len(out)) != size {
+			return fmt.Errorf("credentials %d+%d: %w", first, size, issuer.ErrNotFound)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// SetRevoked implements issuer.Store.
+func (d *DB) SetRevoked(_ context.Context, seq uint64, reason uint8, txHash [32]byte) error {
+	return d.db.Update(func(tx *bolt.Tx) error {
+		creds := tx.Bucket(bCreds)
+		v := creds.Get(u64(seq))
+		if v == nil {
+			return fmt.Errorf("credential %d: %w", seq, issuer.ErrNotFound)
+		}
+		w := decodeCred(v)
+		if w.Revoked != 0 {
+			return issuer.ErrAlreadyRevoked
+		}
+		w.Revoked, w.RevokeTx = reason, txHash[:]
+		nv, err := json.Marshal(w)
+		if err != nil {
+			return err
+		}
+		if err := creds.Put(u64(seq), nv); err != nil {
+			return err
+		}
+		m := tx.Bucket(bMeta)
+		return m.Put(kRevoked, u64(btou(m.Get(kRevoked))+1))
+	})
+}
+
+// Counts implements issuer.Store.
+func (d *DB) Counts(_ context.Context) (map[issuer.State]int, int, error) {
+	counts := map[issuer.State]int{}
+	revoked := 0
+	err := d.db.View(func(tx *bolt.Tx) error {
+		m := tx.Bucket(bMeta)
+		counts[issuer.Pending] = int(btou(m.Get(kNextSeq)) - btou(m.Get(kUnbatched)))
+		revoked = int(btou(m.Get(kRevoked)))
+		return tx.Bucket(bBatches).ForEach(func(k, v []byte) error {
+			b, err := batchOf(btou(k), v)
+			counts[b.State] += int(b.Size)
+			return err
+		})
+	})
+	return counts, revoked, err
+}
+
+// LastSeal implements issuer.Store.
+func (d *DB) LastSeal(_ context.Context) (s [32]byte, ok bool, err error) {
+	err = d.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bBatches).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			b, err := batchOf(btou(k), v)
+			if err != nil {
+				return err
+			}
+			if b.State != issuer.Batched {
+				s, ok = b.Seal(), true
+				return nil
+			}
+		}
+		return nil
+	})
+	return s, ok, err
+}
+
+// loadCred reads a credential with its state (from its batch).
+func loadCred(tx *bolt.Tx, seq uint64) (*issuer.Record, error) {
+	v := tx.Bucket(bCreds).Get(u64(seq))
+	if v == nil {
+		return nil, fmt.Errorf("credential %d: %w", seq, issuer.ErrNotFound)
+	}
+	r, err := recordOf(seq, v)
+	if err != nil {
+		return nil, err
+	}
+	r.State = issuer.Pending
+	if seq < btou(tx.Bucket(bMeta).Get(kUnbatched)) {
+		c := tx.Bucket(bBatchFirst).Cursor()
+		k, bs := c.Seek(u64(seq))
+		if k == nil || btou(k) > seq {
+			_, bs = c.Prev()
+		}
+		b, err := getBatch(tx, btou(bs))
+		if err != nil {
+			return nil, err
+		}
+		r.Batch, r.State = b.Seq, b.State
+	}
+	return r, nil
+}
+
+func recordOf(seq uint64, v []byte) (*issuer.Record, error) {
+	w := decodeCred(v)
+	doc := new(credential.Document)
+	if err := json.Unmarshal(w.Document, doc); err != nil {
+		return nil, fmt.Errorf("credential %d: %w", seq, err)
+	}
+	r := &issuer.Record{Seq: seq, ID: w.ID, Document: doc, Created: w.Created, Revoked: w.Revoked}
+	copy(r.Seed[:], w.Seed)
+	copy(r.Digest[:], w.Digest)
+	copy(r.ContentHash[:], w.ContentHash)
+	copy(r.TokenHash[:], w.TokenHash)
+	copy(r.RevokeTx[:], w.RevokeTx)
+	return r, nil
+}
+
+func decodeCred(v []byte) credWire {
+	var w credWire
+	_ = json.Unmarshal(v, &w) // written by this package; a failure leaves zero fields
+	return w
+}
+
+func putBatch(tx *bolt.Tx, b issuer.BatchRecord) error {
+	w := batchWire{First: b.First, Size: b.Size, State: b.State, Block: b.Block, ChainID: b.ChainID, Created: b.Created, Updated: b.Updated}
+	if b.State != issuer.Batched {
+		w.Header, _ = b.Header.MarshalBinary()
+	}
+	if b.State == issuer.Confirmed {
+		w.Tx, w.Registry, w.Issuer = b.Tx[:], b.Registry[:], b.Issuer[:]
+	}
+	v, err := json.Marshal(w)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bBatches).Put(u64(b.Seq), v)
+}
+
+func getBatch(tx *bolt.Tx, seq uint64) (issuer.BatchRecord, error) {
+	v := tx.Bucket(bBatches).Get(u64(seq))
+	if v == nil {
+		return issuer.BatchRecord{}, fmt.Errorf("batch %d: %w", seq, issuer.ErrNotFound)
+	}
+	return batchOf(seq, v)
+}
+
+func batchOf(seq uint64, v []byte) (issuer.BatchRecord, error) {
+	var w batchWire
+	if err := json.Unmarshal(v, &w); err != nil {
+		return issuer.BatchRecord{}, fmt.Errorf("batch %d: %w", seq, err)
+	}
+	b := issuer.BatchRecord{Seq: seq, First: w.First, Size: w.Size, State: w.State, Block: w.Block, ChainID: w.ChainID,
+		Created: w.Created, Updated: w.Updated}
+	if len(w.Header) > 0 {
+		h, err := seal.ParseHeader(w.Header)
+		if err != nil {
+			return b, fmt.Errorf("batch %d: %w", seq, err)
+		}
+		b.Header = h
+	}
+	copy(b.Tx[:], w.Tx)
+	copy(b.Registry[:], w.Registry)
+	copy(b.Issuer[:], w.Issuer)
+	return b, nil
+}
+
+func u64(v uint64) []byte { return binary.BigEndian.AppendUint64(nil, v) }
+
+func btou(b []byte) uint64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+// APIToken is a registrar API token's record; the token itself is never stored.
+type APIToken struct {
+	Name    string    `json:"name"`
+	Created time.Time `json:"created"`
+	Revoked bool      `json:"revoked,omitempty"`
+}
+
+// PutAPIToken records the hash of a new API token under a unique name.
+func (d *DB) PutAPIToken(hash [32]byte, name string, now time.Time) error {
+	return d.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bAPITokens)
+		err := b.ForEach(func(_, v []byte) error {
+			var t APIToken
+			if json.Unmarshal(v, &t) == nil && t.Name == name && !t.Revoked {
+				return fmt.Errorf("an API token named %q exists", name)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		v, _ := json.Marshal(APIToken{Name: name, Created: now})
+		return b.Put(hash[:], v)
+	})
+}
+
+// APIToken finds a token by its hash; ok is false when unknown or revoked.
+func (d *DB) APIToken(_ context.Context, hash [32]byte) (t APIToken, ok bool, err error) {
+	err = d.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bAPITokens).Get(hash[:])
+		if v == nil {
+			return nil
+		}
+		if err := json.Unmarshal(v, &t); err != nil {
+			return err
+		}
+		ok = !t.Revoked
+		return nil
+	})
+	return t, ok, err
+}
+
+// RevokeAPIToken revokes the token with that name.
+func (d *DB) RevokeAPIToken(name string) error {
+	return d.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bAPITokens)
+		c := b.Cursor()
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			var t APIToken
+			if json.Unmarshal(v, &t) == nil && t.Name == name && !t.Revoked {
+				t.Revoked = true
+				nv, _ := json.Marshal(t)
+				return b.Put(k, nv)
+			}
+		}
+		return fmt.Errorf("API token %q: %w", name, issuer.ErrNotFound)
+	})
+}
+
+// APITokens lists every token record.
+func (d *DB) APITokens() ([]APIToken, error) {
+	var out []APIToken
+	err := d.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bAPITokens).ForEach(func(_, v []byte) error {
+			var t APIToken
+			if err := json.Unmarshal(v, &t); err != nil {
+				return err
+			}
+			out = append(out, t)
+			return nil
+		})
+	})
+	return out, err
+}

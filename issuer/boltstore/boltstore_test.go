@@ -1,0 +1,355 @@
+package boltstore_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/issuer/boltstore"
+	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/chain/chaintest"
+	"github.com/credseal/credseal/pkg/credential"
+	"github.com/credseal/credseal/pkg/merkle"
+	"github.com/credseal/credseal/pkg/seal"
+)
+
+var ctx = context.Background()
+
+func cohort(t testing.TB) []*credential.Document {
+	t.Helper()
+	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Profile{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func openDB(t testing.TB, path string) *boltstore.DB {
+	t.Helper()
+	db, err := boltstore.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+type fixture struct {
+	env  *chaintest.Env
+	iss  chaintest.Account
+	c    *chain.Client
+	path string
+	db   *boltstore.DB
+	svc  *issuer.Service
+}
+
+func newFixture(t *testing.T, batchSize int) *fixture {
+	t.Helper()
+	f := &fixture{env: chaintest.New(t)}
+	f.iss = f.env.Issuer("Université de Lumière", "example.edu")
+	f.c = f.env.Client(f.iss)
+	f.path = filepath.Join(t.TempDir(), "issuer.db")
+	f.db = openDB(t, f.path)
+	f.svc = f.service(batchSize)
+	return f
+}
+
+func (f *fixture) service(batchSize int) *issuer.Service {
+	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
+	return issuer.NewService(f.db, f.c, issuer.Config{BatchSize: batchSize, Bits: bits, TokenKey: []byte("test token key")})
+}
+
+// checkAllConfirmed asserts every credential is confirmed in a batch whose
+// seal the registry holds under the issuer, with a proof to the root.
+func (f *fixture) checkAllConfirmed(t *testing.T, want int) {
+	t.Helper()
+	counts, _, err := f.db.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts[issuer.Confirmed] != want || counts[issuer.Pending]+counts[issuer.Batched]+counts[issuer.Sealed]+counts[issuer.Submitted] != 0 {
+		t.Fatalf("counts %v, want %d confirmed", counts, want)
+	}
+	batches, _ := f.db.Batches(ctx, 0, 1000)
+	prev := [32]byte{}
+	for _, b := range batches {
+		rec, err := f.c.Batch(ctx, b.Seal())
+		if err != nil || !rec.Anchored || rec.Issuer != f.iss.Address || rec.Block != b.Block {
+			t.Fatalf("batch %d: chain has %+v, %v; store has block %d", b.Seq, rec, err, b.Block)
+		}
+		if b.Header.Prev != prev {
+			t.Fatalf("batch %d does not extend batch %d", b.Seq, b.Seq-1)
+		}
+		prev = b.Seal()
+	}
+	if last, _ := f.c.LastSeal(ctx); last != prev {
+		t.Fatalf("chain head %x, store's last seal %x", last, prev)
+	}
+	for seq := uint64(1); seq <= uint64(want); seq++ {
+		r, err := f.db.BySeq(ctx, seq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bun, err := f.svc.Bundle(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := bun.Proof
+		if err := merkle.VerifyInclusion(merkle.LeafHash(r.Digest[:]), p.LeafIndex, p.TreeSize, p.Path, p.Header.Root); err != nil {
+			t.Fatalf("credential %d: %v", seq, err)
+		}
+		if bun.Anchor == nil || bun.Anchor.Issuer != f.iss.Address || bun.Anchor.Registry != f.env.Registry {
+			t.Fatalf("credential %d: anchor %+v", seq, bun.Anchor)
+		}
+	}
+}
+
+func TestPipelineStates(t *testing.T) {
+	f := newFixture(t, 20)
+	docs := cohort(t)
+	res, err := f.svc.Submit(ctx, docs, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != len(docs) || res[0].Seq != 1 || res[0].Duplicate {
+		t.Fatalf("submit results %+v", res[:1])
+	}
+	r, _ := f.db.Credential(ctx, docs[0].ID)
+	if r.State != issuer.Pending || r.Batch != 0 {
+		t.Fatalf("fresh credential %s in batch %d", r.State, r.Batch)
+	}
+	// Without flush only full batches form: 56 = 20 + 20 + 16 pending.
+	if _, err := f.svc.Step(ctx, false); err != nil {
+		t.Fatal(err)
+	}
+	counts, _, _ := f.db.Counts(ctx)
+	if counts[issuer.Confirmed] != 40 || counts[issuer.Pending] != 16 {
+		t.Fatalf("after one step: %v", counts)
+	}
+	if _, err := f.svc.Step(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	f.checkAllConfirmed(t, len(docs))
+	r, _ = f.db.Credential(ctx, docs[55].ID)
+	if r.State != issuer.Confirmed || r.Batch != 3 {
+		t.Fatalf("last credential %s in batch %d", r.State, r.Batch)
+	}
+	tok := f.svc.ClaimToken(docs[55].ID)
+	if byTok, err := f.db.ByToken(ctx, issuer.TokenHash(tok)); err != nil || byTok.ID != docs[55].ID {
+		t.Fatalf("by claim token: %v %v", byTok, err)
+	}
+	if _, err := f.db.ByToken(ctx, issuer.TokenHash(tok+"x")); !errors.Is(err, issuer.ErrNotFound) {
+		t.Fatalf("wrong token: %v", err)
+	}
+}
+
+func TestDuplicateImport(t *testing.T) {
+	f := newFixture(t, 100)
+	if _, err := f.svc.Submit(ctx, cohort(t), false, nil); err != nil {
+		t.Fatal(err)
+	}
+	again := cohort(t) // same rows, fresh random ids
+	res, err := f.svc.Submit(ctx, again, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range res {
+		if !r.Duplicate || r.Existing == "" || r.Existing == again[i].ID {
+			t.Fatalf("row %d: %+v", i, r)
+		}
+	}
+	if counts, _, _ := f.db.Counts(ctx); counts[issuer.Pending] != 56 {
+		t.Fatalf("re-import added credentials: %v", counts)
+	}
+	res, err = f.svc.Submit(ctx, again[:3], true, nil)
+	if err != nil || res[0].Duplicate {
+		t.Fatalf("--allow-duplicates: %+v %v", res, err)
+	}
+	if counts, _, _ := f.db.Counts(ctx); counts[issuer.Pending] != 59 {
+		t.Fatalf("allowed duplicates not added: %v", counts)
+	}
+}
+
+// TestResumeAfterCrashes replays the crash windows of anchoring: a batch
+// marked submitted whose transaction reached the chain, and one whose
+// transaction never left. A new service on the same file confirms both,
+// anchoring each exactly once.
+func TestResumeAfterCrashes(t *testing.T) {
+	f := newFixture(t, 20)
+	if _, err := f.svc.Submit(ctx, cohort(t)[:40], false, nil); err != nil {
+		t.Fatal(err)
+	}
+	// Batch and seal without a chain step that anchors: a service with no chain
+	// batches, then we seal and mark submitted by hand as a crashed run would.
+	noChain := issuer.NewService(f.db, nil, issuer.Config{BatchSize: 20})
+	if _, err := noChain.Step(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	batches, _ := f.db.BatchesIn(ctx, issuer.Batched)
+	if len(batches) != 2 {
+		t.Fatalf("%d batches", len(batches))
+	}
+	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
+	prev := [32]byte{}
+	for i := range batches {
+		leaves, _ := f.db.Leaves(ctx, batches[i].Seq)
+		h, err := seal.Seal(ctx, seal.Header{Version: 1, Prev: prev, Root: merkle.Root(leaves), Time: 1_780_000_000, Bits: bits}, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		batches[i].Header, batches[i].State = h, issuer.Submitted
+		if err := f.db.UpdateBatch(ctx, batches[i]); err != nil {
+			t.Fatal(err)
+		}
+		prev = h.Hash()
+	}
+	// The first batch's transaction got out before the crash; the second's did not.
+	if _, err := f.c.Anchor(ctx, []seal.Header{batches[0].Header}); err != nil {
+		t.Fatal(err)
+	}
+	f.db.Close()
+	f.db = openDB(t, f.path)
+	f.svc = f.service(20)
+	if _, err := f.svc.Step(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	f.checkAllConfirmed(t, 40)
+	names, _ := f.env.Client(chaintest.Account{}).EventNames(ctx, 0)
+	anchored := 0
+	for _, n := range names {
+		if n == "Anchored" {
+			anchored++
+		}
+	}
+	if anchored != 2 {
+		t.Fatalf("%d Anchored events for 2 batches", anchored)
+	}
+}
+
+// TestReSealWhenChainMovedOn: the key anchored something else meanwhile, so
+// the sealed batch no longer extends the chain; it is sealed again.
+func TestReSealWhenChainMovedOn(t *testing.T) {
+	f := newFixture(t, 20)
+	if _, err := f.svc.Submit(ctx, cohort(t)[:20], false, nil); err != nil {
+		t.Fatal(err)
+	}
+	noChain := issuer.NewService(f.db, nil, issuer.Config{BatchSize: 20})
+	noChain.Step(ctx, true)
+	b, _ := f.db.Batch(ctx, 1)
+	leaves, _ := f.db.Leaves(ctx, 1)
+	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
+	b.Header, _ = seal.Seal(ctx, seal.Header{Version: 1, Root: merkle.Root(leaves), Bits: bits}, 1)
+	b.State = issuer.Sealed
+	f.db.UpdateBatch(ctx, b)
+	other, _ := seal.Seal(ctx, seal.Header{Version: 1, Root: [32]byte{9}, Bits: bits}, 1)
+	if _, err := f.c.Anchor(ctx, []seal.Header{other}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.Step(ctx, true); !errors.Is(err, issuer.ErrStaleBatch) {
+		t.Fatalf("got %v, want ErrStaleBatch", err)
+	}
+	if _, err := f.svc.Step(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	b, _ = f.db.Batch(ctx, 1)
+	if b.State != issuer.Confirmed || b.Header.Prev != other.Hash() {
+		t.Fatalf("batch %s on %x", b.State, b.Header.Prev)
+	}
+}
+
+func TestChainDownKeepsAccepting(t *testing.T) {
+	f := newFixture(t, 10)
+	f.env.Backend.Close()
+	if _, err := f.svc.Submit(ctx, cohort(t)[:15], false, nil); err != nil {
+		t.Fatalf("submit with the chain down: %v", err)
+	}
+	if _, err := f.svc.Step(ctx, true); err == nil {
+		t.Fatal("a step with the chain down reported success")
+	}
+	counts, _, _ := f.db.Counts(ctx)
+	if counts[issuer.Batched] != 15 {
+		t.Fatalf("counts %v", counts)
+	}
+}
+
+func TestRevokeThroughService(t *testing.T) {
+	f := newFixture(t, 100)
+	docs := cohort(t)[:5]
+	f.svc.Submit(ctx, docs, false, nil)
+	if _, err := f.svc.Revoke(ctx, docs[0].ID, 1); !errors.Is(err, issuer.ErrNotAnchored) {
+		t.Fatalf("revoke before anchoring: %v", err)
+	}
+	if _, err := f.svc.Step(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	r, err := f.svc.Revoke(ctx, docs[0].ID, 2)
+	if err != nil || r.Revoked != 2 || r.RevokeTx == [32]byte{} {
+		t.Fatalf("revoke: %+v %v", r, err)
+	}
+	if _, err := f.svc.Revoke(ctx, docs[0].ID, 2); !errors.Is(err, issuer.ErrAlreadyRevoked) {
+		t.Fatalf("second revoke: %v", err)
+	}
+	st, _ := f.c.Status(ctx, mustBatch(t, f.db, 1).Seal(), r.Digest)
+	if st.CredentialRevokedReason != 2 {
+		t.Fatalf("chain status %+v", st)
+	}
+	if _, revoked, _ := f.db.Counts(ctx); revoked != 1 {
+		t.Fatalf("revoked count %d", revoked)
+	}
+}
+
+func mustBatch(t *testing.T, db *boltstore.DB, seq uint64) issuer.BatchRecord {
+	t.Helper()
+	b, err := db.Batch(ctx, seq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestLockAndBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "issuer.db")
+	db := openDB(t, path)
+	if _, err := boltstore.Open(path); !errors.Is(err, boltstore.ErrLocked) {
+		t.Fatalf("second open: %v", err)
+	}
+	svc := issuer.NewService(db, nil, issuer.Config{})
+	if _, err := svc.Submit(ctx, cohort(t), false, nil); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := db.BackupFile(backup); err != nil {
+		t.Fatal(err)
+	}
+	copyDB := openDB(t, backup)
+	counts, _, err := copyDB.Counts(ctx)
+	if err != nil || counts[issuer.Pending] != 56 {
+		t.Fatalf("backup counts %v %v", counts, err)
+	}
+	if _, err := copyDB.Credential(ctx, cohort(t)[0].ID); !errors.Is(err, issuer.ErrNotFound) {
+		t.Fatalf("lookup of a never-stored id: %v", err)
+	}
+}
+
+func TestAPITokens(t *testing.T) {
+	db := openDB(t, filepath.Join(t.TempDir(), "issuer.db"))
+	h := issuer.TokenHash("secret")
+	if err := db.PutAPIToken(h, "registrar", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PutAPIToken(issuer.TokenHash("other"), "registrar", time.Now()); err == nil {
+		t.Fatal("two live tokens with one name")
+	}
+	if tok, ok, err := db.APIToken(ctx, h); !ok || err != nil || tok.Name != "registrar" {
+		t.Fatalf("lookup: %+v %v %v", tok, ok, err)
+	}
+	if err := db.RevokeAPIToken("registrar"); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := db.APIToken(ctx, h); ok {
+		t.Fatal("revoked token still valid")
+	}
+}

@@ -1,0 +1,118 @@
+package issuer
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/credseal/credseal/pkg/credential"
+	"github.com/credseal/credseal/pkg/merkle"
+	"github.com/credseal/credseal/pkg/seal"
+)
+
+// State is where a credential or a batch is in the pipeline. A credential
+// is pending until it is batched; from then on its state is its batch's.
+//
+//	pending → batched → sealed → submitted → confirmed
+//
+// Revocation is recorded beside the state, at any point after confirmed.
+type State string
+
+// The pipeline's states, in order.
+const (
+	Pending   State = "pending"   // stored, waiting for a batch
+	Batched   State = "batched"   // in a batch whose leaves are fixed
+	Sealed    State = "sealed"    // the batch header is sealed on the issuer's previous seal
+	Submitted State = "submitted" // the anchoring transaction may have been sent
+	Confirmed State = "confirmed" // anchored, with the configured confirmations
+)
+
+// States lists the pipeline's states in order.
+var States = []State{Pending, Batched, Sealed, Submitted, Confirmed}
+
+// Record is a stored credential.
+type Record struct {
+	Seq         uint64 // arrival order, from 1
+	ID          string
+	Document    *credential.Document
+	Seed        credential.Seed
+	Digest      credential.Hash
+	ContentHash [32]byte // of the document without its id; detects re-imports
+	TokenHash   [32]byte // SHA-256 of the learner's claim token; zero when none
+	Created     time.Time
+	Revoked     uint8    // reason code; 0: not revoked
+	RevokeTx    [32]byte // the revocation's transaction
+	Batch       uint64   // 0 while pending
+	State       State    // derived from the batch when read
+}
+
+// BatchRecord is a stored batch: the credentials with sequence numbers
+// First … First+Size-1, in leaf order.
+type BatchRecord struct {
+	Seq     uint64 // from 1
+	First   uint64
+	Size    uint64
+	State   State
+	Header  seal.Header // valid from Sealed on
+	// Where it was anchored, from Confirmed on.
+	Tx       [32]byte
+	Block    uint64
+	ChainID  uint64
+	Registry [20]byte
+	Issuer   [20]byte
+	Created time.Time
+	Updated time.Time
+}
+
+// Seal returns the batch's seal (meaningful from Sealed on).
+func (b BatchRecord) Seal() [32]byte { return b.Header.Hash() }
+
+// AddResult says what became of one submitted credential.
+type AddResult struct {
+	Seq       uint64
+	ID        string
+	Duplicate bool   // already stored (same content); nothing was added
+	Existing  string // the stored credential's id, for duplicates
+}
+
+// Store keeps the issuer's state. Every method that changes state does so in
+// one transaction, so a crash leaves each change whole or absent.
+type Store interface {
+	// Add stores credentials as pending, in order. A credential whose
+	// ContentHash is already stored is reported as a duplicate and skipped
+	// unless allowDuplicates is set.
+	Add(ctx context.Context, recs []*Record, allowDuplicates bool) ([]AddResult, error)
+	// Unbatched returns up to limit pending credentials, oldest first.
+	Unbatched(ctx context.Context, limit int) ([]*Record, error)
+	// CreateBatch makes a batch of the oldest n pending credentials with
+	// their leaf hashes, in state Batched.
+	CreateBatch(ctx context.Context, n int, leaves []merkle.Hash, now time.Time) (BatchRecord, error)
+	// UpdateBatch stores a batch's new state and header or anchor.
+	UpdateBatch(ctx context.Context, b BatchRecord) error
+	// BatchesIn returns the batches in any of the states, in order.
+	BatchesIn(ctx context.Context, states ...State) ([]BatchRecord, error)
+	// Batches lists batches after seq, in order, at most limit.
+	Batches(ctx context.Context, after uint64, limit int) ([]BatchRecord, error)
+	Batch(ctx context.Context, seq uint64) (BatchRecord, error)
+	BatchBySeal(ctx context.Context, s [32]byte) (BatchRecord, error)
+	Leaves(ctx context.Context, batch uint64) ([]merkle.Hash, error)
+	// Credential finds a credential by id; BySeq by sequence number;
+	// ByToken by the hash of its claim token.
+	Credential(ctx context.Context, id string) (*Record, error)
+	ByToken(ctx context.Context, tokenHash [32]byte) (*Record, error)
+	BySeq(ctx context.Context, seq uint64) (*Record, error)
+	// Range returns the credentials First … First+Size-1 of a batch.
+	Range(ctx context.Context, first, size uint64) ([]*Record, error)
+	SetRevoked(ctx context.Context, seq uint64, reason uint8, tx [32]byte) error
+	// Counts returns how many credentials are in each state, and revoked.
+	Counts(ctx context.Context) (map[State]int, int, error)
+	// LastSeal is the seal of the newest batch sealed or later, if any.
+	LastSeal(ctx context.Context) ([32]byte, bool, error)
+}
+
+// Errors callers branch on.
+var (
+	ErrNotFound       = errors.New("issuer: not found")
+	ErrAlreadyRevoked = errors.New("issuer: already revoked")
+	ErrNotAnchored    = errors.New("issuer: credential is not anchored yet")
+)
