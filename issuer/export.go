@@ -1,6 +1,7 @@
 package issuer
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -45,6 +46,10 @@ type ManifestEntry struct {
 	Bundle    string `json:"bundle"`
 	QR        string `json:"qr"`
 	QRVersion int    `json:"qrVersion"`
+	// Certificate is the printable HTML certificate, when written.
+	Certificate string `json:"certificate,omitempty"`
+	// ClaimURL is the learner's portal link, when the issuer service runs one.
+	ClaimURL string `json:"claimUrl,omitempty"`
 }
 
 // ManifestFormat names the manifest's format.
@@ -55,7 +60,11 @@ type ExportOptions struct {
 	// VerifierURL, when set, makes each QR code a link to that verifier page
 	// with the bundle in the fragment; otherwise it holds the CS1 string.
 	VerifierURL string
-	Progress    func(done int)
+	// Certificates writes a printable HTML certificate per learner.
+	Certificates bool
+	// ClaimURL, when set, gives each credential's portal link for the manifest.
+	ClaimURL func(id string) string
+	Progress func(done int)
 }
 
 // ErrOutputExists is returned when the output directory already has files.
@@ -135,8 +144,25 @@ func exportOne(dir string, b *Batch, i int, opts ExportOptions) (ManifestEntry, 
 	stem := fmt.Sprintf("%04d-%s", i, slug(c.Document.Subject.Name))
 	e := ManifestEntry{LeafIndex: i, ID: c.Document.ID, Name: c.Document.Subject.Name, Digest: hex.EncodeToString(c.Digest[:]),
 		Bundle: stem + ".credseal.json", QR: stem + ".qr.png", QRVersion: qr.Version}
+	if opts.ClaimURL != nil {
+		e.ClaimURL = opts.ClaimURL(c.Document.ID)
+	}
 	if err := writeFile(filepath.Join(dir, e.Bundle), js); err != nil {
 		return e, err
+	}
+	if opts.Certificates {
+		e.Certificate = stem + ".certificate.html"
+		var buf bytes.Buffer
+		verify := ""
+		if opts.VerifierURL != "" {
+			verify = opts.VerifierURL
+		}
+		if err := WriteCertificate(&buf, CertificateData{Document: c.Document, QRPNG: qr.PNG, VerifyURL: verify}); err != nil {
+			return e, err
+		}
+		if err := writeFile(filepath.Join(dir, e.Certificate), buf.Bytes()); err != nil {
+			return e, err
+		}
 	}
 	return e, writeFile(filepath.Join(dir, e.QR), qr.PNG)
 }

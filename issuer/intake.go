@@ -1,11 +1,14 @@
 package issuer
 
 import (
+	"bufio"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -218,4 +221,112 @@ func or(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// DocumentFromFields builds and validates the document of one record given
+// as named values (the CSV columns of docs/FORMAT.md): the registrar API's
+// and the JSON-lines input's form.
+func DocumentFromFields(fields map[string]string, issuer Profile) (*credential.Document, error) {
+	known := map[string]bool{}
+	for _, c := range append(requiredColumns, optionalColumns...) {
+		known[c] = true
+	}
+	for k := range fields {
+		if !known[k] {
+			return nil, fmt.Errorf("unknown field %q (fields: %s)", k, strings.Join(append(requiredColumns, optionalColumns...), ", "))
+		}
+	}
+	for _, c := range requiredColumns {
+		if strings.TrimSpace(fields[c]) == "" {
+			return nil, fmt.Errorf("missing required field %q", c)
+		}
+	}
+	return recordDocument(func(name string) string { return strings.TrimSpace(fields[name]) }, issuer)
+}
+
+// FieldsOfJSON turns one JSON record into named values: strings as they
+// are, numbers in their shortest form, and arrays of strings (skills)
+// joined with ";".
+func FieldsOfJSON(obj map[string]any) (map[string]string, error) {
+	out := make(map[string]string, len(obj))
+	for k, v := range obj {
+		switch x := v.(type) {
+		case string:
+			out[k] = x
+		case float64:
+			out[k] = strconv.FormatFloat(x, 'g', -1, 64)
+		case []any:
+			parts := make([]string, len(x))
+			for i, e := range x {
+				s, ok := e.(string)
+				if !ok || strings.Contains(s, ";") {
+					return nil, fmt.Errorf("field %q: element %d must be a string without ';'", k, i)
+				}
+				parts[i] = s
+			}
+			out[k] = strings.Join(parts, ";")
+		case nil:
+		default:
+			return nil, fmt.Errorf("field %q must be a string, a number or a list of strings", k)
+		}
+	}
+	return out, nil
+}
+
+// ReadJSONLines reads one JSON object a line (blank lines skipped), with
+// the CSV's column names as members. Like ReadCSV it reports every bad line.
+func ReadJSONLines(r io.Reader, issuer Profile) ([]*credential.Document, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), credential.MaxDocumentSize)
+	var docs []*credential.Document
+	var bad []RowError
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		var obj map[string]any
+		if err := json.Unmarshal([]byte(text), &obj); err != nil {
+			bad = append(bad, RowError{Line: line, Err: fmt.Errorf("not a JSON object: %w", err)})
+			continue
+		}
+		fields, err := FieldsOfJSON(obj)
+		if err == nil {
+			var d *credential.Document
+			if d, err = DocumentFromFields(fields, issuer); err == nil {
+				docs = append(docs, d)
+				continue
+			}
+		}
+		bad = append(bad, RowError{Line: line, Err: err})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &InputError{Rows: append(bad, RowError{Line: len(docs) + len(bad) + 1, Err: err})}
+	}
+	if len(bad) > 0 {
+		return nil, &InputError{Rows: bad}
+	}
+	if len(docs) == 0 {
+		return nil, &InputError{Rows: []RowError{{Line: 1, Err: errors.New("no records")}}}
+	}
+	return docs, nil
+}
+
+// ReadFile reads a registrar file: JSON lines when its name ends in .jsonl,
+// .ndjson or .json, else CSV.
+func ReadFile(path string, issuer Profile) ([]*credential.Document, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".jsonl", ".ndjson", ".json":
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		docs, err := ReadJSONLines(f, issuer)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		return docs, nil
+	}
+	return ReadCSVFile(path, issuer)
 }

@@ -49,19 +49,19 @@ type Record struct {
 // BatchRecord is a stored batch: the credentials with sequence numbers
 // First … First+Size-1, in leaf order.
 type BatchRecord struct {
-	Seq     uint64 // from 1
-	First   uint64
-	Size    uint64
-	State   State
-	Header  seal.Header // valid from Sealed on
+	Seq    uint64 // from 1
+	First  uint64
+	Size   uint64
+	State  State
+	Header seal.Header // valid from Sealed on
 	// Where it was anchored, from Confirmed on.
 	Tx       [32]byte
 	Block    uint64
 	ChainID  uint64
 	Registry [20]byte
 	Issuer   [20]byte
-	Created time.Time
-	Updated time.Time
+	Created  time.Time
+	Updated  time.Time
 }
 
 // Seal returns the batch's seal (meaningful from Sealed on).

@@ -662,3 +662,9 @@ func (d *DB) APITokens() ([]APIToken, error) {
 	})
 	return out, err
 }
+
+// APITokenName implements the HTTP API's token check.
+func (d *DB) APITokenName(ctx context.Context, hash [32]byte) (string, bool, error) {
+	t, ok, err := d.APIToken(ctx, hash)
+	return t.Name, ok, err
+}

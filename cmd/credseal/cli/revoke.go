@@ -9,21 +9,24 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
 	"github.com/credseal/credseal/verifier"
 )
 
 type revokeOptions struct {
-	reason uint8
-	batch  bool
-	chain  chainOptions
+	reason    uint8
+	batch     bool
+	chain     chainOptions
+	issuerDir string
 }
 
 func (o *revokeOptions) AddFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.Uint8Var(&o.reason, "reason", 0, "reason code 1..255 (1 issued in error, 2 superseded, 3 misconduct, 4 holder's request, 5 key compromised)")
 	f.BoolVar(&o.batch, "batch", false, "revoke the whole batch (by the bundle's seal, or ARG as a seal)")
+	f.StringVar(&o.issuerDir, "dir", defaultIssuerDir(), "issuer data directory, for revoking by credential id (env "+IssuerEnv+")")
 	o.chain.AddFlags(cmd, true)
 	_ = cmd.MarkFlagRequired("reason")
 }
@@ -35,11 +38,14 @@ func newRevokeCommand() *cobra.Command {
 		Short: "Revoke a credential (bundle file or digest) or a whole batch on the registry",
 		Long: `revoke records on the registry that the issuer withdrew a credential or a
 batch. ARG is a bundle file (its credential's digest, or with --batch its
-batch's seal is revoked) or a 64-hex-digit digest (or seal with --batch).
+batch's seal is revoked), a 64-hex-digit digest (or seal with --batch), or
+the id of a credential in the issuer's database (--dir), which also records
+the revocation there.
 Only the issuer that anchored a batch can revoke it, and verifiers honour a
 credential's revocation only when that issuer made it. Revocation is final.`,
 		Example: `  credseal revoke /tmp/c/0003-zoe-muller.credseal.json --reason 1
   credseal revoke 5f1c…e9 --reason 2
+  credseal revoke urn:uuid:4b1e… --reason 4
   credseal revoke /tmp/c/0003-zoe-muller.credseal.json --batch --reason 1`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runRevoke(cmd, o, args[0]) },
@@ -52,11 +58,14 @@ func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
 	if o.reason == 0 {
 		return badInput(errors.New("--reason must be 1..255"))
 	}
+	ctx := cmd.Context()
+	if _, statErr := os.Stat(arg); statErr != nil && !o.batch && !isHex32(arg) {
+		return revokeIssued(cmd, o, arg)
+	}
 	id, err := revocationTarget(arg, o.batch)
 	if err != nil {
 		return badInput(err)
 	}
-	ctx := cmd.Context()
 	c, closeChain, err := o.chain.connect(ctx, true)
 	if err != nil {
 		return err
@@ -100,4 +109,27 @@ func revocationTarget(arg string, batch bool) ([32]byte, error) {
 		return id, err
 	}
 	return credential.Digest(fields, b.Disclosure)
+}
+
+func isHex32(s string) bool {
+	b, err := hex.DecodeString(strings.TrimPrefix(s, "0x"))
+	return err == nil && len(b) == 32
+}
+
+// revokeIssued revokes a credential of the issuer's database by its id.
+func revokeIssued(cmd *cobra.Command, o *revokeOptions, id string) error {
+	e, err := openIssuer(cmd.Context(), o.issuerDir, true)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+	r, err := e.svc.Revoke(cmd.Context(), id, o.reason)
+	if err != nil {
+		if errors.Is(err, issuer.ErrNotFound) {
+			return badInput(fmt.Errorf("%s is not a file, a 64-digit hex digest or an issued credential's id", id))
+		}
+		return err
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "revoked credential %s (%s), tx 0x%x\n", id, verifier.ReasonText(o.reason), r.RevokeTx)
+	return nil
 }

@@ -55,6 +55,7 @@ proof of work, and verifies them from a bundle file, a QR code or a CS1 string.`
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newBatchCommand(), newVerifyCommand(), newRevokeCommand(), newDevchainCommand(), newRegistryCommand())
+	root.AddCommand(newBatchCommand(), newVerifyCommand(), newRevokeCommand(), newDevchainCommand(), newRegistryCommand(),
+		newIssuerCommand(), newIssueCommand(), newExportCommand())
 	return root
 }

@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/credseal/credseal/issuer"
+)
+
+type issueOptions struct {
+	dir             string
+	input           string
+	allowDuplicates bool
+	wait            bool
+	timeout         time.Duration
+}
+
+func newIssueCommand() *cobra.Command {
+	o := &issueOptions{}
+	cmd := &cobra.Command{
+		Use:   "issue --input FILE",
+		Short: "Issue credentials from a CSV or JSON-lines file into the issuer's pipeline",
+		Long: `issue validates every record of FILE (CSV with a header row, or JSON lines when
+the name ends in .jsonl, .ndjson or .json; columns in docs/FORMAT.md), gives
+each credential a fresh seed and a claim link, and stores them as pending in
+the issuer's database. Records already issued (same content, ignoring the id)
+are reported and skipped unless --allow-duplicates.
+
+Without --wait it then moves the pipeline on once (full batches are sealed and
+anchored); 'credseal issuer serve' does the rest. With --wait it seals every
+pending credential and waits until all are anchored and confirmed, retrying
+the chain with backoff. Killing it at any point is safe: run it again.`,
+		Example: `  credseal issue --input testdata/cohort.csv --wait
+  credseal issue -i spring-2026.jsonl --dir /srv/credseal`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runIssue(cmd, o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.dir, "dir", defaultIssuerDir(), "issuer data directory (env "+IssuerEnv+")")
+	f.StringVarP(&o.input, "input", "i", "", "registrar file: CSV, or JSON lines (.jsonl/.ndjson/.json)")
+	f.BoolVar(&o.allowDuplicates, "allow-duplicates", false, "issue records even when the same content was issued before")
+	f.BoolVar(&o.wait, "wait", false, "seal everything pending and wait until it is anchored and confirmed")
+	f.DurationVar(&o.timeout, "timeout", 0, "with --wait, give up after this long (0: never)")
+	_ = cmd.MarkFlagRequired("input")
+	return cmd
+}
+
+func runIssue(cmd *cobra.Command, o *issueOptions) error {
+	ctx := cmd.Context()
+	e, err := openIssuer(ctx, o.dir, false)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+	docs, err := issuer.ReadFile(o.input, e.cfg.Profile)
+	if err != nil {
+		return badInput(err)
+	}
+	stderr, out := cmd.ErrOrStderr(), cmd.OutOrStdout()
+	update, finish := progress(stderr, len(docs), "storing")
+	res, err := e.svc.Submit(ctx, docs, o.allowDuplicates, update)
+	finish()
+	if err != nil {
+		return err
+	}
+	added, dups := 0, 0
+	for _, r := range res {
+		if r.Duplicate {
+			if dups < 5 {
+				fmt.Fprintf(out, "already issued: %s (as %s)\n", r.ID, r.Existing)
+			}
+			dups++
+		} else {
+			added++
+		}
+	}
+	if dups > 5 {
+		fmt.Fprintf(out, "… and %d more already issued\n", dups-5)
+	}
+	fmt.Fprintf(out, "stored %d new credential(s), %d duplicate(s) skipped\n", added, dups)
+	if e.chain == nil {
+		fmt.Fprintln(out, "the chain is unreachable: credentials wait as pending; run again with --wait or 'credseal issuer serve'")
+		if o.wait {
+			return &ExitError{Code: ExitIncomplete}
+		}
+		return nil
+	}
+	if !o.wait {
+		if _, err := e.svc.Step(ctx, false); err != nil {
+			fmt.Fprintf(stderr, "credseal: pipeline: %v (it will be retried)\n", err)
+		}
+	} else {
+		if o.timeout > 0 {
+			var cancel func()
+			ctx, cancel = contextWithTimeout(ctx, o.timeout)
+			defer cancel()
+		}
+		fmt.Fprintln(stderr, "sealing and anchoring…")
+		err := e.svc.Drain(ctx, func(err error) { fmt.Fprintf(stderr, "credseal: %v; retrying\n", err) })
+		if errors.Is(err, errDeadline) || ctx.Err() != nil {
+			return &ExitError{Code: ExitIncomplete, Err: fmt.Errorf("not everything was anchored: %w", err)}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	counts, revoked, err := e.db.Counts(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "pending %d, batched %d, sealed %d, submitted %d, confirmed %d, revoked %d\n",
+		counts[issuer.Pending], counts[issuer.Batched], counts[issuer.Sealed], counts[issuer.Submitted], counts[issuer.Confirmed], revoked)
+	return nil
+}

@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/issuer/boltstore"
+	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/seal"
+)
+
+// IssuerEnv overrides the issuer's data directory.
+const IssuerEnv = "CREDSEAL_ISSUER"
+
+func defaultIssuerDir() string {
+	if d := os.Getenv(IssuerEnv); d != "" {
+		return d
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "credseal-issuer")
+	}
+	return filepath.Join(home, ".local", "share", "credseal", "issuer")
+}
+
+// issuerConfig is DIR/issuer.json: what `credseal issuer init` set up.
+type issuerConfig struct {
+	RPC            string         `json:"rpc"`
+	Registry       string         `json:"registry"`
+	ChainID        uint64         `json:"chainId"`
+	Keystore       string         `json:"keystore"`
+	PassphraseFile string         `json:"passphraseFile,omitempty"` // else $CREDSEAL_PASSPHRASE
+	Address        string         `json:"address"`
+	Profile        issuer.Profile `json:"profile"`
+	Difficulty     int            `json:"difficulty"`
+	BatchSize      int            `json:"batchSize"`
+	BatchAge       string         `json:"batchAge"`
+	Confirmations  uint64         `json:"confirmations"`
+	PortalURL      string         `json:"portalUrl,omitempty"`   // public base URL of `issuer serve`
+	VerifierURL    string         `json:"verifierUrl,omitempty"` // QR codes link here
+	Listen         string         `json:"listen,omitempty"`      // recorded by serve, for backup
+}
+
+const (
+	issuerConfigFile = "issuer.json"
+	issuerDBFile     = "issuer.db"
+	tokenKeyFile     = "token.key"
+)
+
+func readIssuerConfig(dir string) (*issuerConfig, error) {
+	b, err := os.ReadFile(filepath.Join(dir, issuerConfigFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, badInput(fmt.Errorf("no issuer in %s: run `credseal issuer init` first", dir))
+	}
+	if err != nil {
+		return nil, err
+	}
+	var c issuerConfig
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(dir, issuerConfigFile), err)
+	}
+	return &c, nil
+}
+
+func writeIssuerConfig(dir string, c *issuerConfig) error {
+	b, _ := json.MarshalIndent(c, "", "  ")
+	tmp := filepath.Join(dir, issuerConfigFile+".tmp")
+	if err := os.WriteFile(tmp, append(b, '\n'), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(dir, issuerConfigFile))
+}
+
+// issuerEnv is an opened issuer: its config, store, chain and service.
+type issuerEnv struct {
+	dir   string
+	cfg   *issuerConfig
+	db    *boltstore.DB
+	chain *chain.Client // nil when the chain could not be reached
+	svc   *issuer.Service
+	close func()
+}
+
+// openIssuer opens the issuer in dir. The chain is dialled when possible;
+// without it the service still stores credentials (they wait for the chain).
+func openIssuer(ctx context.Context, dir string, needChain bool) (*issuerEnv, error) {
+	cfg, err := readIssuerConfig(dir)
+	if err != nil {
+		return nil, err
+	}
+	db, err := boltstore.Open(filepath.Join(dir, issuerDBFile))
+	if err != nil {
+		if errors.Is(err, boltstore.ErrLocked) {
+			return nil, badInput(fmt.Errorf("%w (is `credseal issuer serve` running? use its API instead)", err))
+		}
+		return nil, err
+	}
+	key, err := os.ReadFile(filepath.Join(dir, tokenKeyFile))
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("claim token key: %w", err)
+	}
+	e := &issuerEnv{dir: dir, cfg: cfg, db: db, close: func() { db.Close() }}
+	co := chainOptions{rpc: cfg.RPC, registry: cfg.Registry, chainID: cfg.ChainID, keystore: cfg.Keystore,
+		passphraseFile: cfg.PassphraseFile, confirmations: max(cfg.Confirmations, 1), timeout: 2 * time.Minute}
+	c, closeChain, err := co.connect(ctx, true)
+	switch {
+	case err == nil:
+		e.chain = c
+		e.close = func() { closeChain(); db.Close() }
+	case needChain:
+		db.Close()
+		return nil, err
+	}
+	bits, err := seal.BitsForDifficulty(cfg.Difficulty)
+	if err != nil {
+		e.close()
+		return nil, badInput(err)
+	}
+	age, err := time.ParseDuration(cfg.BatchAge)
+	if err != nil {
+		age = time.Minute
+	}
+	var ch issuer.Chain
+	if e.chain != nil {
+		ch = e.chain
+	}
+	e.svc = issuer.NewService(db, ch, issuer.Config{BatchSize: cfg.BatchSize, BatchAge: age, Bits: bits, TokenKey: key})
+	return e, nil
+}
+
+// claimURL is a credential's portal link, or "" without a portal URL.
+func (e *issuerEnv) claimURL(id string) string {
+	if e.cfg.PortalURL == "" {
+		return ""
+	}
+	return e.cfg.PortalURL + "/claim/" + e.svc.ClaimToken(id)
+}
+
+// newTokenKey writes the secret that claim tokens derive from.
+func newTokenKey(dir string) error {
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, tokenKeyFile), key, 0o600)
+}
+
+func hexAddr(a [20]byte) string { return common.Address(a).Hex() }

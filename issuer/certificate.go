@@ -1,0 +1,88 @@
+package issuer
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/credseal/credseal/pkg/credential"
+)
+
+//go:embed assets/certificate.css
+var certificateCSS string
+
+// CertificateStyleHash is the CSP source ('sha256-…') of the certificate's
+// inline style, so a server can allow exactly that style and nothing else.
+var CertificateStyleHash = func() string {
+	sum := sha256.Sum256([]byte(certificateCSS))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()
+
+// CertificateData is what a printable certificate shows.
+type CertificateData struct {
+	Document  *credential.Document
+	QRPNG     []byte // the credential's QR code
+	VerifyURL string // where to verify, printed under the QR; may be empty
+	Status    string // e.g. "Anchored on chain 1337, block 12"; may be empty
+}
+
+var certificateTemplate = template.Must(template.New("certificate").Funcs(template.FuncMap{
+	"date": func(s string) string {
+		if i := strings.IndexByte(s, 'T'); i > 0 {
+			return s[:i]
+		}
+		return s
+	},
+	"pngURL": func(b []byte) template.URL {
+		return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(b))
+	},
+}).Parse(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Document.Subject.Achievement.Name}} — {{.Document.Subject.Name}}</title>
+<style>{{.CSS}}</style>
+</head>
+<body>
+<main class="cert">
+  <h1>Micro-credential</h1>
+  <p class="issuer">{{.Document.Issuer.Name}}</p>
+  <p>certifies that</p>
+  <p class="learner">{{.Document.Subject.Name}}</p>
+  <p>has earned</p>
+  <p class="title">{{.Document.Subject.Achievement.Name}}</p>
+  <dl>
+    {{with .Document.Subject.Achievement.Description}}<dt>Covers</dt><dd>{{.}}</dd>{{end}}
+    {{with .Document.Subject.Achievement.Level}}<dt>Level</dt><dd>{{.}}</dd>{{end}}
+    {{with .Document.Subject.Achievement.Credits}}<dt>Credits</dt><dd>{{.}}</dd>{{end}}
+    {{with .Document.Subject.Achievement.Skills}}<dt>Skills</dt><dd>{{range $i, $s := .}}{{if $i}}, {{end}}{{$s}}{{end}}</dd>{{end}}
+    <dt>Valid from</dt><dd>{{date .Document.ValidFrom}}</dd>
+    {{with .Document.ValidUntil}}<dt>Valid until</dt><dd>{{date .}}</dd>{{end}}
+    <dt>Credential</dt><dd>{{.Document.ID}}</dd>
+  </dl>
+  <div class="foot">
+    <div class="verify">
+      <p>Scan the code to verify this credential: its content, its place in a sealed batch and
+      the batch's record on a public registry. No need to contact the issuer.</p>
+      {{with .VerifyURL}}<p>{{.}}</p>{{end}}
+      {{with .Status}}<p class="status">{{.}}</p>{{end}}
+    </div>
+    <div class="qr"><img alt="QR code of the credential's proof" src="{{pngURL .QRPNG}}"></div>
+  </div>
+</main>
+</body>
+</html>
+`))
+
+// WriteCertificate renders a printable HTML certificate (A4 landscape print
+// CSS, the QR code inline). Every value is HTML-escaped.
+func WriteCertificate(w io.Writer, d CertificateData) error {
+	return certificateTemplate.Execute(w, struct {
+		CertificateData
+		CSS template.CSS
+	}{d, template.CSS(certificateCSS)})
+}

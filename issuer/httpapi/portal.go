@@ -1,0 +1,230 @@
+package httpapi
+
+import (
+	"bytes"
+	"crypto/subtle"
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/credential"
+)
+
+//go:embed web
+var web embed.FS
+
+var templates = template.Must(template.ParseFS(web, "web/claim.html"))
+
+// portalCSP allows only this server's stylesheet and images, the inline
+// style of the certificate (by hash), and forms posting back here.
+var portalCSP = "default-src 'none'; style-src 'self' " + issuer.CertificateStyleHash +
+	"; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+func (s *Server) portalHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("Content-Security-Policy", portalCSP)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer") // the token is in the URL
+		h.Set("Cache-Control", "no-store")
+		return next(c)
+	}
+}
+
+// hideable are the fields a learner may hide, by JSON Pointer.
+var hideable = []struct{ Pointer, Label string }{
+	{"/credentialSubject/identifier", "Student number or e-mail"},
+	{"/credentialSubject/achievement/description", "Description of the achievement"},
+	{"/credentialSubject/achievement/criteria", "How it was earned"},
+	{"/credentialSubject/achievement/creditsAvailable", "Credits"},
+	{"/credentialSubject/achievement/level", "Level"},
+	{"/credentialSubject/achievement/skills", "Skills"},
+}
+
+// claimed finds the credential of a claim token. Unknown and revoked tokens
+// both get 404, and the stored hash is compared in constant time.
+func (s *Server) claimed(c echo.Context) (*issuer.Record, error) {
+	tok := c.Param("token")
+	if len(tok) < 16 || len(tok) > 64 {
+		return nil, echo.ErrNotFound
+	}
+	hash := issuer.TokenHash(tok)
+	r, err := s.cfg.Service.Store().ByToken(c.Request().Context(), hash)
+	if err != nil {
+		return nil, echo.ErrNotFound
+	}
+	if subtle.ConstantTimeCompare(r.TokenHash[:], hash[:]) != 1 || r.Revoked != 0 {
+		return nil, echo.ErrNotFound
+	}
+	return r, nil
+}
+
+func (s *Server) claimPage(c echo.Context) error {
+	r, err := s.claimed(c)
+	if err != nil {
+		return err
+	}
+	data := map[string]any{"Doc": r.Document, "State": r.State, "Base": "/claim/" + c.Param("token"), "Anchored": r.State == issuer.Confirmed}
+	if r.State == issuer.Confirmed {
+		b, err := s.cfg.Service.Store().Batch(c.Request().Context(), r.Batch)
+		if err != nil {
+			return err
+		}
+		data["Block"], data["ChainID"] = b.Block, b.ChainID
+		var present []any
+		fields := r.Document.Fields()
+		for _, h := range hideable {
+			if slices.ContainsFunc(fields, func(f credential.Field) bool { return hasPrefix(f.Pointer, h.Pointer) }) {
+				present = append(present, h)
+			}
+		}
+		data["Hideable"] = present
+	}
+	return render(c, http.StatusOK, "claim", data)
+}
+
+func hasPrefix(p, prefix string) bool {
+	return p == prefix || len(p) > len(prefix) && p[:len(prefix)] == prefix && p[len(prefix)] == '/'
+}
+
+// claimedBundle is the anchored credential's full bundle.
+func (s *Server) claimedBundle(c echo.Context) (*issuer.Record, *bundle.Bundle, error) {
+	r, err := s.claimed(c)
+	if err != nil {
+		return nil, nil, err
+	}
+	if r.State != issuer.Confirmed {
+		return nil, nil, fail(http.StatusConflict, CodeNotAnchored, "not anchored yet")
+	}
+	b, err := s.cfg.Service.Bundle(c.Request().Context(), r)
+	return r, b, err
+}
+
+func (s *Server) claimBundle(c echo.Context) error {
+	r, b, err := s.claimedBundle(c)
+	if err != nil {
+		return err
+	}
+	return attachJSON(c, b, fileStem(r)+".credseal.json")
+}
+
+func (s *Server) claimQR(c echo.Context) error {
+	_, b, err := s.claimedBundle(c)
+	if err != nil {
+		return err
+	}
+	png, err := s.qr(b)
+	if err != nil {
+		return err
+	}
+	return c.Blob(http.StatusOK, "image/png", png)
+}
+
+func (s *Server) qr(b *bundle.Bundle) ([]byte, error) {
+	cs1, err := b.EncodeCompact()
+	if err != nil {
+		return nil, err
+	}
+	content := cs1
+	if s.cfg.VerifierURL != "" {
+		content = bundle.VerifierURL(s.cfg.VerifierURL, cs1)
+	}
+	q, err := bundle.EncodeQR(content)
+	if err != nil {
+		return nil, err
+	}
+	return q.PNG, nil
+}
+
+func (s *Server) claimCertificate(c echo.Context) error {
+	r, b, err := s.claimedBundle(c)
+	if err != nil {
+		return err
+	}
+	png, err := s.qr(b)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	status := fmt.Sprintf("Anchored on chain %d in block %d.", b.Anchor.ChainID, b.Anchor.Block)
+	if err := issuer.WriteCertificate(&buf, issuer.CertificateData{Document: r.Document, QRPNG: png, VerifyURL: s.cfg.VerifierURL, Status: status}); err != nil {
+		return err
+	}
+	return c.HTMLBlob(http.StatusOK, buf.Bytes())
+}
+
+// claimDisclose returns the bundle with the chosen fields hidden.
+func (s *Server) claimDisclose(c echo.Context) error {
+	r, b, err := s.claimedBundle(c)
+	if err != nil {
+		return err
+	}
+	form, err := c.FormParams()
+	if err != nil {
+		return fail(http.StatusBadRequest, CodeBadRequest, "unreadable form")
+	}
+	var hide []string
+	for _, p := range form["hide"] {
+		if !slices.ContainsFunc(hideable, func(h struct{ Pointer, Label string }) bool { return h.Pointer == p }) {
+			return fail(http.StatusBadRequest, CodeBadRequest, "field %q cannot be hidden", p)
+		}
+		hide = append(hide, p)
+	}
+	if len(hide) > 0 {
+		doc, d, err := credential.Hide(b.Credential, b.Disclosure, hide...)
+		if err != nil {
+			return fail(http.StatusBadRequest, CodeBadRequest, "%v", err)
+		}
+		b.Credential, b.Disclosure = doc, d
+	}
+	return attachJSON(c, b, fileStem(r)+".selective.credseal.json")
+}
+
+func attachJSON(c echo.Context, b *bundle.Bundle, name string) error {
+	js, err := b.MarshalJSON()
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", name))
+	return c.Blob(http.StatusOK, "application/json", js)
+}
+
+func fileStem(r *issuer.Record) string { return fmt.Sprintf("credential-%d", r.Seq) }
+
+func (s *Server) portalCSS(c echo.Context) error {
+	css, err := web.ReadFile("web/portal.css")
+	if err != nil {
+		return err
+	}
+	c.Response().Header().Set("Cache-Control", "public, max-age=3600")
+	return c.Blob(http.StatusOK, "text/css; charset=utf-8", css)
+}
+
+func render(c echo.Context, status int, name string, data any) error {
+	var buf bytes.Buffer
+	if err := templates.ExecuteTemplate(&buf, name, data); err != nil {
+		return err
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// errorPage is the portal's plain error page: it never shows credential data.
+func (s *Server) errorPage(c echo.Context, status int) {
+	c.Response().Header().Set("Content-Security-Policy", portalCSP)
+	title, msg := "Something went wrong", "Please try again later."
+	switch status {
+	case http.StatusNotFound:
+		title, msg = "Link not valid", "This claim link is not valid. Check that you copied the whole link from the message your issuer sent."
+	case http.StatusConflict:
+		title, msg = "Not ready yet", "This credential is not anchored yet. Come back to this page later."
+	case http.StatusBadRequest, http.StatusRequestEntityTooLarge:
+		title, msg = "Request not understood", "The request could not be read."
+	}
+	_ = render(c, status, "error", map[string]string{"Title": title, "Message": msg})
+}

@@ -1,0 +1,263 @@
+// Package httpapi serves the issuer over HTTP with echo: the registrar API
+// under /api/v1 (bearer tokens, JSON errors with stable codes, size limits,
+// pagination), the learner portal under /claim (server-rendered HTML with
+// embedded assets and a strict Content-Security-Policy), and /healthz and
+// /metrics for operators.
+package httpapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/credseal/credseal/issuer"
+)
+
+// TokenStore checks registrar API tokens by their hash.
+type TokenStore interface {
+	APITokenName(ctx context.Context, hash [32]byte) (name string, ok bool, err error)
+}
+
+// Backuper writes a consistent copy of the issuer's database.
+type Backuper interface {
+	Backup(w io.Writer) error
+}
+
+// Config wires the server.
+type Config struct {
+	Service *issuer.Service
+	Tokens  TokenStore
+	Backup  Backuper // optional: GET /api/v1/backup
+	Profile issuer.Profile
+	// PortalURL is the public base URL of this server, for claim links.
+	PortalURL string
+	// VerifierURL, when set, makes QR codes links to that verifier page.
+	VerifierURL string
+	Logger      *slog.Logger
+	// ChainUp reports whether the chain answered lately (for /healthz).
+	ChainUp func() bool
+}
+
+// Limits on request bodies.
+const (
+	maxSingleBody = 64 << 10 // one credential
+	maxBulkBody   = 8 << 20  // a bulk submission
+	maxBulk       = 10_000   // credentials in one bulk request
+)
+
+// Server is the issuer's HTTP server.
+type Server struct {
+	cfg      Config
+	echo     *echo.Echo
+	requests atomic.Int64
+	errors   atomic.Int64
+}
+
+// New builds the server; serve it with Handler.
+func New(cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	s := &Server{cfg: cfg, echo: echo.New()}
+	e := s.echo
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	e.Use(middleware.Recover())
+	e.Use(s.count)
+	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogStatus: true, LogMethod: true, LogRoutePath: true, LogLatency: true, LogRemoteIP: true, LogError: true,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			// The route, never the URI: claim tokens and ids stay out of logs.
+			cfg.Logger.Info("http", "method", v.Method, "route", v.RoutePath, "status", v.Status,
+				"latency", v.Latency, "ip", v.RemoteIP)
+			return nil
+		},
+	}))
+	e.GET("/healthz", s.health)
+	e.GET("/metrics", s.metrics)
+
+	api := e.Group("/api/v1", s.authenticate)
+	api.POST("/credentials", s.submitOne, middleware.BodyLimit(fmt.Sprint(maxSingleBody)))
+	api.POST("/credentials/bulk", s.submitBulk, middleware.BodyLimit(fmt.Sprint(maxBulkBody)))
+	api.GET("/credentials/:id", s.credentialStatus)
+	api.POST("/credentials/:id/revoke", s.revoke, middleware.BodyLimit("4K"))
+	api.GET("/batches", s.listBatches)
+	api.GET("/batches/:seq", s.batchStatus)
+	api.GET("/backup", s.backup)
+
+	portal := e.Group("/claim", s.portalHeaders)
+	portal.GET("/:token", s.claimPage)
+	portal.GET("/:token/bundle.json", s.claimBundle)
+	portal.GET("/:token/qr.png", s.claimQR)
+	portal.GET("/:token/certificate", s.claimCertificate)
+	portal.POST("/:token/disclose", s.claimDisclose, middleware.BodyLimit("16K"))
+	e.GET("/assets/portal.css", s.portalCSS)
+	return s
+}
+
+// Handler returns the HTTP handler.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// NewHTTPServer wraps the handler with timeouts fit for the public internet.
+func (s *Server) NewHTTPServer(addr string) *http.Server {
+	return &http.Server{Addr: addr, Handler: s.echo, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10}
+}
+
+// Error codes of the registrar API; clients branch on these, never on messages.
+const (
+	CodeBadRequest    = "bad_request"
+	CodeInvalid       = "invalid_credential"
+	CodeUnauthorized  = "unauthorized"
+	CodeNotFound      = "not_found"
+	CodeTooLarge      = "too_large"
+	CodeConflict      = "conflict"
+	CodeNotAnchored   = "not_anchored"
+	CodeChain         = "chain_unavailable"
+	CodeInternal      = "internal"
+	CodeMethodInvalid = "method_not_allowed"
+)
+
+// apiError is an error with its HTTP status and stable code.
+type apiError struct {
+	Status  int    `json:"-"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e *apiError) Error() string { return e.Message }
+
+func fail(status int, code, format string, args ...any) error {
+	return &apiError{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// statusOf maps errors to statuses: the one table of the HTTP layer.
+func statusOf(err error) *apiError {
+	var ae *apiError
+	var he *echo.HTTPError
+	switch {
+	case errors.As(err, &ae):
+		return ae
+	case errors.Is(err, issuer.ErrNotFound):
+		return &apiError{http.StatusNotFound, CodeNotFound, err.Error()}
+	case errors.Is(err, issuer.ErrAlreadyRevoked):
+		return &apiError{http.StatusConflict, CodeConflict, err.Error()}
+	case errors.Is(err, issuer.ErrNotAnchored):
+		return &apiError{http.StatusConflict, CodeNotAnchored, err.Error()}
+	case errors.Is(err, issuer.ErrNoChain):
+		return &apiError{http.StatusServiceUnavailable, CodeChain, err.Error()}
+	case errors.As(err, &he):
+		code := CodeBadRequest
+		switch he.Code {
+		case http.StatusRequestEntityTooLarge:
+			code = CodeTooLarge
+		case http.StatusNotFound:
+			code = CodeNotFound
+		case http.StatusMethodNotAllowed:
+			code = CodeMethodInvalid
+		case http.StatusUnauthorized:
+			code = CodeUnauthorized
+		}
+		return &apiError{he.Code, code, fmt.Sprint(he.Message)}
+	}
+	return &apiError{http.StatusInternalServerError, CodeInternal, "internal error"}
+}
+
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	ae := statusOf(err)
+	if ae.Status >= 500 {
+		s.errors.Add(1)
+		s.cfg.Logger.Error("request failed", "route", c.Path(), "err", err)
+		if ae.Code == CodeInternal {
+			ae.Message = "internal error"
+		}
+	}
+	if strings.HasPrefix(c.Request().URL.Path, "/claim") || c.Request().URL.Path == "/" {
+		s.errorPage(c, ae.Status)
+		return
+	}
+	_ = c.JSON(ae.Status, map[string]*apiError{"error": ae})
+}
+
+func (s *Server) count(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		s.requests.Add(1)
+		return next(c)
+	}
+}
+
+// authenticate requires "Authorization: Bearer TOKEN" of a live API token,
+// looked up by its SHA-256 (the store keeps only hashes).
+func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Request().Header.Get(echo.HeaderAuthorization)
+		tok, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok || tok == "" {
+			c.Response().Header().Set("WWW-Authenticate", `Bearer realm="credseal"`)
+			return fail(http.StatusUnauthorized, CodeUnauthorized, "missing bearer token (Authorization: Bearer …; create one with `credseal issuer token create`)")
+		}
+		hash := issuer.TokenHash(tok)
+		name, ok, err := s.cfg.Tokens.APITokenName(c.Request().Context(), hash)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fail(http.StatusUnauthorized, CodeUnauthorized, "unknown or revoked token")
+		}
+		c.Set("token", name)
+		return next(c)
+	}
+}
+
+func (s *Server) health(c echo.Context) error {
+	status, code := "ok", http.StatusOK
+	chainUp := s.cfg.ChainUp == nil || s.cfg.ChainUp()
+	if !chainUp {
+		status = "degraded"
+	}
+	return c.JSON(code, map[string]any{"status": status, "chain": chainUp})
+}
+
+// metrics writes the Prometheus text exposition format.
+func (s *Server) metrics(c echo.Context) error {
+	counts, revoked, err := s.cfg.Service.Store().Counts(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString("# HELP credseal_credentials Credentials by pipeline state.\n# TYPE credseal_credentials gauge\n")
+	for _, st := range issuer.States {
+		fmt.Fprintf(&b, "credseal_credentials{state=%q} %d\n", st, counts[st])
+	}
+	fmt.Fprintf(&b, "# HELP credseal_credentials_revoked Credentials revoked.\n# TYPE credseal_credentials_revoked gauge\ncredseal_credentials_revoked %d\n", revoked)
+	fmt.Fprintf(&b, "# HELP credseal_http_requests_total HTTP requests served.\n# TYPE credseal_http_requests_total counter\ncredseal_http_requests_total %d\n", s.requests.Load())
+	fmt.Fprintf(&b, "# HELP credseal_http_errors_total HTTP requests that failed with a server error.\n# TYPE credseal_http_errors_total counter\ncredseal_http_errors_total %d\n", s.errors.Load())
+	up := 1
+	if s.cfg.ChainUp != nil && !s.cfg.ChainUp() {
+		up = 0
+	}
+	fmt.Fprintf(&b, "# HELP credseal_chain_up Whether the chain answered the last pipeline step.\n# TYPE credseal_chain_up gauge\ncredseal_chain_up %d\n", up)
+	return c.Blob(http.StatusOK, "text/plain; version=0.0.4; charset=utf-8", []byte(b.String()))
+}
+
+func (s *Server) backup(c echo.Context) error {
+	if s.cfg.Backup == nil {
+		return fail(http.StatusNotFound, CodeNotFound, "backup is not enabled on this server")
+	}
+	c.Response().Header().Set(echo.HeaderContentType, "application/octet-stream")
+	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="issuer.db"`)
+	c.Response().WriteHeader(http.StatusOK)
+	return s.cfg.Backup.Backup(c.Response())
+}
