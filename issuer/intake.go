@@ -244,9 +244,8 @@ func DocumentFromFields(fields map[string]string, issuer Profile) (*credential.D
 	return recordDocument(func(name string) string { return strings.TrimSpace(fields[name]) }, issuer)
 }
 
-// FieldsOfJSON turns one JSON record into named values: strings as they
-// are, numbers in their shortest form, and arrays of strings (skills)
-// joined with ";".
+// FieldsOfJSON turns one JSON record into named values. Every field is a
+// string, but credits may also be a number and skills a list of strings.
 func FieldsOfJSON(obj map[string]any) (map[string]string, error) {
 	out := make(map[string]string, len(obj))
 	for k, v := range obj {
@@ -254,8 +253,14 @@ func FieldsOfJSON(obj map[string]any) (map[string]string, error) {
 		case string:
 			out[k] = x
 		case float64:
+			if k != "credits" {
+				return nil, fmt.Errorf("field %q must be a string, not a number", k)
+			}
 			out[k] = strconv.FormatFloat(x, 'g', -1, 64)
 		case []any:
+			if k != "skills" {
+				return nil, fmt.Errorf("field %q must be a string, not a list", k)
+			}
 			parts := make([]string, len(x))
 			for i, e := range x {
 				s, ok := e.(string)
@@ -267,7 +272,7 @@ func FieldsOfJSON(obj map[string]any) (map[string]string, error) {
 			out[k] = strings.Join(parts, ";")
 		case nil:
 		default:
-			return nil, fmt.Errorf("field %q must be a string, a number or a list of strings", k)
+			return nil, fmt.Errorf("field %q must be a string", k)
 		}
 	}
 	return out, nil

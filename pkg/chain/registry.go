@@ -355,3 +355,20 @@ func (c *Client) EventNames(ctx context.Context, from uint64) ([]string, error) 
 	}
 	return names, nil
 }
+
+// AnchoredBy lists the seals an issuer anchored, in chain order (an audit:
+// each should be one of the issuer's batches, exactly once).
+func (c *Client) AnchoredBy(ctx context.Context, issuer [20]byte) ([][32]byte, error) {
+	ev := c.abi.Events["Anchored"]
+	q := ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{c.registry},
+		Topics: [][]common.Hash{{ev.ID}, {common.BytesToHash(issuer[:])}}}
+	logs, err := retry(ctx, c.opts, func() ([]types.Log, error) { return c.backend.FilterLogs(ctx, q) })
+	if err != nil {
+		return nil, fmt.Errorf("anchors of %x: %w", issuer, err)
+	}
+	out := make([][32]byte, len(logs))
+	for i, l := range logs {
+		out[i] = l.Topics[2]
+	}
+	return out, nil
+}

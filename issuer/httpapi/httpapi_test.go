@@ -1,0 +1,309 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/issuer/boltstore"
+	"github.com/credseal/credseal/issuer/httpapi"
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/chain/chaintest"
+	"github.com/credseal/credseal/pkg/credential"
+	"github.com/credseal/credseal/pkg/merkle"
+	"github.com/credseal/credseal/pkg/seal"
+)
+
+var ctx = context.Background()
+
+const token = "cst_test-token"
+
+type env struct {
+	srv  *httptest.Server
+	svc  *issuer.Service
+	db   *boltstore.DB
+	docs []*credential.Document
+}
+
+// newEnv serves an issuer whose sample cohort is issued and anchored on a
+// simulated chain, on a real HTTP server on 127.0.0.1.
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	chainEnv := chaintest.New(t)
+	iss := chainEnv.Issuer("Université de Lumière", "registrar.example.edu")
+	db, err := boltstore.Open(filepath.Join(t.TempDir(), "issuer.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := db.PutAPIToken(issuer.TokenHash(token), "test", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
+	svc := issuer.NewService(db, chainEnv.Client(iss), issuer.Config{BatchSize: 100, Bits: bits, TokenKey: []byte("k")})
+	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Profile{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Submit(ctx, docs, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Step(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	s := httpapi.New(httpapi.Config{Service: svc, Tokens: db, Backup: db, PortalURL: "https://portal.example",
+		Profile: issuer.Profile{Name: "Université de Lumière", URL: "https://registrar.example.edu"}})
+	srv := httptest.NewServer(s.Handler())
+	t.Cleanup(srv.Close)
+	return &env{srv: srv, svc: svc, db: db, docs: docs}
+}
+
+func (e *env) do(t *testing.T, method, path, auth, contentType string, body io.Reader) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(method, e.srv.URL+path, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if auth != "" {
+		req.Header.Set("Authorization", "Bearer "+auth)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+func errorCode(t *testing.T, body []byte) string {
+	t.Helper()
+	var e struct {
+		Error struct{ Code, Message string } `json:"error"`
+	}
+	if err := json.Unmarshal(body, &e); err != nil || e.Error.Code == "" || e.Error.Message == "" {
+		t.Fatalf("not a JSON error: %s", body)
+	}
+	return e.Error.Code
+}
+
+func TestAuth(t *testing.T) {
+	e := newEnv(t)
+	for _, tc := range []struct{ name, auth string }{{"no token", ""}, {"wrong token", "cst_guess"}} {
+		resp, body := e.do(t, "GET", "/api/v1/batches", tc.auth, "", nil)
+		if resp.StatusCode != 401 || errorCode(t, body) != httpapi.CodeUnauthorized {
+			t.Fatalf("%s: %d %s", tc.name, resp.StatusCode, body)
+		}
+	}
+	if resp, _ := e.do(t, "GET", "/api/v1/batches", token, "", nil); resp.StatusCode != 200 {
+		t.Fatalf("valid token: %d", resp.StatusCode)
+	}
+	if err := e.db.RevokeAPIToken("test"); err != nil {
+		t.Fatal(err)
+	}
+	if resp, _ := e.do(t, "GET", "/api/v1/batches", token, "", nil); resp.StatusCode != 401 {
+		t.Fatalf("revoked token: %d", resp.StatusCode)
+	}
+}
+
+func TestBadBodies(t *testing.T) {
+	e := newEnv(t)
+	valid := `{"name":"Ada Lovelace","achievement":"Analytical Engines","validFrom":"2026-10-01"}`
+	for _, tc := range []struct {
+		name, path, body string
+		status           int
+		code             string
+	}{
+		{"malformed JSON", "/api/v1/credentials", `{"name":`, 400, httpapi.CodeBadRequest},
+		{"trailing data", "/api/v1/credentials", valid + `{}`, 400, httpapi.CodeBadRequest},
+		{"array instead of object", "/api/v1/credentials", `[1,2]`, 400, httpapi.CodeBadRequest},
+		{"wrong type", "/api/v1/credentials", `{"name":42,"achievement":"x","validFrom":"2026-10-01"}`, 422, httpapi.CodeInvalid},
+		{"unknown field", "/api/v1/credentials", `{"name":"A","achievement":"x","validFrom":"2026-10-01","gpa":4}`, 422, httpapi.CodeInvalid},
+		{"missing field", "/api/v1/credentials", `{"name":"A"}`, 422, httpapi.CodeInvalid},
+		{"bad date", "/api/v1/credentials", `{"name":"A","achievement":"x","validFrom":"yesterday"}`, 422, httpapi.CodeInvalid},
+		{"oversized", "/api/v1/credentials", `{"name":"` + strings.Repeat("a", 100<<10) + `"}`, 413, httpapi.CodeTooLarge},
+		{"empty bulk", "/api/v1/credentials/bulk", `{"credentials":[]}`, 400, httpapi.CodeBadRequest},
+		{"bulk wrong type", "/api/v1/credentials/bulk", `{"credentials":"all"}`, 400, httpapi.CodeBadRequest},
+		{"bulk with a bad one", "/api/v1/credentials/bulk", `{"credentials":[` + valid + `,{"name":"B"}]}`, 422, httpapi.CodeInvalid},
+		{"bad revoke reason", "/api/v1/credentials/x/revoke", `{"reason":0}`, 400, httpapi.CodeBadRequest},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, body := e.do(t, "POST", tc.path, token, "application/json", strings.NewReader(tc.body))
+			if resp.StatusCode != tc.status || errorCode(t, body) != tc.code {
+				t.Fatalf("got %d %s, want %d %s", resp.StatusCode, body, tc.status, tc.code)
+			}
+		})
+	}
+	if counts, _, _ := e.db.Counts(ctx); counts[issuer.Pending] != 0 {
+		t.Fatalf("a rejected request stored %d credentials", counts[issuer.Pending])
+	}
+}
+
+func TestSubmitStatusRevoke(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(t, "POST", "/api/v1/credentials", token, "application/json",
+		strings.NewReader(`{"name":"Ada Lovelace","achievement":"Analytical Engines","validFrom":"2026-10-01","skills":["notes","loops"]}`))
+	if resp.StatusCode != 202 {
+		t.Fatalf("submit: %d %s", resp.StatusCode, body)
+	}
+	var sub struct{ ID, State, ClaimURL string }
+	json.Unmarshal(body, &sub)
+	if sub.State != "pending" || !strings.HasPrefix(sub.ClaimURL, "https://portal.example/claim/") {
+		t.Fatalf("submit answer %s", body)
+	}
+	resp, body = e.do(t, "POST", "/api/v1/credentials/bulk", token, "application/json",
+		strings.NewReader(`{"credentials":[{"name":"Ada Lovelace","achievement":"Analytical Engines","validFrom":"2026-10-01","skills":["notes","loops"]}]}`))
+	if resp.StatusCode != 202 || !strings.Contains(string(body), `"duplicate":true`) {
+		t.Fatalf("duplicate bulk: %d %s", resp.StatusCode, body)
+	}
+	resp, body = e.do(t, "GET", "/api/v1/credentials/"+url.PathEscape(sub.ID), token, "", nil)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"state":"pending"`) {
+		t.Fatalf("status: %d %s", resp.StatusCode, body)
+	}
+	if resp, body = e.do(t, "POST", "/api/v1/credentials/"+url.PathEscape(sub.ID)+"/revoke", token, "application/json", strings.NewReader(`{"reason":1}`)); resp.StatusCode != 409 || errorCode(t, body) != httpapi.CodeNotAnchored {
+		t.Fatalf("revoke pending: %d %s", resp.StatusCode, body)
+	}
+	id := url.PathEscape(e.docs[3].ID)
+	resp, body = e.do(t, "POST", "/api/v1/credentials/"+id+"/revoke", token, "application/json", strings.NewReader(`{"reason":4}`))
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"revokedReason":4`) {
+		t.Fatalf("revoke: %d %s", resp.StatusCode, body)
+	}
+	if resp, body = e.do(t, "POST", "/api/v1/credentials/"+id+"/revoke", token, "application/json", strings.NewReader(`{"reason":4}`)); resp.StatusCode != 409 || errorCode(t, body) != httpapi.CodeConflict {
+		t.Fatalf("second revoke: %d %s", resp.StatusCode, body)
+	}
+	if resp, body = e.do(t, "GET", "/api/v1/credentials/urn:uuid:nope", token, "", nil); resp.StatusCode != 404 || errorCode(t, body) != httpapi.CodeNotFound {
+		t.Fatalf("unknown id: %d %s", resp.StatusCode, body)
+	}
+	if resp, body = e.do(t, "GET", "/api/v1/batches/1", token, "", nil); resp.StatusCode != 200 || !strings.Contains(string(body), `"state":"confirmed"`) {
+		t.Fatalf("batch: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ = e.do(t, "GET", "/api/v1/batches?limit=0", token, "", nil); resp.StatusCode != 400 {
+		t.Fatalf("limit 0: %d", resp.StatusCode)
+	}
+	if resp, body = e.do(t, "GET", "/metrics", "", "", nil); resp.StatusCode != 200 || !strings.Contains(string(body), `credseal_credentials{state="confirmed"} 56`) {
+		t.Fatalf("metrics: %s", body)
+	}
+	if resp, body = e.do(t, "GET", "/api/v1/backup", token, "", nil); resp.StatusCode != 200 || len(body) < 4096 {
+		t.Fatalf("backup: %d, %d bytes", resp.StatusCode, len(body))
+	}
+}
+
+func (e *env) claimPath(i int) string { return "/claim/" + e.svc.ClaimToken(e.docs[i].ID) }
+
+func TestPortal(t *testing.T) {
+	e := newEnv(t)
+	p := e.claimPath(0)
+	resp, body := e.do(t, "GET", p, "", "", nil)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Zoë Müller-Øberg") || !strings.Contains(string(body), "Anchored on chain") {
+		t.Fatalf("claim page: %d\n%s", resp.StatusCode, body)
+	}
+	csp := resp.Header.Get("Content-Security-Policy")
+	if !strings.Contains(csp, "default-src 'none'") || strings.Contains(csp, "unsafe") || strings.Contains(csp, "script-src") {
+		t.Fatalf("CSP %q", csp)
+	}
+	if strings.Contains(string(body), "<script") {
+		t.Fatal("the portal page has a script")
+	}
+	resp, js := e.do(t, "GET", p+"/bundle.json", "", "", nil)
+	b, err := bundle.Parse(js)
+	if resp.StatusCode != 200 || err != nil || b.Anchor == nil {
+		t.Fatalf("bundle: %d %v", resp.StatusCode, err)
+	}
+	checkBundle(t, b)
+	if resp, png := e.do(t, "GET", p+"/qr.png", "", "", nil); resp.StatusCode != 200 || !bytes.HasPrefix(png, []byte("\x89PNG")) {
+		t.Fatalf("qr: %d", resp.StatusCode)
+	}
+	resp, cert := e.do(t, "GET", p+"/certificate", "", "", nil)
+	if resp.StatusCode != 200 || !strings.Contains(string(cert), "Data Engineering Foundations") || !strings.Contains(string(cert), "data:image/png;base64,") {
+		t.Fatalf("certificate: %d", resp.StatusCode)
+	}
+
+	// Selective disclosure: hidden values appear nowhere, the rest verifies.
+	form := url.Values{"hide": {"/credentialSubject/identifier", "/credentialSubject/achievement/skills"}}
+	resp, sel := e.do(t, "POST", p+"/disclose", "", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+	if resp.StatusCode != 200 {
+		t.Fatalf("disclose: %d %s", resp.StatusCode, sel)
+	}
+	for _, secret := range []string{"s2400000@student.example.edu", "Apache Kafka", `"seed"`} {
+		if bytes.Contains(sel, []byte(secret)) {
+			t.Fatalf("selective bundle contains %q", secret)
+		}
+	}
+	sb, err := bundle.Parse(sel)
+	if err != nil || len(sb.Disclosure.Hidden) == 0 {
+		t.Fatalf("selective bundle: %v", err)
+	}
+	checkBundle(t, sb)
+	form = url.Values{"hide": {"/credentialSubject/name"}}
+	if resp, _ := e.do(t, "POST", p+"/disclose", "", "application/x-www-form-urlencoded", strings.NewReader(form.Encode())); resp.StatusCode != 400 {
+		t.Fatalf("hiding a field not offered: %d", resp.StatusCode)
+	}
+}
+
+// checkBundle recomputes the digest and the inclusion proof.
+func checkBundle(t *testing.T, b *bundle.Bundle) {
+	t.Helper()
+	fields, err := credential.Parse(b.Credential)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := credential.Digest(fields, b.Disclosure)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := merkle.VerifyInclusion(merkle.LeafHash(d[:]), b.Proof.LeafIndex, b.Proof.TreeSize, b.Proof.Path, b.Proof.Header.Root); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestPortalWrongTokens: guesses, truncations and revoked credentials all
+// get the same plain 404 page, with no learner's data.
+func TestPortalWrongTokens(t *testing.T) {
+	e := newEnv(t)
+	good := e.svc.ClaimToken(e.docs[1].ID)
+	if _, err := e.svc.Revoke(ctx, e.docs[2].ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{
+		"/claim/AAAAAAAAAAAAAAAAAAAAAA", "/claim/" + good[:len(good)-1], "/claim/" + good + "A", "/claim/x",
+		"/claim/" + strings.Repeat("a", 200), e.claimPath(2), e.claimPath(2) + "/bundle.json", "/claim/AAAAAAAAAAAAAAAAAAAAAA/bundle.json",
+	} {
+		resp, body := e.do(t, "GET", p, "", "", nil)
+		if resp.StatusCode != 404 || !strings.Contains(string(body), "not valid") {
+			t.Fatalf("%s: %d %s", p, resp.StatusCode, body)
+		}
+		for _, d := range e.docs {
+			if strings.Contains(string(body), d.Subject.Name) {
+				t.Fatalf("%s shows %s", p, d.Subject.Name)
+			}
+		}
+	}
+}
+
+func TestPendingCredentialPortal(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(t, "POST", "/api/v1/credentials", token, "application/json",
+		strings.NewReader(`{"name":"Grace Hopper","achievement":"Compilers","validFrom":"2026-10-01"}`))
+	var sub struct{ ClaimURL string }
+	json.Unmarshal(body, &sub)
+	path := strings.TrimPrefix(sub.ClaimURL, "https://portal.example")
+	resp, body = e.do(t, "GET", path, "", "", nil)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Being anchored") || strings.Contains(string(body), "bundle.json") {
+		t.Fatalf("pending claim page: %d", resp.StatusCode)
+	}
+	if resp, _ = e.do(t, "GET", path+"/bundle.json", "", "", nil); resp.StatusCode != 409 {
+		t.Fatalf("bundle of a pending credential: %d", resp.StatusCode)
+	}
+}
