@@ -99,8 +99,8 @@ func ReadCSV(r io.Reader, issuer Profile) ([]*credential.Document, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			line := 0 // FieldPos panics after a failed read: take the line from the error
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.StartLine
@@ -112,6 +112,7 @@ func ReadCSV(r io.Reader, issuer Profile) ([]*credential.Document, error) {
 			}
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		doc, err := recordDocument(func(name string) string {
 			if i, ok := col[name]; ok {
 				return strings.TrimSpace(rec[i])

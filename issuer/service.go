@@ -105,7 +105,7 @@ func (s *Service) Submit(ctx context.Context, docs []*credential.Document, allow
 		return nil, fmt.Errorf("credential seeds: %w", err)
 	}
 	now := s.cfg.Now().UTC()
-	err := parallel(ctx, len(docs), s.cfg.Workers, func(i int) error {
+	hash := func(i int) error {
 		d := docs[i]
 		ch, err := contentHash(d)
 		if err != nil {
@@ -113,28 +113,52 @@ func (s *Service) Submit(ctx context.Context, docs []*credential.Document, allow
 		}
 		r := &Record{ID: d.ID, Document: d, Seed: credential.Seed(seeds[32*i:]), ContentHash: ch, Created: now, State: Pending}
 		r.Digest = d.Digest(r.Seed)
+		if r.DocJSON, err = d.JSON(); err != nil {
+			return err
+		}
 		if s.cfg.TokenKey != nil {
 			r.TokenHash = TokenHash(s.ClaimToken(d.ID))
 		}
 		recs[i] = r
 		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	const chunk = 5000 // one transaction each: progress, and bounded memory in the store
+	// Chunks of one transaction each: the next chunk is hashed on all cores
+	// while the previous one is written, in order, by one goroutine.
+	const chunk = 5000
+	type span struct{ lo, hi int }
+	toStore := make(chan span, 1)
+	stored := make(chan error, 1)
 	var out []AddResult
-	for lo := 0; lo < len(recs); lo += chunk {
-		res, err := s.store.Add(ctx, recs[lo:min(lo+chunk, len(recs))], allowDuplicates)
-		if err != nil {
-			return out, fmt.Errorf("store credentials %d-%d: %w", lo, min(lo+chunk, len(recs))-1, err)
+	go func() {
+		var err error
+		for sp := range toStore {
+			if err != nil {
+				continue // drain after a failure
+			}
+			var res []AddResult
+			if res, err = s.store.Add(ctx, recs[sp.lo:sp.hi], allowDuplicates); err != nil {
+				err = fmt.Errorf("store credentials %d-%d: %w", sp.lo, sp.hi-1, err)
+				continue
+			}
+			out = append(out, res...)
+			if progress != nil {
+				progress(len(out))
+			}
 		}
-		out = append(out, res...)
-		if progress != nil {
-			progress(len(out))
+		stored <- err
+	}()
+	var hashErr error
+	for lo := 0; lo < len(recs) && hashErr == nil; lo += chunk {
+		hi := min(lo+chunk, len(recs))
+		if hashErr = parallel(ctx, hi-lo, s.cfg.Workers, func(i int) error { return hash(lo + i) }); hashErr == nil {
+			toStore <- span{lo, hi}
 		}
 	}
-	return out, nil
+	close(toStore)
+	if err := <-stored; err != nil {
+		return out, err
+	}
+	return out, hashErr
 }
 
 // contentHash identifies a credential's content without its id (ids are
@@ -173,19 +197,19 @@ func (s *Service) Step(ctx context.Context, flush bool) (bool, error) {
 func (s *Service) makeBatches(ctx context.Context, flush bool) (bool, error) {
 	made := false
 	for {
-		recs, err := s.store.Unbatched(ctx, s.cfg.BatchSize)
-		if err != nil || len(recs) == 0 {
+		digests, oldest, err := s.store.Unbatched(ctx, s.cfg.BatchSize)
+		if err != nil || len(digests) == 0 {
 			return made, err
 		}
-		due := flush || len(recs) >= s.cfg.BatchSize || s.cfg.Now().Sub(recs[0].Created) >= s.cfg.BatchAge
+		due := flush || len(digests) >= s.cfg.BatchSize || s.cfg.Now().Sub(oldest) >= s.cfg.BatchAge
 		if !due {
 			return made, nil
 		}
-		leaves := make([]merkle.Hash, len(recs))
-		for i, r := range recs {
-			leaves[i] = merkle.LeafHash(r.Digest[:])
+		leaves := make([]merkle.Hash, len(digests))
+		for i, d := range digests {
+			leaves[i] = merkle.LeafHash(d[:])
 		}
-		if _, err := s.store.CreateBatch(ctx, len(recs), leaves, s.cfg.Now().UTC()); err != nil {
+		if _, err := s.store.CreateBatch(ctx, len(digests), leaves, s.cfg.Now().UTC()); err != nil {
 			return made, fmt.Errorf("create batch: %w", err)
 		}
 		made = true

@@ -35,6 +35,7 @@ type Record struct {
 	Seq         uint64 // arrival order, from 1
 	ID          string
 	Document    *credential.Document
+	DocJSON     []byte // Document as JSON; filled by Submit so stores need not encode it
 	Seed        credential.Seed
 	Digest      credential.Hash
 	ContentHash [32]byte // of the document without its id; detects re-imports
@@ -82,8 +83,9 @@ type Store interface {
 	// ContentHash is already stored is reported as a duplicate and skipped
 	// unless allowDuplicates is set.
 	Add(ctx context.Context, recs []*Record, allowDuplicates bool) ([]AddResult, error)
-	// Unbatched returns up to limit pending credentials, oldest first.
-	Unbatched(ctx context.Context, limit int) ([]*Record, error)
+	// Unbatched returns the digests of up to limit pending credentials,
+	// oldest first, and when the oldest arrived.
+	Unbatched(ctx context.Context, limit int) ([]credential.Hash, time.Time, error)
 	// CreateBatch makes a batch of the oldest n pending credentials with
 	// their leaf hashes, in state Batched.
 	CreateBatch(ctx context.Context, n int, leaves []merkle.Hash, now time.Time) (BatchRecord, error)
