@@ -75,7 +75,7 @@ fuzz: ## run every fuzz target for FUZZTIME (default 10s) each
 	  done; done
 
 .PHONY: run
-run: build ## start the dev chain, issue and anchor testdata/cohort.csv, verify one bundle on chain
+run: build ## dev chain + issuer: issue and anchor testdata/cohort.csv, verify one, serve the portal
 	@scripts/run.sh $(BIN) out
 
 .PHONY: bench-gas

@@ -1,43 +1,69 @@
 #!/usr/bin/env bash
-# make run: start the embedded dev chain (persistent in OUT/devchain), issue
-# and anchor the sample cohort, verify one bundle against the chain, print
-# what to try next, and keep the chain running until Ctrl-C.
+# make run: the registrar's whole path on one laptop. Starts the embedded dev
+# chain (persistent in OUT/devchain), sets up an issuer (OUT/issuer), issues
+# and anchors the sample cohort, exports bundles, QR codes and certificates,
+# verifies one bundle on chain, and serves the learner portal and registrar
+# API until Ctrl-C, printing three claim links.
 set -euo pipefail
 bin=$1
 out=$2
 mkdir -p "$out"
-chain_dir=$(cd "$out" && pwd)/devchain
-cohort=$out/run
-port=${DEVCHAIN_PORT:-8545}
-export CREDSEAL_DEVCHAIN=$chain_dir
+out=$(cd "$out" && pwd)
+chain_port=${DEVCHAIN_PORT:-8545}
+portal=${PORTAL_ADDR:-127.0.0.1:8080}
+export CREDSEAL_DEVCHAIN=$out/devchain
+export CREDSEAL_ISSUER=$out/issuer
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
 
-mkdir -p "$out"
-"$bin" devchain --datadir "$chain_dir" --port "$port" >"$out/devchain.log" 2>&1 &
-chain_pid=$!
-trap 'kill -INT $chain_pid 2>/dev/null; wait $chain_pid 2>/dev/null || true' EXIT INT TERM
+# wait_for FILE PATTERN PID: until a line of FILE matches, or PID dies.
+wait_for() {
+  for _ in $(seq 1 150); do
+    grep -q "$2" "$1" 2>/dev/null && return 0
+    if ! kill -0 "$3" 2>/dev/null; then
+      echo "failed to start:" >&2
+      cat "$1" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+  echo "timed out waiting for $1" >&2
+  exit 1
+}
 
-for _ in $(seq 1 100); do
-  grep -q '^  rpc' "$out/devchain.log" 2>/dev/null && break
-  if ! kill -0 $chain_pid 2>/dev/null; then
-    echo "the dev chain did not start:" >&2
-    cat "$out/devchain.log" >&2
-    exit 1
-  fi
-  sleep 0.2
-done
-cat "$out/devchain.log"
+"$bin" devchain --port "$chain_port" >"$out/devchain.log" 2>&1 &
+pids+=($!)
+wait_for "$out/devchain.log" '^  rpc' "${pids[-1]}"
+sed -n '1,4p' "$out/devchain.log"
 echo
 
-rm -rf "$cohort"
-"$bin" batch --input testdata/cohort.csv --out "$cohort" --anchor
+if [ ! -f "$CREDSEAL_ISSUER/issuer.json" ]; then
+  "$bin" issuer init --name "Université de Lumière" --url https://registrar.example.edu \
+    --portal-url "http://$portal" --batch-size 20
+  echo
+fi
+"$bin" issue --input testdata/cohort.csv --wait
 echo
-"$bin" verify "$cohort/0000-zoe-muller-oberg.credseal.json"
+rm -rf "$out/run"
+"$bin" export --out "$out/run" >"$out/export.log"
+first=$(ls "$out"/run/batch-*/0000-*.credseal.json | head -1)
+"$bin" verify "$first"
 echo
+
+"$bin" issuer serve --listen "$portal" >"$out/serve.log" 2>&1 &
+pids+=($!)
+wait_for "$out/serve.log" 'serving on' "${pids[-1]}"
 cat <<MSG
-Bundles and QR codes: $cohort/
-In another terminal (CREDSEAL_DEVCHAIN=$chain_dir):
-  $bin verify $cohort/0001-asa-lindqvist.qr.png
-  $bin revoke $cohort/0001-asa-lindqvist.credseal.json --reason 1
-The dev chain keeps running until Ctrl-C; its data stays in $chain_dir.
+Issuer portal and registrar API: http://$portal  (API token: $bin issuer token create NAME)
+Three learners' claim links (open one, download the bundle, verify it):
+$(grep -o 'http://[^ ]*/claim/[^ ]*' "$out/export.log" | head -3 | sed 's/^/  /')
+Bundles, QR codes and certificates: $out/run/
+In another terminal: export CREDSEAL_DEVCHAIN=$CREDSEAL_DEVCHAIN CREDSEAL_ISSUER=$CREDSEAL_ISSUER
+  $bin verify FILE.credseal.json | $bin issuer status | $bin revoke ID --reason 1
+Ctrl-C stops the portal and the chain; their data stays in $out.
 MSG
-wait $chain_pid
+wait "${pids[-1]}"
