@@ -59,7 +59,7 @@ lint: ## gofmt and go vet must be clean
 test: deps lint check-contracts $(GETH) ## the whole suite (also what CI runs)
 	CREDSEAL_GETH=$(CURDIR)/$(GETH) $(GO) test ./...
 	$(GO) test -tags purego ./pkg/seal
-	$(GO) test -race -short ./pkg/merkle ./pkg/seal ./issuer
+	$(GO) test -race -short ./pkg/merkle ./pkg/seal ./issuer ./issuer/boltstore
 
 .PHONY: bench
 bench: ## benchmarks behind docs/PERFORMANCE.md

@@ -68,7 +68,7 @@ var certificateTemplate = template.Must(template.New("certificate").Funcs(templa
     <div class="verify">
       <p>Scan the code to verify this credential: its content, its place in a sealed batch and
       the batch's record on a public registry. No need to contact the issuer.</p>
-      {{with .VerifyURL}}<p>{{.}}</p>{{end}}
+      {{with .VerifyURL}}<p class="url">{{.}}</p>{{end}}
       {{with .Status}}<p class="status">{{.}}</p>{{end}}
     </div>
     <div class="qr"><img alt="QR code of the credential's proof" src="{{pngURL .QRPNG}}"></div>

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -19,7 +20,14 @@ import (
 //go:embed web
 var web embed.FS
 
-var templates = template.Must(template.ParseFS(web, "web/claim.html"))
+var templates = template.Must(template.New("").Funcs(template.FuncMap{
+	"date": func(s string) string { // RFC 3339 → its date
+		if d, _, ok := strings.Cut(s, "T"); ok {
+			return d
+		}
+		return s
+	},
+}).ParseFS(web, "web/claim.html"))
 
 // portalCSP allows only this server's stylesheet and images, the inline
 // style of the certificate (by hash), and forms posting back here.
