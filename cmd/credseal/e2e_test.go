@@ -78,9 +78,15 @@ func mustCLI(t *testing.T, env []string, args ...string) string {
 // and waited for when the test ends, or by calling stop.
 func startProcess(t *testing.T, re *regexp.Regexp, name string, args ...string) (match []string, stop func() error) {
 	t.Helper()
+	return startProcessEnv(t, re, []string{"CREDSEAL_DEVCHAIN=" + filepath.Join(t.TempDir(), "none")}, name, args...)
+}
+
+// startProcessEnv is startProcess with extra environment variables.
+func startProcessEnv(t *testing.T, re *regexp.Regexp, env []string, name string, args ...string) (match []string, stop func() error) {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = t.TempDir()
-	cmd.Env = append(os.Environ(), "CREDSEAL_DEVCHAIN="+filepath.Join(t.TempDir(), "none"))
+	cmd.Env = append(os.Environ(), env...)
 	pr, pw := io.Pipe()
 	cmd.Stdout, cmd.Stderr = pw, pw
 	if err := cmd.Start(); err != nil {

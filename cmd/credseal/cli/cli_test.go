@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+
 	"encoding/json"
 	"errors"
+	"github.com/spf13/cobra"
 	"os"
 	"path/filepath"
 	"strings"
@@ -135,9 +137,17 @@ func TestBatchRejectsBadCSVAndWritesNothing(t *testing.T) {
 }
 
 func TestEveryCommandHasHelpAndExamples(t *testing.T) {
-	for _, c := range NewRootCommand().Commands() {
-		if c.Short == "" || c.Long == "" || c.Example == "" {
-			t.Errorf("%s: Short, Long and Example are all required", c.Name())
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			if sub.Name() == "help" || sub.Name() == "completion" {
+				continue
+			}
+			if sub.Short == "" || sub.Example == "" || (sub.HasSubCommands() || sub.Parent() == c.Root()) && sub.Long == "" {
+				t.Errorf("%s: Short and Example are required, and Long on top-level commands and groups", sub.CommandPath())
+			}
+			walk(sub)
 		}
 	}
+	walk(NewRootCommand())
 }

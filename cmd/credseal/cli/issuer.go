@@ -317,6 +317,9 @@ func newIssuerTokenCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "token",
 		Short: "Create, list or revoke registrar API tokens",
+		Long: `token manages the bearer tokens of the registrar API (/api/v1). A token is
+printed once when created; the database keeps only its SHA-256 and a name.
+Run these while 'issuer serve' is stopped (they open the database).`,
 		Example: `  credseal issuer token create registrar-office
   credseal issuer token list
   credseal issuer token revoke registrar-office`,
