@@ -3,12 +3,14 @@ package issuer_test
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/pkg/credential"
 )
 
 func TestReadJSONLines(t *testing.T) {
@@ -52,18 +54,21 @@ func TestReadFileByExtension(t *testing.T) {
 func FuzzReadJSONLines(f *testing.F) {
 	f.Add([]byte(`{"name":"Ada","achievement":"x","validFrom":"2026-10-01","issuerName":"X","issuerUrl":"https://x.example","skills":["a"],"credits":1}`))
 	f.Add([]byte("{}\n[]\nnull\n"))
-	f.Fuzz(func(t *testing.T, in []byte) {
-		docs, err := issuer.ReadJSONLines(bytes.NewReader(in), issuer.Profile{Name: "X", URL: "https://x.example"})
-		if err == nil {
-			for _, d := range docs {
-				if d.Validate() != nil {
-					t.Fatal("returned an invalid document")
-				}
+	f.Fuzz(func(t *testing.T, in []byte) { checkIntake(t, issuer.ReadJSONLines, in) })
+}
+
+// checkIntake: a reader returns valid documents or an InputError.
+func checkIntake(t *testing.T, read func(io.Reader, issuer.Profile) ([]*credential.Document, error), in []byte) {
+	docs, err := read(bytes.NewReader(in), issuer.Profile{Name: "X", URL: "https://x.example"})
+	if err == nil {
+		for _, d := range docs {
+			if d.Validate() != nil {
+				t.Fatal("returned an invalid document")
 			}
-		} else if !errors.Is(err, issuer.ErrInput) {
-			t.Fatalf("error is not an input error: %v", err)
 		}
-	})
+	} else if !errors.Is(err, issuer.ErrInput) {
+		t.Fatalf("error is not an input error: %v", err)
+	}
 }
 
 // FuzzReadCSV: any input gives documents or an InputError, never a panic.
@@ -71,16 +76,5 @@ func FuzzReadCSV(f *testing.F) {
 	cohort, _ := os.ReadFile("../testdata/cohort.csv")
 	f.Add(cohort)
 	f.Add([]byte("name,achievement,validFrom\n\"a,b\n"))
-	f.Fuzz(func(t *testing.T, in []byte) {
-		docs, err := issuer.ReadCSV(bytes.NewReader(in), issuer.Profile{Name: "X", URL: "https://x.example"})
-		if err == nil {
-			for _, d := range docs {
-				if d.Validate() != nil {
-					t.Fatal("returned an invalid document")
-				}
-			}
-		} else if !errors.Is(err, issuer.ErrInput) {
-			t.Fatalf("error is not an input error: %v", err)
-		}
-	})
+	f.Fuzz(func(t *testing.T, in []byte) { checkIntake(t, issuer.ReadCSV, in) })
 }

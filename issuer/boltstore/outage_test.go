@@ -1,10 +1,6 @@
 package boltstore_test
 
 import (
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
@@ -14,39 +10,10 @@ import (
 
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/chain/chaintest"
 	"github.com/credseal/credseal/pkg/chain/devchain"
 	"github.com/credseal/credseal/pkg/seal"
 )
-
-// outageProxy forwards JSON-RPC to a node, or drops every connection while down.
-type outageProxy struct {
-	target *url.URL
-	down   atomic.Bool
-}
-
-func (p *outageProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if p.down.Load() {
-		if hj, ok := w.(http.Hijacker); ok {
-			if conn, _, err := hj.Hijack(); err == nil {
-				conn.Close()
-				return
-			}
-		}
-	}
-	req, _ := http.NewRequestWithContext(r.Context(), r.Method, p.target.String(), r.Body)
-	req.Header = r.Header.Clone()
-	resp, err := http.DefaultTransport.RoundTrip(req)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadGateway)
-		return
-	}
-	defer resp.Body.Close()
-	for k, v := range resp.Header {
-		w.Header()[k] = v
-	}
-	w.WriteHeader(resp.StatusCode)
-	io.Copy(w, resp.Body)
-}
 
 // TestRPCOutage: with the endpoint dropping every connection, the service
 // keeps accepting credentials and keeps retrying; once it is back, everything
@@ -57,11 +24,8 @@ func TestRPCOutage(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer n.Close()
-	target, _ := url.Parse(n.Info.RPCURL)
-	proxy := &outageProxy{target: target}
-	srv := httptest.NewServer(proxy)
-	defer srv.Close()
-	ec, _, err := chain.Dial(ctx, srv.URL, devchain.ChainID)
+	proxy := chaintest.NewProxy(t, n.Info.RPCURL)
+	ec, _, err := chain.Dial(ctx, proxy.URL, devchain.ChainID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,14 +41,14 @@ func TestRPCOutage(t *testing.T) {
 	bits, _ := seal.BitsForDifficulty(devchain.DefaultMinDifficulty)
 	svc := issuer.NewService(db, c, issuer.Config{BatchSize: 20, Bits: bits})
 
-	proxy.down.Store(true)
+	proxy.SetDown(true)
 	if _, err := svc.Submit(ctx, cohort(t), false, nil); err != nil {
 		t.Fatalf("submit during the outage: %v", err)
 	}
 	var failures atomic.Int64
 	go func() {
 		time.Sleep(2 * time.Second)
-		proxy.down.Store(false)
+		proxy.SetDown(false)
 	}()
 	if err := svc.Drain(ctx, func(error) { failures.Add(1) }); err != nil {
 		t.Fatal(err)

@@ -2,11 +2,6 @@ package chain_test
 
 import (
 	"errors"
-	"io"
-	"net/http"
-	"net/http/httptest"
-	"net/url"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,43 +13,6 @@ import (
 	"github.com/credseal/credseal/pkg/seal"
 )
 
-// flakyProxy forwards JSON-RPC to target but, while down is set, answers
-// 503 or drops the connection, as an overloaded or restarting node does.
-type flakyProxy struct {
-	target *url.URL
-	down   atomic.Bool
-	failed atomic.Int64
-}
-
-func (p *flakyProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if p.down.Load() {
-		if p.failed.Add(1)%2 == 0 {
-			http.Error(w, "overloaded", http.StatusServiceUnavailable)
-			return
-		}
-		if hj, ok := w.(http.Hijacker); ok {
-			conn, _, err := hj.Hijack()
-			if err == nil {
-				conn.Close() // connection reset mid-request
-				return
-			}
-		}
-	}
-	req, _ := http.NewRequestWithContext(r.Context(), r.Method, p.target.String(), r.Body)
-	req.Header = r.Header.Clone()
-	resp, err := http.DefaultTransport.RoundTrip(req)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadGateway)
-		return
-	}
-	defer resp.Body.Close()
-	for k, v := range resp.Header {
-		w.Header()[k] = v
-	}
-	w.WriteHeader(resp.StatusCode)
-	_, _ = io.Copy(w, resp.Body)
-}
-
 // TestOutageIsRetried anchors through an endpoint that fails for a while:
 // the client backs off and retries instead of giving up.
 func TestOutageIsRetried(t *testing.T) {
@@ -63,12 +21,8 @@ func TestOutageIsRetried(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer n.Close()
-	target, _ := url.Parse(n.Info.RPCURL)
-	proxy := &flakyProxy{target: target}
-	srv := httptest.NewServer(proxy)
-	defer srv.Close()
-
-	ec, _, err := chain.Dial(ctx, srv.URL, devchain.ChainID)
+	proxy := chaintest.NewProxy(t, n.Info.RPCURL)
+	ec, _, err := chain.Dial(ctx, proxy.URL, devchain.ChainID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,23 +38,22 @@ func TestOutageIsRetried(t *testing.T) {
 	}
 	h := sealed(t, [32]byte{}, 1, devchain.DefaultMinDifficulty)
 
-	proxy.down.Store(true)
+	proxy.SetDown(true)
 	go func() {
 		time.Sleep(1500 * time.Millisecond)
-		proxy.down.Store(false)
+		proxy.SetDown(false)
 	}()
 	if _, err := c.Anchor(ctx, []seal.Header{h}); err != nil {
 		t.Fatalf("anchor through an outage: %v", err)
 	}
-	if proxy.failed.Load() < 2 {
-		t.Fatalf("the outage was not exercised (%d failed requests)", proxy.failed.Load())
+	if proxy.Failed() < 2 {
+		t.Fatalf("the outage was not exercised (%d failed requests)", proxy.Failed())
 	}
 	if rec, err := c.Batch(ctx, h.Hash()); err != nil || !rec.Anchored {
 		t.Fatalf("after the outage: %+v, %v", rec, err)
 	}
 
 	// A revert is an answer, not an outage: it is not retried.
-	proxy.failed.Store(0)
 	start := time.Now()
 	_, err = c.Anchor(ctx, []seal.Header{sealed(t, [32]byte{7}, 2, devchain.DefaultMinDifficulty)})
 	if !errors.Is(err, chain.ErrBrokenChain) || time.Since(start) > time.Second {

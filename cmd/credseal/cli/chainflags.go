@@ -19,15 +19,18 @@ import (
 const DevchainEnv = "CREDSEAL_DEVCHAIN"
 
 // defaultDevchainDir is $CREDSEAL_DEVCHAIN, else ~/.local/share/credseal/devchain.
-func defaultDevchainDir() string {
-	if d := os.Getenv(DevchainEnv); d != "" {
+func defaultDevchainDir() string { return defaultDataDir(DevchainEnv, "devchain") }
+
+// defaultDataDir is $env, else ~/.local/share/credseal/name.
+func defaultDataDir(env, name string) string {
+	if d := os.Getenv(env); d != "" {
 		return d
 	}
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return filepath.Join(os.TempDir(), "credseal-devchain")
+		return filepath.Join(os.TempDir(), "credseal-"+name)
 	}
-	return filepath.Join(home, ".local", "share", "credseal", "devchain")
+	return filepath.Join(home, ".local", "share", "credseal", name)
 }
 
 // chainOptions select an endpoint, a registry and (for transactions) a key.

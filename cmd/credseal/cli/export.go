@@ -86,7 +86,7 @@ link. Bundles hold the learners' seeds: hand them out privately.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.dir, "dir", defaultIssuerDir(), "issuer data directory (env "+IssuerEnv+")")
+	addIssuerDirFlag(f, &o.dir)
 	f.StringVarP(&o.out, "out", "o", "", "directory to write into (one subdirectory a batch)")
 	f.Uint64Var(&o.batch, "batch", 0, "export only this batch")
 	_ = cmd.MarkFlagRequired("out")

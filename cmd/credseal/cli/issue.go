@@ -39,7 +39,7 @@ the chain with backoff. Killing it at any point is safe: run it again.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runIssue(cmd, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.dir, "dir", defaultIssuerDir(), "issuer data directory (env "+IssuerEnv+")")
+	addIssuerDirFlag(f, &o.dir)
 	f.StringVarP(&o.input, "input", "i", "", "registrar file: CSV, or JSON lines (.jsonl/.ndjson/.json)")
 	f.BoolVar(&o.allowDuplicates, "allow-duplicates", false, "issue records even when the same content was issued before")
 	f.BoolVar(&o.wait, "wait", false, "seal everything pending and wait until it is anchored and confirmed")

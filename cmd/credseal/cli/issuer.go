@@ -81,7 +81,7 @@ with 'credseal registry register-issuer'.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return runIssuerInit(cmd, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.dir, "dir", defaultIssuerDir(), "issuer data directory (env "+IssuerEnv+")")
+	addIssuerDirFlag(f, &o.dir)
 	f.StringVar(&o.profile.Name, "name", "", "the issuing organisation's name")
 	f.StringVar(&o.profile.URL, "url", "", "its web address; credentials name it, and verifiers check it against the registry's domain")
 	f.StringVar(&o.profile.ID, "issuer-id", "", "issuer identifier (URL or DID; default the URL)")
@@ -225,7 +225,7 @@ func newIssuerStatusCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&dir, "dir", defaultIssuerDir(), "issuer data directory (env "+IssuerEnv+")")
+	addIssuerDirFlag(cmd.Flags(), &dir)
 	return cmd
 }
 
@@ -306,7 +306,7 @@ It keeps accepting credentials while the chain is unreachable.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&dir, "dir", defaultIssuerDir(), "issuer data directory (env "+IssuerEnv+")")
+	addIssuerDirFlag(cmd.Flags(), &dir)
 	cmd.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on")
 	cmd.Flags().DurationVar(&interval, "interval", time.Second, "how often the pipeline looks for work")
 	return cmd
@@ -324,7 +324,7 @@ Run these while 'issuer serve' is stopped (they open the database).`,
   credseal issuer token list
   credseal issuer token revoke registrar-office`,
 	}
-	cmd.PersistentFlags().StringVar(&dir, "dir", defaultIssuerDir(), "issuer data directory (env "+IssuerEnv+")")
+	addIssuerDirFlag(cmd.PersistentFlags(), &dir)
 	withDB := func(f func(db *boltstore.DB, out io.Writer, args []string) error) func(*cobra.Command, []string) error {
 		return func(cmd *cobra.Command, args []string) error {
 			if _, err := readIssuerConfig(dir); err != nil {
@@ -417,7 +417,7 @@ with --token or $CREDSEAL_API_TOKEN.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&dir, "dir", defaultIssuerDir(), "issuer data directory (env "+IssuerEnv+")")
+	addIssuerDirFlag(cmd.Flags(), &dir)
 	cmd.Flags().StringVar(&token, "token", "", "API token for an online backup (else $CREDSEAL_API_TOKEN)")
 	return cmd
 }

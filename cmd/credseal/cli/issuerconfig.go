@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/pflag"
 
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/issuer/boltstore"
@@ -21,15 +22,11 @@ import (
 // IssuerEnv overrides the issuer's data directory.
 const IssuerEnv = "CREDSEAL_ISSUER"
 
-func defaultIssuerDir() string {
-	if d := os.Getenv(IssuerEnv); d != "" {
-		return d
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return filepath.Join(os.TempDir(), "credseal-issuer")
-	}
-	return filepath.Join(home, ".local", "share", "credseal", "issuer")
+func defaultIssuerDir() string { return defaultDataDir(IssuerEnv, "issuer") }
+
+// addIssuerDirFlag adds --dir, the issuer's data directory.
+func addIssuerDirFlag(f *pflag.FlagSet, dir *string) {
+	f.StringVar(dir, "dir", defaultIssuerDir(), "issuer data directory (env "+IssuerEnv+")")
 }
 
 // issuerConfig is DIR/issuer.json: what `credseal issuer init` set up.
