@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/chaintest"
@@ -19,24 +17,8 @@ import (
 // keeps accepting credentials and keeps retrying; once it is back, everything
 // is anchored.
 func TestRPCOutage(t *testing.T) {
-	n, err := devchain.Start(ctx, devchain.Config{DataDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer n.Close()
-	proxy := chaintest.NewProxy(t, n.Info.RPCURL)
-	ec, _, err := chain.Dial(ctx, proxy.URL, devchain.ChainID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ec.Close()
-	pass, _ := chain.ReadPassphrase(n.Info.PassphraseFile)
-	signer, _ := chain.LoadSigner(n.Info.Keystore, pass)
 	// Few retries inside the client: the outage is the service's to ride out.
-	c, err := chain.New(ctx, ec, common.HexToAddress(n.Info.Registry), signer, chain.Options{PollInterval: 20 * time.Millisecond, Retries: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, proxy, signer := chaintest.BehindProxy(t, chain.Options{Retries: 1})
 	db := openDB(t, filepath.Join(t.TempDir(), "issuer.db"))
 	bits, _ := seal.BitsForDifficulty(devchain.DefaultMinDifficulty)
 	svc := issuer.NewService(db, c, issuer.Config{BatchSize: 20, Bits: bits})

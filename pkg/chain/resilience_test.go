@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/chaintest"
 	"github.com/credseal/credseal/pkg/chain/devchain"
@@ -16,26 +14,7 @@ import (
 // TestOutageIsRetried anchors through an endpoint that fails for a while:
 // the client backs off and retries instead of giving up.
 func TestOutageIsRetried(t *testing.T) {
-	n, err := devchain.Start(ctx, devchain.Config{DataDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer n.Close()
-	proxy := chaintest.NewProxy(t, n.Info.RPCURL)
-	ec, _, err := chain.Dial(ctx, proxy.URL, devchain.ChainID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ec.Close()
-	pass, _ := chain.ReadPassphrase(n.Info.PassphraseFile)
-	signer, err := chain.LoadSigner(n.Info.Keystore, pass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := chain.New(ctx, ec, common.HexToAddress(n.Info.Registry), signer, chain.Options{PollInterval: 20 * time.Millisecond, Retries: 8})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, proxy, _ := chaintest.BehindProxy(t, chain.Options{Retries: 8})
 	h := sealed(t, [32]byte{}, 1, devchain.DefaultMinDifficulty)
 
 	proxy.SetDown(true)
@@ -55,7 +34,7 @@ func TestOutageIsRetried(t *testing.T) {
 
 	// A revert is an answer, not an outage: it is not retried.
 	start := time.Now()
-	_, err = c.Anchor(ctx, []seal.Header{sealed(t, [32]byte{7}, 2, devchain.DefaultMinDifficulty)})
+	_, err := c.Anchor(ctx, []seal.Header{sealed(t, [32]byte{7}, 2, devchain.DefaultMinDifficulty)})
 	if !errors.Is(err, chain.ErrBrokenChain) || time.Since(start) > time.Second {
 		t.Fatalf("revert took %s: %v", time.Since(start), err)
 	}

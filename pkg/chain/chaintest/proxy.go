@@ -1,13 +1,51 @@
 package chaintest
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/chain/devchain"
 )
+
+// BehindProxy starts an embedded dev chain and returns a registry client
+// that reaches it only through a Proxy, signing as the dev chain's
+// developer, with opts (PollInterval defaults to 20 ms).
+func BehindProxy(t testing.TB, opts chain.Options) (*chain.Client, *Proxy, *chain.Signer) {
+	t.Helper()
+	ctx := context.Background()
+	n, err := devchain.Start(ctx, devchain.Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { n.Close() })
+	proxy := NewProxy(t, n.Info.RPCURL)
+	ec, _, err := chain.Dial(ctx, proxy.URL, devchain.ChainID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(ec.Close)
+	signer, err := n.Signer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if opts.PollInterval == 0 {
+		opts.PollInterval = 20 * time.Millisecond
+	}
+	c, err := chain.New(ctx, ec, common.HexToAddress(n.Info.Registry), signer, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, proxy, signer
+}
 
 // Proxy stands between a client and a JSON-RPC endpoint on 127.0.0.1 and
 // can play an outage: while down, it alternately answers 503 and resets the

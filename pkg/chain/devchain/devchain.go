@@ -162,11 +162,7 @@ func (n *Node) startEth(cfg Config, developer common.Address) error {
 // deployRegistry deploys the registry, registers the developer as an
 // issuer and records the address.
 func (n *Node) deployRegistry(ctx context.Context, cfg Config) error {
-	pass, err := chain.ReadPassphrase(n.Info.PassphraseFile)
-	if err != nil {
-		return err
-	}
-	signer, err := chain.LoadSigner(n.Info.Keystore, pass)
+	signer, err := n.Signer()
 	if err != nil {
 		return err
 	}
@@ -192,6 +188,15 @@ func (n *Node) deployRegistry(ctx context.Context, cfg Config) error {
 	}
 	n.Info.Registry = common.Address(addr).Hex()
 	return nil
+}
+
+// Signer loads the developer's key (the registry's owner, and an issuer).
+func (n *Node) Signer() (*chain.Signer, error) {
+	pass, err := chain.ReadPassphrase(n.Info.PassphraseFile)
+	if err != nil {
+		return nil, err
+	}
+	return chain.LoadSigner(n.Info.Keystore, pass)
 }
 
 // Close stops the node, flushing the chain to disk.
