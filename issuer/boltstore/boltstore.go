@@ -216,8 +216,9 @@ func (d *DB) Add(_ context.Context, recs []*issuer.Record, allowDuplicates bool)
 				out[i] = issuer.AddResult{ID: r.ID, Duplicate: true, Existing: existing.ID, Seq: btou(seq)}
 				continue
 			}
-			if ids.Get([]byte(r.ID)) != nil {
-				return fmt.Errorf("credential id %q is already issued", r.ID)
+			if seq := ids.Get([]byte(r.ID)); seq != nil { // ids are unique, duplicates allowed or not
+				out[i] = issuer.AddResult{ID: r.ID, Duplicate: true, Existing: r.ID, Seq: btou(seq)}
+				continue
 			}
 			doc := r.DocJSON
 			if doc == nil {

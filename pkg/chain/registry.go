@@ -118,6 +118,9 @@ func (c *Client) Anchor(ctx context.Context, headers []seal.Header) (bundle.Anch
 		if err != nil {
 			return bundle.Anchor{}, err
 		}
+		if err := c.waitDepth(ctx, last.Block); err != nil {
+			return bundle.Anchor{}, fmt.Errorf("anchor: %w", err)
+		}
 		return c.hint(tx, last.Block), nil
 	}
 	var r *Receipt
@@ -170,6 +173,7 @@ func (c *Client) RevokeDigest(ctx context.Context, digest [32]byte, reason uint8
 
 // Locate says where a seal was anchored: chain, registry, issuer,
 // transaction and block; found is false when the registry does not have it.
+// Like Anchor, it returns once the record has the configured confirmations.
 func (c *Client) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, error) {
 	rec, err := c.Batch(ctx, s)
 	if err != nil || !rec.Anchored {
@@ -178,6 +182,9 @@ func (c *Client) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, e
 	tx, err := c.anchorTx(ctx, s, rec.Block)
 	if err != nil {
 		return bundle.Anchor{}, false, err
+	}
+	if err := c.waitDepth(ctx, rec.Block); err != nil {
+		return bundle.Anchor{}, false, fmt.Errorf("locate %x: %w", s, err)
 	}
 	return bundle.Anchor{ChainID: c.ChainID(), Registry: c.registry, Issuer: rec.Issuer, Tx: tx, Block: rec.Block}, true, nil
 }

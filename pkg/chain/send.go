@@ -131,6 +131,26 @@ func (c *Client) wait(ctx context.Context, hash common.Hash) (*types.Receipt, er
 	}
 }
 
+// waitDepth waits until block has the configured confirmations, or the timeout.
+func (c *Client) waitDepth(ctx context.Context, block uint64) error {
+	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
+	defer cancel()
+	for {
+		n, err := c.Confirmations(ctx, block)
+		if err == nil && n >= c.opts.Confirmations {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				return ErrTimeout
+			}
+			return ctx.Err()
+		case <-time.After(c.opts.PollInterval):
+		}
+	}
+}
+
 // Confirmations returns how many blocks, counting block itself, the chain
 // has at or above block.
 func (c *Client) Confirmations(ctx context.Context, block uint64) (uint64, error) {

@@ -108,7 +108,7 @@ func runIssuerInit(cmd *cobra.Command, o *issuerInitOptions) error {
 	if err := os.MkdirAll(o.dir, 0o700); err != nil {
 		return err
 	}
-	onDevchain := o.chain.rpc == ""
+	onDevchain, ownKey := o.chain.rpc == "", o.chain.keystore != ""
 	if err := o.chain.resolve(); err != nil {
 		return badInput(err)
 	}
@@ -122,7 +122,9 @@ func runIssuerInit(cmd *cobra.Command, o *issuerInitOptions) error {
 		}
 		defer closeChain()
 		devOwner = c
-		o.chain.keystore, o.chain.passphraseFile = "", ""
+		if !ownKey { // the issuer gets its own key, not the developer's
+			o.chain.keystore, o.chain.passphraseFile = "", ""
+		}
 	}
 	if o.chain.keystore == "" {
 		pass := make([]byte, 24)
