@@ -13,35 +13,63 @@ import (
 )
 
 // RegistryReader reads one trusted CredentialRegistry. It is implemented
-// over a chain client by the program that wires the verifier.
+// over a chain client by the program that wires the verifier; NewCache
+// wraps one with caching.
 type RegistryReader interface {
-	Lookup(ctx context.Context, q Lookup) (Record, error)
+	// Batch reads the registry's record of a batch and, when tx is not
+	// zero, where that transaction was mined. Once the batch is anchored
+	// deep enough this never changes.
+	Batch(ctx context.Context, seal, tx [32]byte) (BatchRecord, error)
+	// Status reads what can change: revocations, the issuer's standing and
+	// the chain's head.
+	Status(ctx context.Context, seal, digest [32]byte, issuer [20]byte) (StatusRecord, error)
 }
 
-// Lookup asks a registry about one credential of one batch.
-type Lookup struct {
-	Seal   [32]byte // the batch header's seal
-	Digest [32]byte // the credential's digest
-	Tx     [32]byte // the bundle's hint of the anchoring transaction; zero if none
-}
-
-// Record is what a registry says about a credential's batch and issuer.
-type Record struct {
-	Anchored          bool
-	Issuer            [20]byte
-	Block             uint64
-	Time              time.Time // of the anchoring block
-	Confirmations     uint64
-	BatchRevoked      uint8 // reason code; 0: not revoked
-	CredentialRevoked uint8 // by the batch's issuer; 0: not revoked
-	IssuerRegistered  bool
-	IssuerActive      bool
-	IssuerName        string
-	IssuerDomain      string
-	// The hinted transaction, when Lookup.Tx was set.
+// BatchRecord is what a registry says about a batch and its issuer.
+type BatchRecord struct {
+	Anchored         bool
+	Issuer           [20]byte
+	Block            uint64
+	Time             time.Time // of the anchoring block
+	IssuerRegistered bool
+	IssuerName       string
+	IssuerDomain     string
+	// The hinted transaction, when asked for.
 	TxFound bool
 	TxBlock uint64
 	TxTo    [20]byte
+}
+
+// StatusRecord is the changing part: revocations, standing, head.
+type StatusRecord struct {
+	BatchRevoked      uint8 // reason code; 0: not revoked
+	CredentialRevoked uint8 // by the batch's issuer; 0: not revoked
+	IssuerActive      bool
+	Head              uint64 // the chain's latest block
+}
+
+// Record is everything a verification learned from a registry.
+type Record struct {
+	BatchRecord
+	StatusRecord
+}
+
+// Confirmations is how deep the batch is, counting its own block.
+func (r Record) Confirmations() uint64 {
+	if r.Head < r.Block {
+		return 0
+	}
+	return r.Head - r.Block + 1
+}
+
+// lookup asks a registry everything about one credential.
+func lookup(ctx context.Context, r RegistryReader, s, digest, tx [32]byte) (Record, error) {
+	b, err := r.Batch(ctx, s, tx)
+	if err != nil || !b.Anchored {
+		return Record{BatchRecord: b}, err
+	}
+	st, err := r.Status(ctx, s, digest, b.Issuer)
+	return Record{BatchRecord: b, StatusRecord: st}, err
 }
 
 // Registry is one registry the verifier trusts: the only places it accepts
@@ -105,15 +133,15 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 		}
 	}
 	s := b.Proof.Header.Hash()
-	q := Lookup{Seal: s, Digest: digest}
+	var tx [32]byte
 	if b.Anchor != nil {
-		q.Tx = b.Anchor.Tx
+		tx = b.Anchor.Tx
 	}
 	var rec Record
 	var reg Registry
 	var lookupErr error
 	for _, reg = range candidates {
-		rec, lookupErr = reg.Reader.Lookup(ctx, q)
+		rec, lookupErr = lookup(ctx, reg.Reader, s, digest, tx)
 		if lookupErr == nil && rec.Anchored {
 			break
 		}
@@ -143,12 +171,12 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 		r.add(CheckAnchored, Pass, fmt.Sprintf("The batch is recorded on a trusted registry since %s.", rec.Time.UTC().Format("2 January 2006")), detail)
 	}
 
-	if rec.Confirmations >= v.minConfirmations {
-		r.add(CheckConfirmations, Pass, fmt.Sprintf("The record is %d block(s) deep.", rec.Confirmations),
-			fmt.Sprintf("%d confirmations, %d required", rec.Confirmations, v.minConfirmations))
+	if n := rec.Confirmations(); n >= v.minConfirmations {
+		r.add(CheckConfirmations, Pass, fmt.Sprintf("The record is %d block(s) deep.", n),
+			fmt.Sprintf("%d confirmations, %d required", n, v.minConfirmations))
 	} else {
-		r.add(CheckConfirmations, Warning, fmt.Sprintf("The record is recent: %d of %d confirmations so far.", rec.Confirmations, v.minConfirmations),
-			fmt.Sprintf("%d confirmations, %d required", rec.Confirmations, v.minConfirmations))
+		r.add(CheckConfirmations, Warning, fmt.Sprintf("The record is recent: %d of %d confirmations so far.", n, v.minConfirmations),
+			fmt.Sprintf("%d confirmations, %d required", n, v.minConfirmations))
 	}
 
 	v.checkIssuer(r, rec)

@@ -151,6 +151,15 @@ func (c *Client) waitDepth(ctx context.Context, block uint64) error {
 	}
 }
 
+// Head returns the latest block number.
+func (c *Client) Head(ctx context.Context) (uint64, error) {
+	head, err := retry(ctx, c.opts, func() (uint64, error) { return c.backend.BlockNumber(ctx) })
+	if err != nil {
+		return 0, fmt.Errorf("head block: %w", err)
+	}
+	return head, nil
+}
+
 // Confirmations returns how many blocks, counting block itself, the chain
 // has at or above block.
 func (c *Client) Confirmations(ctx context.Context, block uint64) (uint64, error) {

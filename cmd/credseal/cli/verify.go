@@ -59,7 +59,9 @@ func (o *verifyOptions) verifierOptions(cmd *cobra.Command) (verifier.Options, f
 		opts.Registries = []verifier.Registry{unreachableRegistry(o.chain, err)}
 		return opts, func() {}, nil
 	}
-	opts.Registries = []verifier.Registry{trustedRegistry(c)}
+	reg := trustedRegistry(c)
+	reg.Reader = verifier.NewCache(reg.Reader, verifier.CacheOptions{})
+	opts.Registries = []verifier.Registry{reg}
 	return opts, closeChain, nil
 }
 

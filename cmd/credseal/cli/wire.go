@@ -21,33 +21,36 @@ var (
 // registryReader answers the verifier's questions with a registry client.
 type registryReader struct{ c *chain.Client }
 
-func (r registryReader) Lookup(ctx context.Context, q verifier.Lookup) (verifier.Record, error) {
-	st, err := r.c.Status(ctx, q.Seal, q.Digest)
+func (r registryReader) Batch(ctx context.Context, s, tx [32]byte) (verifier.BatchRecord, error) {
+	b, err := r.c.Batch(ctx, s)
+	if err != nil || !b.Anchored {
+		return verifier.BatchRecord{}, err
+	}
+	rec := verifier.BatchRecord{Anchored: true, Issuer: b.Issuer, Block: b.Block, Time: time.Unix(int64(b.Time), 0)}
+	iss, err := r.c.Issuer(ctx, b.Issuer)
 	if err != nil {
-		return verifier.Record{}, err
-	}
-	rec := verifier.Record{
-		Anchored: st.Batch.Anchored, Issuer: st.Batch.Issuer, Block: st.Batch.Block,
-		Time: time.Unix(int64(st.Batch.Time), 0), BatchRevoked: st.Batch.RevokedReason,
-		CredentialRevoked: st.CredentialRevokedReason, IssuerActive: st.IssuerActive,
-	}
-	if !rec.Anchored {
-		return rec, nil
-	}
-	iss, err := r.c.Issuer(ctx, st.Batch.Issuer)
-	if err != nil {
-		return verifier.Record{}, err
+		return verifier.BatchRecord{}, err
 	}
 	rec.IssuerRegistered, rec.IssuerName, rec.IssuerDomain = iss.Registered, iss.Name, iss.Domain
-	if rec.Confirmations, err = r.c.Confirmations(ctx, rec.Block); err != nil {
-		return verifier.Record{}, err
-	}
-	if q.Tx != ([32]byte{}) {
-		if rec.TxBlock, rec.TxTo, rec.TxFound, err = r.c.TxBlock(ctx, q.Tx); err != nil {
-			return verifier.Record{}, err
+	if tx != ([32]byte{}) {
+		if rec.TxBlock, rec.TxTo, rec.TxFound, err = r.c.TxBlock(ctx, tx); err != nil {
+			return verifier.BatchRecord{}, err
 		}
 	}
 	return rec, nil
+}
+
+func (r registryReader) Status(ctx context.Context, s, digest [32]byte, _ [20]byte) (verifier.StatusRecord, error) {
+	st, err := r.c.Status(ctx, s, digest)
+	if err != nil {
+		return verifier.StatusRecord{}, err
+	}
+	head, err := r.c.Head(ctx)
+	if err != nil {
+		return verifier.StatusRecord{}, err
+	}
+	return verifier.StatusRecord{BatchRevoked: st.Batch.RevokedReason, CredentialRevoked: st.CredentialRevokedReason,
+		IssuerActive: st.IssuerActive, Head: head}, nil
 }
 
 // trustedRegistry makes a verifier registry of a connected client.
@@ -64,6 +67,10 @@ func unreachableRegistry(o chainOptions, err error) verifier.Registry {
 
 type failingReader struct{ err error }
 
-func (f failingReader) Lookup(context.Context, verifier.Lookup) (verifier.Record, error) {
-	return verifier.Record{}, f.err
+func (f failingReader) Batch(context.Context, [32]byte, [32]byte) (verifier.BatchRecord, error) {
+	return verifier.BatchRecord{}, f.err
+}
+
+func (f failingReader) Status(context.Context, [32]byte, [32]byte, [20]byte) (verifier.StatusRecord, error) {
+	return verifier.StatusRecord{}, f.err
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -176,4 +178,70 @@ func TestConfirmationsAndUnreachableChain(t *testing.T) {
 	if res.Verdict != verifier.Incomplete {
 		t.Fatalf("verdict with the chain down: %s", res.Verdict)
 	}
+}
+
+// countingReader counts the look-ups that reach the chain.
+type countingReader struct {
+	verifier.RegistryReader
+	batches, statuses atomic.Int64
+}
+
+func (c *countingReader) Batch(ctx context.Context, s, tx [32]byte) (verifier.BatchRecord, error) {
+	c.batches.Add(1)
+	return c.RegistryReader.Batch(ctx, s, tx)
+}
+
+func (c *countingReader) Status(ctx context.Context, s, d [32]byte, i [20]byte) (verifier.StatusRecord, error) {
+	c.statuses.Add(1)
+	return c.RegistryReader.Status(ctx, s, d, i)
+}
+
+// TestCacheSharesLookups: a burst of verifications of one credential costs
+// one batch and one status look-up; statuses expire, batch records do not.
+func TestCacheSharesLookups(t *testing.T) {
+	b, env, iss, _ := anchoredCohort(t, "registrar.example.edu")
+	ctx := context.Background()
+	counter := &countingReader{RegistryReader: registryReader{env.Client(chaintest.Account{})}}
+	now := time.Now()
+	clock := func() time.Time { return now }
+	cached := verifier.NewCache(counter, verifier.CacheOptions{StatusTTL: 10 * time.Second, Now: clock})
+	reg := trustedRegistry(env.Client(chaintest.Account{}))
+	reg.Reader = cached
+	v := verifier.New(verifier.Options{Registries: []verifier.Registry{reg}})
+	bun := mustBundle(t, b, 7)
+
+	var wg sync.WaitGroup
+	for range 200 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if res := v.Verify(ctx, bun); res.Verdict != verifier.Verified {
+				t.Errorf("verdict %s", res.Verdict)
+			}
+		}()
+	}
+	wg.Wait()
+	if counter.batches.Load() != 1 || counter.statuses.Load() != 1 {
+		t.Fatalf("200 verifications made %d batch and %d status look-ups, want 1 and 1", counter.batches.Load(), counter.statuses.Load())
+	}
+	// Another credential of the same batch: its status only.
+	v.Verify(ctx, mustBundle(t, b, 8))
+	if counter.batches.Load() != 1 || counter.statuses.Load() != 2 {
+		t.Fatalf("a neighbour made %d batch and %d status look-ups", counter.batches.Load(), counter.statuses.Load())
+	}
+
+	if _, err := env.Client(iss).Revoke(ctx, b.Credentials[7].Digest, 1); err != nil {
+		t.Fatal(err)
+	}
+	if res := v.Verify(ctx, bun); res.Verdict != verifier.Verified {
+		t.Fatalf("within the TTL the cached status should still be used: %s", res.Verdict)
+	}
+	now = now.Add(11 * time.Second)
+	wantCheck(t, v.Verify(ctx, bun), verifier.CheckRevocation, verifier.Fail, "revoked")
+
+	// With the chain gone, an expired status is "not checked", never a pass.
+	env.Backend.Close()
+	now = now.Add(11 * time.Second)
+	res := v.Verify(ctx, mustBundle(t, b, 8))
+	wantCheck(t, res, verifier.CheckAnchored, verifier.NotChecked, "could not be reached")
 }

@@ -1,0 +1,149 @@
+package verifier
+
+import (
+	"container/list"
+	"context"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/singleflight"
+)
+
+// CacheOptions tune NewCache.
+type CacheOptions struct {
+	// StatusTTL is how long revocations, issuer standing and the head are
+	// reused (default 10 s): a revocation shows within that time.
+	StatusTTL time.Duration
+	// MaxEntries bounds each of the two caches (default 100,000).
+	MaxEntries int
+	// Now is the clock (tests).
+	Now func() time.Time
+}
+
+// NewCache wraps a registry reader: batch records, immutable once
+// anchored, are kept (least recently used first out); statuses for
+// StatusTTL; a record never found is retried after StatusTTL. Concurrent
+// look-ups of the same key share one call, so a burst of verifications of
+// one credential costs one round-trip. Errors are never cached.
+func NewCache(r RegistryReader, opts CacheOptions) RegistryReader {
+	if opts.StatusTTL <= 0 {
+		opts.StatusTTL = 10 * time.Second
+	}
+	if opts.MaxEntries <= 0 {
+		opts.MaxEntries = 100_000
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	return &cache{r: r, opts: opts, batches: newLRU(opts.MaxEntries), statuses: newLRU(opts.MaxEntries)}
+}
+
+type cache struct {
+	r        RegistryReader
+	opts     CacheOptions
+	group    singleflight.Group
+	batches  *lru
+	statuses *lru
+}
+
+type batchKey struct{ seal, tx [32]byte }
+
+type statusKey struct {
+	seal, digest [32]byte
+	issuer       [20]byte
+}
+
+type entry struct {
+	value   any
+	expires time.Time // zero: never
+}
+
+func (c *cache) Batch(ctx context.Context, s, tx [32]byte) (BatchRecord, error) {
+	k := batchKey{s, tx}
+	if v, ok := c.batches.get(k, c.opts.Now()); ok {
+		return v.(BatchRecord), nil
+	}
+	v, err, _ := c.group.Do(string(s[:])+string(tx[:])+"b", func() (any, error) {
+		rec, err := c.r.Batch(ctx, s, tx)
+		if err != nil {
+			return nil, err
+		}
+		e := entry{value: rec}
+		if !rec.Anchored || (tx != [32]byte{} && !rec.TxFound) {
+			e.expires = c.opts.Now().Add(c.opts.StatusTTL) // may appear later
+		}
+		c.batches.put(k, e)
+		return rec, nil
+	})
+	if err != nil {
+		return BatchRecord{}, err
+	}
+	return v.(BatchRecord), nil
+}
+
+func (c *cache) Status(ctx context.Context, s, digest [32]byte, issuer [20]byte) (StatusRecord, error) {
+	k := statusKey{s, digest, issuer}
+	if v, ok := c.statuses.get(k, c.opts.Now()); ok {
+		return v.(StatusRecord), nil
+	}
+	v, err, _ := c.group.Do(string(s[:])+string(digest[:])+string(issuer[:])+"s", func() (any, error) {
+		st, err := c.r.Status(ctx, s, digest, issuer)
+		if err != nil {
+			return nil, err
+		}
+		c.statuses.put(k, entry{value: st, expires: c.opts.Now().Add(c.opts.StatusTTL)})
+		return st, nil
+	})
+	if err != nil {
+		return StatusRecord{}, err
+	}
+	return v.(StatusRecord), nil
+}
+
+// lru is a bounded map that forgets the least recently used entry first.
+type lru struct {
+	mu    sync.Mutex
+	max   int
+	order *list.List // front: most recent; values are *lruItem
+	items map[any]*list.Element
+}
+
+type lruItem struct {
+	key any
+	entry
+}
+
+func newLRU(max int) *lru { return &lru{max: max, order: list.New(), items: map[any]*list.Element{}} }
+
+func (l *lru) get(k any, now time.Time) (any, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	el, ok := l.items[k]
+	if !ok {
+		return nil, false
+	}
+	it := el.Value.(*lruItem)
+	if !it.expires.IsZero() && now.After(it.expires) {
+		l.order.Remove(el)
+		delete(l.items, k)
+		return nil, false
+	}
+	l.order.MoveToFront(el)
+	return it.value, true
+}
+
+func (l *lru) put(k any, e entry) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if el, ok := l.items[k]; ok {
+		el.Value.(*lruItem).entry = e
+		l.order.MoveToFront(el)
+		return
+	}
+	l.items[k] = l.order.PushFront(&lruItem{key: k, entry: e})
+	for l.order.Len() > l.max {
+		last := l.order.Back()
+		l.order.Remove(last)
+		delete(l.items, last.Value.(*lruItem).key)
+	}
+}
