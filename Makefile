@@ -75,7 +75,7 @@ fuzz: ## run every fuzz target for FUZZTIME (default 10s) each
 	  done; done
 
 .PHONY: run
-run: build ## dev chain + issuer: issue and anchor testdata/cohort.csv, verify one, serve the portal
+run: build ## dev chain + issuer: issue and anchor testdata/cohort.csv, serve the portal and the verifier page
 	@scripts/run.sh $(BIN) out
 
 .PHONY: bench-gas

@@ -2,8 +2,9 @@
 # make run: the registrar's whole path on one laptop. Starts the embedded dev
 # chain (persistent in OUT/devchain), sets up an issuer (OUT/issuer), issues
 # and anchors the sample cohort, exports bundles, QR codes and certificates,
-# verifies one bundle on chain, and serves the learner portal and registrar
-# API until Ctrl-C, printing three claim links.
+# verifies one bundle on chain, and serves the learner portal, the registrar
+# API and the employers' verification page until Ctrl-C, printing their URLs,
+# three claim links and a sample QR code.
 set -euo pipefail
 bin=$1
 out=$2
@@ -11,6 +12,7 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 chain_port=${DEVCHAIN_PORT:-8545}
 portal=${PORTAL_ADDR:-127.0.0.1:8080}
+verifier=${VERIFIER_ADDR:-127.0.0.1:8090}
 export CREDSEAL_DEVCHAIN=$out/devchain
 export CREDSEAL_ISSUER=$out/issuer
 pids=()
@@ -43,7 +45,7 @@ echo
 
 if [ ! -f "$CREDSEAL_ISSUER/issuer.json" ]; then
   "$bin" issuer init --name "Université de Lumière" --url https://registrar.example.edu \
-    --portal-url "http://$portal" --batch-size 20
+    --portal-url "http://$portal" --verifier-url "http://$verifier/" --batch-size 20
   echo
 fi
 "$bin" issue --input testdata/cohort.csv --wait
@@ -54,16 +56,21 @@ first=$(ls "$out"/run/batch-*/0000-*.credseal.json | head -1)
 "$bin" verify "$first"
 echo
 
+"$bin" verifier serve --listen "$verifier" >"$out/verifier.log" 2>&1 &
+pids+=($!)
+wait_for "$out/verifier.log" 'serving on' "${pids[-1]}"
 "$bin" issuer serve --listen "$portal" >"$out/serve.log" 2>&1 &
 pids+=($!)
 wait_for "$out/serve.log" 'serving on' "${pids[-1]}"
+qr=$(ls "$out"/run/batch-*/0001-*.qr.png | head -1)
 cat <<MSG
+Verifier page (employers):       http://$verifier/   — try it with the QR code $qr
 Issuer portal and registrar API: http://$portal  (API token: $bin issuer token create NAME)
 Three learners' claim links (open one, download the bundle, verify it):
 $(grep -o 'http://[^ ]*/claim/[^ ]*' "$out/export.log" | head -3 | sed 's/^/  /')
 Bundles, QR codes and certificates: $out/run/
 In another terminal: export CREDSEAL_DEVCHAIN=$CREDSEAL_DEVCHAIN CREDSEAL_ISSUER=$CREDSEAL_ISSUER
   $bin verify FILE.credseal.json | $bin issuer status | $bin revoke ID --reason 1
-Ctrl-C stops the portal and the chain; their data stays in $out.
+Ctrl-C stops the servers and the chain; their data stays in $out.
 MSG
 wait "${pids[-1]}"

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -21,21 +22,33 @@ import (
 const maxInputFile = 16 << 20
 
 type verifyOptions struct {
-	json    bool
-	offline bool
-	chain   chainOptions
+	json bool
+	verifierFlags
 }
 
 func (o *verifyOptions) AddFlags(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the result as JSON")
+	o.verifierFlags.AddFlags(cmd)
+}
+
+// verifierFlags configure the verification engine, the same for the CLI
+// and the server: which registry to trust and how long to cache.
+type verifierFlags struct {
+	offline   bool
+	statusTTL time.Duration
+	chain     chainOptions
+}
+
+func (o *verifierFlags) AddFlags(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&o.offline, "offline", false, "skip the chain checks even when a registry is configured")
+	cmd.Flags().DurationVar(&o.statusTTL, "status-ttl", 10*time.Second, "how long revocations and issuer standing are cached")
 	o.chain.AddFlags(cmd, false)
 }
 
-// verifierOptions builds the verifier's configuration: the one registry this
-// command trusts comes from its own flags (or the local dev chain's record),
-// never from the bundle. With neither, it verifies offline.
-func (o *verifyOptions) verifierOptions(cmd *cobra.Command) (verifier.Options, func(), error) {
+// verifierOptions builds the verifier's configuration: the one registry
+// trusted comes from the flags (or the local dev chain's record), never
+// from a bundle. With neither, it verifies offline.
+func (o *verifierFlags) verifierOptions(cmd *cobra.Command) (verifier.Options, func(), error) {
 	opts := verifier.Options{MinConfirmations: o.chain.confirmations}
 	if o.offline {
 		return opts, func() {}, nil
@@ -60,7 +73,7 @@ func (o *verifyOptions) verifierOptions(cmd *cobra.Command) (verifier.Options, f
 		return opts, func() {}, nil
 	}
 	reg := trustedRegistry(c)
-	reg.Reader = verifier.NewCache(reg.Reader, verifier.CacheOptions{})
+	reg.Reader = verifier.NewCache(reg.Reader, verifier.CacheOptions{StatusTTL: o.statusTTL})
 	opts.Registries = []verifier.Registry{reg}
 	return opts, closeChain, nil
 }

@@ -1,0 +1,240 @@
+// Package httpapi serves the verifier over HTTP with echo: the employer's
+// page (embedded assets, strict Content-Security-Policy, no inline script)
+// and the verify API, POST /api/v1/verify, with body limits, a per-IP rate
+// limit, timeouts, JSON errors and access logs that never hold credential
+// contents.
+package httpapi
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"mime"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+	"golang.org/x/time/rate"
+
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/verifier"
+	"github.com/credseal/credseal/verifier/web"
+)
+
+// Config wires the server.
+type Config struct {
+	Verifier *verifier.Verifier
+	Logger   *slog.Logger
+	// RatePerIP limits verify requests per client IP per second (burst
+	// twice that); 0 disables the limit.
+	RatePerIP float64
+	// Timeout bounds one verification, chain look-ups included (default 10 s).
+	Timeout time.Duration
+}
+
+// MaxBody bounds a verify request: a bundle is at most 256 KiB, a photo
+// of a QR code a few MiB.
+const MaxBody = 8 << 20
+
+// Error codes of the verify API.
+const (
+	CodeUnreadable  = "unreadable_proof"
+	CodeNoQR        = "no_qr_code"
+	CodeTooLarge    = "too_large"
+	CodeRateLimited = "rate_limited"
+	CodeBadRequest  = "bad_request"
+	CodeNotFound    = "not_found"
+	CodeInternal    = "internal"
+)
+
+// csp lets the page load only its own script, style and images, talk only
+// to this server, and use the camera.
+const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
+	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// Server is the verifier's HTTP server.
+type Server struct {
+	cfg  Config
+	echo *echo.Echo
+}
+
+type apiError struct {
+	Status  int    `json:"-"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e *apiError) Error() string { return e.Message }
+
+// New builds the server.
+func New(cfg Config) *Server {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 10 * time.Second
+	}
+	s := &Server{cfg: cfg, echo: echo.New()}
+	e := s.echo
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = s.handleError
+	e.Use(middleware.Recover())
+	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogStatus: true, LogMethod: true, LogRoutePath: true, LogLatency: true, LogRemoteIP: true, LogContentLength: true,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			// The route and sizes only: never the body or the URL fragment.
+			cfg.Logger.Info("http", "method", v.Method, "route", v.RoutePath, "status", v.Status, "latency", v.Latency,
+				"ip", v.RemoteIP, "bytes_in", v.ContentLength)
+			return nil
+		},
+	}))
+	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			h := c.Response().Header()
+			h.Set("Content-Security-Policy", csp)
+			h.Set("X-Content-Type-Options", "nosniff")
+			h.Set("Referrer-Policy", "no-referrer")
+			h.Set("Permissions-Policy", "camera=(self)")
+			return next(c)
+		}
+	})
+	verify := []echo.MiddlewareFunc{middleware.BodyLimit(fmt.Sprint(MaxBody))}
+	if cfg.RatePerIP > 0 {
+		verify = append(verify, middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
+			Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
+				Rate: rate.Limit(cfg.RatePerIP), Burst: int(2 * cfg.RatePerIP), ExpiresIn: 3 * time.Minute}),
+			DenyHandler: func(c echo.Context, _ string, _ error) error {
+				return &apiError{http.StatusTooManyRequests, CodeRateLimited, "too many verifications from this address; wait a moment"}
+			},
+		}))
+	}
+	e.POST("/api/v1/verify", s.verify, verify...)
+	e.GET("/api/v1/health", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
+	e.GET("/", s.asset("index.html", "text/html; charset=utf-8"))
+	e.GET("/app.js", s.asset("app.js", "text/javascript; charset=utf-8"))
+	e.GET("/app.css", s.asset("app.css", "text/css; charset=utf-8"))
+	e.GET("/vendor/jsQR.js", s.asset("vendor/jsQR.js", "text/javascript; charset=utf-8"))
+	e.GET("/vendor/jsQR.LICENSE", s.asset("vendor/jsQR.LICENSE", "text/plain; charset=utf-8"))
+	return s
+}
+
+// Handler returns the HTTP handler.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// NewHTTPServer wraps the handler with timeouts fit for the public internet.
+func (s *Server) NewHTTPServer(addr string) *http.Server {
+	return &http.Server{Addr: addr, Handler: s.echo, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10}
+}
+
+func (s *Server) asset(name, contentType string) echo.HandlerFunc {
+	data, err := fs.ReadFile(web.Files, name)
+	if err != nil {
+		panic("verifier/web lacks " + name) // embedded at build time: a bug, not input
+	}
+	return func(c echo.Context) error {
+		c.Response().Header().Set("Cache-Control", "public, max-age=300")
+		return c.Blob(http.StatusOK, contentType, data)
+	}
+}
+
+// verify accepts a bundle's JSON, a CS1 string or verifier link
+// (text/plain), or a QR image (multipart field "qr", or an image body).
+func (s *Server) verify(c echo.Context) error {
+	req := c.Request()
+	mt, _, _ := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
+	var input []byte
+	switch {
+	case mt == "multipart/form-data":
+		fh, err := c.FormFile("qr")
+		if err != nil {
+			if tooLarge(err) {
+				return errTooLarge
+			}
+			return &apiError{http.StatusBadRequest, CodeBadRequest, `a multipart request needs a file field "qr" with the QR code image`}
+		}
+		f, err := fh.Open()
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		img, err := io.ReadAll(io.LimitReader(f, MaxBody))
+		if err != nil {
+			return err
+		}
+		if input, err = decodeQR(img); err != nil {
+			return err
+		}
+	default:
+		body, err := io.ReadAll(req.Body)
+		if err != nil {
+			if tooLarge(err) {
+				return errTooLarge
+			}
+			return &apiError{http.StatusBadRequest, CodeBadRequest, "unreadable request body"}
+		}
+		if strings.HasPrefix(mt, "image/") {
+			if input, err = decodeQR(body); err != nil {
+				return err
+			}
+		} else {
+			input = bytes.TrimSpace(body)
+		}
+	}
+	if len(input) == 0 {
+		return &apiError{http.StatusBadRequest, CodeUnreadable, "empty request: send a bundle's JSON, a CS1: string or a QR image"}
+	}
+	b, err := bundle.Parse(input)
+	if err != nil {
+		return &apiError{http.StatusBadRequest, CodeUnreadable, "this is not a readable credseal proof: " + err.Error()}
+	}
+	ctx, cancel := context.WithTimeout(req.Context(), s.cfg.Timeout)
+	defer cancel()
+	return c.JSON(http.StatusOK, s.cfg.Verifier.Verify(ctx, b))
+}
+
+var errTooLarge = &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Sprintf("request body over %d MiB", MaxBody>>20)}
+
+func tooLarge(err error) bool {
+	var mbe *http.MaxBytesError
+	var he *echo.HTTPError
+	return errors.As(err, &mbe) || errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge ||
+		strings.Contains(err.Error(), "request body too large")
+}
+
+func decodeQR(img []byte) ([]byte, error) {
+	text, err := bundle.DecodeQRImage(img)
+	if err != nil {
+		return nil, &apiError{http.StatusBadRequest, CodeNoQR, "no readable QR code in the image: " + err.Error()}
+	}
+	return []byte(text), nil
+}
+
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	var ae *apiError
+	var he *echo.HTTPError
+	switch {
+	case errors.As(err, &ae):
+	case errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge:
+		ae = errTooLarge
+	case errors.As(err, &he) && he.Code < 500:
+		code := CodeBadRequest
+		if he.Code == http.StatusNotFound {
+			code = CodeNotFound
+		}
+		ae = &apiError{he.Code, code, fmt.Sprint(he.Message)}
+	default:
+		s.cfg.Logger.Error("request failed", "route", c.Path(), "err", err)
+		ae = &apiError{http.StatusInternalServerError, CodeInternal, "internal error"}
+	}
+	_ = c.JSON(ae.Status, map[string]*apiError{"error": ae})
+}

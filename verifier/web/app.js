@@ -1,0 +1,188 @@
+// The verification page: reads a proof from the camera, an uploaded image
+// or file, a paste, a drop or the URL fragment, sends it to
+// /api/v1/verify and shows the result. Every value shown is set with
+// textContent, never parsed as HTML.
+"use strict";
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const marks = { pass: "✓", fail: "✗", warning: "!", "not-checked": "–" };
+  const statusWords = { pass: "passed", fail: "failed", warning: "warning", "not-checked": "not checked" };
+  const headlines = {
+    "verified": "✓ Verified",
+    "not-verified": "✗ Not verified",
+    "incomplete": "! Not fully checked: try again later",
+    "verified-offline": "✓ Verified offline (the blockchain was not checked)",
+  };
+
+  function busy(text) { $("busy").textContent = text; }
+
+  async function verify(body, type) {
+    busy("Verifying…");
+    try {
+      const headers = type ? { "Content-Type": type } : {};
+      const resp = await fetch("/api/v1/verify", { method: "POST", body: body, headers: headers });
+      let data = null;
+      try { data = await resp.json(); } catch (e) { /* not JSON */ }
+      if (!resp.ok) {
+        showError((data && data.error && data.error.message) || ("The service answered " + resp.status + "."));
+        return;
+      }
+      render(data);
+    } catch (e) {
+      showError("The verification service could not be reached.");
+    } finally {
+      busy("");
+    }
+  }
+
+  function verifyText(text) {
+    text = text.trim();
+    const i = text.indexOf("#CS1:");
+    if (i >= 0) { text = decodeURIComponent(text.slice(i + 1)); }
+    if (text === "") { showError("Nothing to verify: paste a proof or choose a file."); return; }
+    verify(text, text.startsWith("{") ? "application/json" : "text/plain");
+  }
+
+  function verifyFile(file) {
+    if (!file) { return; }
+    if (file.type.startsWith("image/")) {
+      const form = new FormData();
+      form.append("qr", file);
+      verify(form, null);
+    } else {
+      file.text().then(verifyText);
+    }
+  }
+
+  function row(dl, term, value) {
+    if (value === undefined || value === null || value === "") { return; }
+    const dt = document.createElement("dt");
+    dt.textContent = term;
+    const dd = document.createElement("dd");
+    dd.textContent = String(value);
+    dl.append(dt, dd);
+  }
+
+  function date(s) { return s ? s.split("T")[0] : ""; }
+
+  function render(res) {
+    const section = $("result");
+    section.hidden = false;
+    const verdict = $("verdict");
+    verdict.className = "verdict " + res.verdict;
+    verdict.textContent = headlines[res.verdict] || res.verdict;
+    const c = res.credential || {};
+    const summary = $("summary");
+    summary.replaceChildren();
+    row(summary, "Learner", c.learner || "(hidden)");
+    row(summary, "Credential", c.title);
+    row(summary, "Issuer", c.accreditedIssuer ? c.accreditedIssuer + " (" + c.issuerDomain + ")" : c.issuer);
+    row(summary, "Issued", date(c.validFrom));
+    row(summary, "Valid until", c.validUntil ? date(c.validUntil) : (c.validFrom ? "no end date" : ""));
+    if (c.hiddenFields > 0) { row(summary, "Hidden by the holder", c.hiddenFields + " field(s)"); }
+    const list = $("checks");
+    list.replaceChildren();
+    for (const ch of res.checks || []) {
+      const li = document.createElement("li");
+      li.className = ch.status;
+      li.dataset.check = ch.id;
+      const mark = document.createElement("span");
+      mark.className = "mark";
+      mark.textContent = marks[ch.status] || "?";
+      mark.setAttribute("aria-label", statusWords[ch.status] || ch.status);
+      const title = document.createElement("span");
+      title.className = "title";
+      title.textContent = ch.title;
+      const reason = document.createElement("span");
+      reason.className = "reason";
+      reason.textContent = ch.reason;
+      li.append(mark, title, reason);
+      if (ch.detail) {
+        const detail = document.createElement("span");
+        detail.className = "detail";
+        detail.textContent = ch.detail;
+        li.append(detail);
+      }
+      list.append(li);
+    }
+    const tech = $("tech");
+    tech.replaceChildren();
+    for (const k of Object.keys(res.technical || {}).sort()) { row(tech, k, res.technical[k]); }
+    section.scrollIntoView({ block: "start" });
+  }
+
+  function showError(message) {
+    render({ verdict: "not-verified", credential: {}, checks: [{ id: "format", title: "Readable proof", status: "fail", reason: message }] });
+    $("verdict").textContent = "✗ Could not read this proof";
+  }
+
+  // Camera: the native BarcodeDetector where there is one, else jsQR.
+  let stream = null;
+  async function scan() {
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+    } catch (e) {
+      showError("The camera is not available here. Upload a photo of the QR code instead.");
+      return;
+    }
+    const video = $("video");
+    video.srcObject = stream;
+    $("camera").hidden = false;
+    await video.play();
+    const detector = ("BarcodeDetector" in window) ? new window.BarcodeDetector({ formats: ["qr_code"] }) : null;
+    const canvas = document.createElement("canvas");
+    const ctx = canvas.getContext("2d", { willReadFrequently: true });
+    const tick = async () => {
+      if (!stream) { return; }
+      let text = null;
+      if (video.readyState >= 2) {
+        if (detector) {
+          const codes = await detector.detect(video).catch(() => []);
+          if (codes.length) { text = codes[0].rawValue; }
+        } else if (window.jsQR) {
+          canvas.width = video.videoWidth;
+          canvas.height = video.videoHeight;
+          ctx.drawImage(video, 0, 0);
+          const img = ctx.getImageData(0, 0, canvas.width, canvas.height);
+          const code = window.jsQR(img.data, img.width, img.height);
+          if (code) { text = code.data; }
+        }
+      }
+      if (text) { stopCamera(); verifyText(text); return; }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }
+
+  function stopCamera() {
+    if (stream) { stream.getTracks().forEach((t) => t.stop()); }
+    stream = null;
+    $("camera").hidden = true;
+  }
+
+  function fromHash() {
+    if (location.hash.startsWith("#CS1:")) { verifyText(location.hash); }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    $("scan").addEventListener("click", scan);
+    $("stop").addEventListener("click", stopCamera);
+    $("file").addEventListener("change", (e) => verifyFile(e.target.files[0]));
+    $("check").addEventListener("click", () => verifyText($("paste").value));
+    const drop = $("drop");
+    drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
+    drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+    drop.addEventListener("drop", (e) => {
+      e.preventDefault();
+      drop.classList.remove("over");
+      if (e.dataTransfer.files.length) { verifyFile(e.dataTransfer.files[0]); } else { verifyText(e.dataTransfer.getData("text")); }
+    });
+    document.addEventListener("paste", (e) => {
+      if (e.target === $("paste")) { return; }
+      const text = e.clipboardData.getData("text");
+      if (text) { e.preventDefault(); verifyText(text); }
+    });
+    window.addEventListener("hashchange", fromHash);
+    fromHash();
+  });
+})();
