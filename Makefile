@@ -45,6 +45,20 @@ check-contracts: ## recompile into a temp dir and fail unless contracts/registry
 	  cmp -s out/.contracts-check/$$f contracts/registry/$$f || { echo "contracts/registry/$$f does not match CredentialRegistry.sol: run 'make contracts'"; exit 1; }; \
 	done; echo "contracts/registry matches CredentialRegistry.sol byte for byte"
 
+.PHONY: chromium
+chromium: ## install Debian's Chromium for the browser test when it is missing (as root), or say how
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || [ -n "$$CREDSEAL_CHROMIUM" ] || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing Debian's chromium for the browser test"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "the browser test needs Chromium: run 'sudo apt-get install -y chromium' (or set CREDSEAL_CHROMIUM), then make test again"; exit 1; fi; }
+
+.PHONY: web-vendor
+web-vendor: ## fetch the pinned jsQR (npm) into verifier/web/vendor
+	@rm -rf out/.jsqr && mkdir -p out/.jsqr
+	cd out/.jsqr && npm pack --silent jsqr@1.4.0 >/dev/null && tar xzf jsqr-1.4.0.tgz
+	cp out/.jsqr/package/dist/jsQR.js verifier/web/vendor/jsQR.js
+	cp out/.jsqr/package/LICENSE verifier/web/vendor/jsQR.LICENSE
+
 # geth at the pinned version, for the test that anchors on a separate node.
 GETH := bin/geth
 $(GETH): go.mod
@@ -56,7 +70,7 @@ lint: ## gofmt and go vet must be clean
 	$(GO) vet ./...
 
 .PHONY: test
-test: deps lint check-contracts $(GETH) ## the whole suite (also what CI runs)
+test: deps lint check-contracts $(GETH) chromium ## the whole suite (also what CI runs)
 	CREDSEAL_GETH=$(CURDIR)/$(GETH) $(GO) test ./...
 	$(GO) test -tags purego ./pkg/seal
 	$(GO) test -race -short ./pkg/merkle ./pkg/seal ./issuer ./issuer/boltstore

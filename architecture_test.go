@@ -25,6 +25,7 @@ func TestDependencyDirection(t *testing.T) {
 		// Adapters: one technology each, never the other side's service.
 		{pkg: "pkg/chain", forbidden: []string{mod + "issuer", mod + "verifier", mod + "cmd", "github.com/labstack/echo", "go.etcd.io/bbolt"}},
 		{pkg: "issuer/boltstore", forbidden: []string{mod + "verifier", mod + "cmd", mod + "pkg/chain", "github.com/labstack/echo", "github.com/ethereum/go-ethereum"}},
+		{pkg: "verifier/httpapi", forbidden: []string{mod + "issuer", mod + "cmd", mod + "pkg/chain", "go.etcd.io/bbolt", "github.com/ethereum/go-ethereum"}},
 		{pkg: "issuer/httpapi", forbidden: []string{mod + "verifier", mod + "cmd", mod + "pkg/chain", "go.etcd.io/bbolt", "github.com/ethereum/go-ethereum"}},
 	}
 	for _, r := range rules {

@@ -1,0 +1,141 @@
+package main_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/credseal/credseal/pkg/bundle"
+)
+
+var verifierLine = regexp.MustCompile(`verifier serving on (http://127\.0\.0\.1:\d+)`)
+
+// chromium finds the browser: $CREDSEAL_CHROMIUM, else chromium on PATH.
+// make test installs Debian's chromium when it is missing.
+func chromium(t *testing.T) string {
+	if p := os.Getenv("CREDSEAL_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("no Chromium for the browser test: run `make test` (it installs it) or apt-get install -y chromium")
+	}
+	t.Skip("no Chromium: run `make test`, which installs it, or apt-get install -y chromium")
+	return ""
+}
+
+// TestVerifierPageInBrowser drives the employer's page in a real Chromium:
+// upload a QR code an issuer produced and see it verified with the
+// learner's name; upload a tampered bundle and see why it is not; open a
+// /#CS1: link directly. Screenshots of each state go to the test's temp dir.
+func TestVerifierPageInBrowser(t *testing.T) {
+	browser := chromium(t)
+	chainDir := filepath.Join(t.TempDir(), "chain")
+	startProcess(t, rpcLine, credseal, "devchain", "--datadir", chainDir, "--port", "0")
+	env := []string{"CREDSEAL_DEVCHAIN=" + chainDir}
+	out := filepath.Join(t.TempDir(), "cohort")
+	mustCLI(t, env, "batch", "--input", "../../testdata/cohort.csv", "--out", out, "--anchor", "--difficulty", "12",
+		"--verifier-url", "http://verify.invalid/")
+	m, _ := startProcessEnv(t, verifierLine, env, credseal, "verifier", "serve", "--listen", "127.0.0.1:0")
+	base := m[1]
+
+	qr := glob(t, out, "0001-*.qr.png")
+	genuine, err := os.ReadFile(glob(t, out, "0002-*.credseal.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tampered := filepath.Join(t.TempDir(), "tampered.credseal.json")
+	os.WriteFile(tampered, []byte(strings.Replace(string(genuine), `"name": "`, `"name": "Dr. `, 1)), 0o600)
+	shots := t.TempDir()
+
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1000, 1400),
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir()))...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(alloc)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	// show waits for the result and reads it, saving a screenshot.
+	show := func(name string) (verdict, summary, checks string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("result"))); err != nil {
+			t.Fatalf("%s: no result: %v", name, err)
+		}
+		read := func(id string) string {
+			v, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID(id)))
+			if err != nil {
+				t.Fatalf("%s: read #%s: %v", name, id, err)
+			}
+			return v
+		}
+		verdict, summary, checks = read("verdict"), read("summary"), read("checks")
+		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return verdict, summary, checks
+	}
+	upload := func(file string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitReady(chromedp.ID("file")),
+			chromedp.SetUploadFiles(chromedp.ID("file"), []string{file})); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// 1. Upload the QR code of Åsa Lindqvist's certificate.
+	upload(qr)
+	verdict, summary, _ := show("1-qr-upload")
+	if !strings.Contains(verdict, "Verified") || strings.Contains(verdict, "Not") || !strings.Contains(summary, "Åsa Lindqvist") {
+		t.Fatalf("QR upload: verdict %q, summary %q", verdict, summary)
+	}
+
+	// 2. A tampered bundle: not verified, and the page says why.
+	upload(tampered)
+	verdict, _, checks := show("2-tampered")
+	if !strings.Contains(verdict, "Not verified") || !strings.Contains(checks, "does not match what the issuer sealed") {
+		t.Fatalf("tampered bundle: verdict %q, checks %q", verdict, checks)
+	}
+
+	// 3. The link a phone camera opens from a printed QR code.
+	text := qrText(t, qr)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/"+text[strings.Index(text, "#"):])); err != nil {
+		t.Fatal(err)
+	}
+	verdict, summary, _ = show("3-link")
+	if !strings.Contains(verdict, "Verified") || strings.Contains(verdict, "Not") || !strings.Contains(summary, "Åsa Lindqvist") {
+		t.Fatalf("/#CS1: link: verdict %q, summary %q", verdict, summary)
+	}
+	t.Logf("screenshots in %s", shots)
+}
+
+// qrText decodes a QR code image.
+func qrText(t *testing.T, path string) string {
+	t.Helper()
+	img, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := bundle.DecodeQRImage(img)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}

@@ -1,0 +1,174 @@
+package httpapi_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/seal"
+	"github.com/credseal/credseal/verifier"
+	"github.com/credseal/credseal/verifier/httpapi"
+)
+
+// fixture serves an offline verifier and holds a genuine bundle in each form.
+type fixture struct {
+	srv        *httptest.Server
+	json, cs1  []byte
+	png        []byte
+	verifyLink string
+}
+
+func newFixture(t *testing.T, ratePerIP float64) *fixture {
+	t.Helper()
+	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Profile{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bits, _ := seal.BitsForDifficulty(10)
+	b, err := issuer.BuildBatch(context.Background(), docs[:8], issuer.BatchOptions{Bits: bits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bun, _ := b.Bundle(2)
+	f := &fixture{}
+	f.json, _ = bun.MarshalJSON()
+	cs1, _ := bun.EncodeCompact()
+	f.cs1 = []byte(cs1)
+	f.verifyLink = bundle.VerifierURL("https://verify.example/", cs1)
+	qr, err := bundle.EncodeQR(cs1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.png = qr.PNG
+	s := httpapi.New(httpapi.Config{Verifier: verifier.New(verifier.Options{}), RatePerIP: ratePerIP})
+	f.srv = httptest.NewServer(s.Handler())
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+func (f *fixture) post(t *testing.T, contentType string, body io.Reader) (int, []byte, http.Header) {
+	t.Helper()
+	resp, err := http.Post(f.srv.URL+"/api/v1/verify", contentType, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b, resp.Header
+}
+
+func multipartQR(t *testing.T, img []byte) (string, io.Reader) {
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	part, _ := w.CreateFormFile("qr", "qr.png")
+	part.Write(img)
+	w.Close()
+	return w.FormDataContentType(), &buf
+}
+
+func TestVerifyEveryForm(t *testing.T) {
+	f := newFixture(t, 0)
+	ct, mp := multipartQR(t, f.png)
+	for _, tc := range []struct {
+		name, ct string
+		body     io.Reader
+	}{
+		{"bundle JSON", "application/json", bytes.NewReader(f.json)},
+		{"CS1 string", "text/plain", bytes.NewReader(f.cs1)},
+		{"verifier link", "text/plain", strings.NewReader(f.verifyLink)},
+		{"QR image upload", ct, mp},
+		{"QR image body", "image/png", bytes.NewReader(f.png)},
+	} {
+		status, body, _ := f.post(t, tc.ct, tc.body)
+		var res verifier.Result
+		if status != 200 || json.Unmarshal(body, &res) != nil || res.Verdict != verifier.VerifiedOffline || res.Credential.Learner == "" {
+			t.Fatalf("%s: %d %s", tc.name, status, body)
+		}
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	f := newFixture(t, 0)
+	noise := make([]byte, 4096)
+	rand.Read(noise)
+	fakePNG := append([]byte("\x89PNG\r\n\x1a\n"), noise...)
+	ct, mp := multipartQR(t, fakePNG)
+	big := bytes.Repeat([]byte("a"), 10<<20)
+	for _, tc := range []struct {
+		name, ct string
+		body     []byte
+		mp       io.Reader
+		status   int
+		code     string
+	}{
+		{"malformed JSON", "application/json", []byte(`{"format": "credseal-bundle/1", `), nil, 400, httpapi.CodeUnreadable},
+		{"truncated CS1", "text/plain", f.cs1[:len(f.cs1)/2], nil, 400, httpapi.CodeUnreadable},
+		{"random bytes as an image", "image/png", fakePNG, nil, 400, httpapi.CodeNoQR},
+		{"random bytes as an uploaded image", ct, nil, mp, 400, httpapi.CodeNoQR},
+		{"empty", "text/plain", nil, nil, 400, httpapi.CodeUnreadable},
+		{"10 MB body", "application/json", big, nil, 413, httpapi.CodeTooLarge},
+	} {
+		body := tc.mp
+		if body == nil {
+			body = bytes.NewReader(tc.body)
+		}
+		status, out, _ := f.post(t, tc.ct, body)
+		var e struct{ Error struct{ Code, Message string } }
+		if status != tc.status || json.Unmarshal(out, &e) != nil || e.Error.Code != tc.code || e.Error.Message == "" {
+			t.Errorf("%s: %d %.200s; want %d %s", tc.name, status, out, tc.status, tc.code)
+		}
+	}
+}
+
+func TestPageHeadersAndAssets(t *testing.T) {
+	f := newFixture(t, 0)
+	for _, p := range []string{"/", "/app.js", "/app.css", "/vendor/jsQR.js", "/vendor/jsQR.LICENSE", "/api/v1/health"} {
+		resp, err := http.Get(f.srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		csp := resp.Header.Get("Content-Security-Policy")
+		if resp.StatusCode != 200 || !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe") {
+			t.Fatalf("%s: %d, CSP %q", p, resp.StatusCode, csp)
+		}
+		if p == "/" && (bytes.Contains(body, []byte("<script>")) || inlineHandler.Match(body)) {
+			t.Fatal("the page has inline script or event handlers")
+		}
+	}
+}
+
+var inlineHandler = regexp.MustCompile(`\son[a-z]+\s*=`)
+
+func TestRateLimitPerIP(t *testing.T) {
+	f := newFixture(t, 2) // 2/s, burst 4
+	limited := 0
+	for range 10 {
+		status, body, _ := f.post(t, "text/plain", bytes.NewReader(f.cs1))
+		if status == 429 {
+			limited++
+			if !strings.Contains(string(body), httpapi.CodeRateLimited) {
+				t.Fatalf("429 without a JSON error: %s", body)
+			}
+		}
+	}
+	if limited == 0 {
+		t.Fatal("10 requests at once were not limited at 2/s")
+	}
+	time.Sleep(1100 * time.Millisecond)
+	if status, _, _ := f.post(t, "text/plain", bytes.NewReader(f.cs1)); status != 200 {
+		t.Fatalf("after a pause: %d", status)
+	}
+}
