@@ -124,7 +124,9 @@ func TestBadInputs(t *testing.T) {
 			body = bytes.NewReader(tc.body)
 		}
 		status, out, _ := f.post(t, tc.ct, body)
-		var e struct{ Error struct{ Code, Message string } }
+		var e struct {
+			Error struct{ Code, Message string }
+		}
 		if status != tc.status || json.Unmarshal(out, &e) != nil || e.Error.Code != tc.code || e.Error.Message == "" {
 			t.Errorf("%s: %d %.200s; want %d %s", tc.name, status, out, tc.status, tc.code)
 		}
