@@ -9,9 +9,9 @@ package verifier
 import (
 	"context"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/credseal/credseal/pkg/bundle"
@@ -237,13 +237,7 @@ func (v *Verifier) checkIntegrity(r *Result, b *bundle.Bundle) (credential.Hash,
 		r.add(CheckIntegrity, Fail, "The credential's content is not valid.", err.Error())
 		return credential.Hash{}, false
 	}
-	// Parse has already applied the strict rules; decoding for display
-	// need not repeat them.
-	var doc credential.Document
-	if err := json.Unmarshal(b.Credential, &doc); err == nil {
-		r.Credential = Summary{ID: doc.ID, Learner: doc.Subject.Name, Title: doc.Subject.Achievement.Name,
-			Issuer: doc.Issuer.Name, IssuerURL: doc.Issuer.URL, ValidFrom: doc.ValidFrom, ValidUntil: doc.ValidUntil}
-	}
+	r.Credential = summaryOf(fields)
 	r.Credential.HiddenCount = len(b.Disclosure.Hidden)
 	digest, err := credential.Digest(fields, b.Disclosure)
 	if err != nil {
@@ -326,4 +320,29 @@ func (v *Verifier) checkValidity(r *Result) {
 		return
 	}
 	r.add(CheckValidity, Pass, "The credential is valid and does not expire.", "from "+c.ValidFrom)
+}
+
+// summaryFields maps the displayed members to their JSON Pointers.
+var summaryFields = map[string]func(*Summary) *string{
+	"/id":                                 func(s *Summary) *string { return &s.ID },
+	"/credentialSubject/name":             func(s *Summary) *string { return &s.Learner },
+	"/credentialSubject/achievement/name": func(s *Summary) *string { return &s.Title },
+	"/issuer/name":                        func(s *Summary) *string { return &s.Issuer },
+	"/issuer/url":                         func(s *Summary) *string { return &s.IssuerURL },
+	"/validFrom":                          func(s *Summary) *string { return &s.ValidFrom },
+	"/validUntil":                         func(s *Summary) *string { return &s.ValidUntil },
+}
+
+// summaryOf reads the displayed members from the parsed fields (string
+// values only; their canonical JSON form unquotes as a Go literal).
+func summaryOf(fields []credential.Field) Summary {
+	var s Summary
+	for _, f := range fields {
+		if dst, ok := summaryFields[f.Pointer]; ok && len(f.Value) > 0 && f.Value[0] == '"' {
+			if v, err := strconv.Unquote(string(f.Value)); err == nil {
+				*dst(&s) = v
+			}
+		}
+	}
+	return s
 }

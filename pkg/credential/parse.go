@@ -2,12 +2,11 @@ package credential
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -80,107 +79,323 @@ func CheckJSON(doc []byte, maxDepth int) error {
 	return err
 }
 
+// parseStrict parses one JSON value with a hand-written scanner: the
+// verifier parses every bundle and credential strictly, and encoding/json's
+// token API spent most of a verification allocating tokens.
 func parseStrict(doc []byte, maxDepth int) (*node, error) {
 	if !utf8.Valid(doc) {
 		return nil, ErrInvalidUTF8
 	}
-	dec := json.NewDecoder(bytes.NewReader(doc))
-	dec.UseNumber()
-	p := parser{dec: dec, maxDepth: maxDepth}
-	root, err := p.value(0, "")
+	sc := scanner{data: doc, maxDepth: maxDepth}
+	root, err := sc.value(0, nil)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("%w: data after the document at byte %d", ErrInvalidJSON, dec.InputOffset())
+	sc.skipSpace()
+	if sc.pos != len(doc) {
+		return nil, fmt.Errorf("%w: data after the document at byte %d", ErrInvalidJSON, sc.pos)
 	}
 	return root, nil
 }
 
-type parser struct {
-	dec      *json.Decoder
+// scanner reads strict JSON (RFC 8259) from data.
+type scanner struct {
+	data     []byte
+	pos      int
 	maxDepth int
 }
 
-func (p *parser) value(depth int, pointer string) (*node, error) {
-	dec := p.dec
-	tok, err := dec.Token()
-	if err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, fmt.Errorf("%w at byte %d: %v", ErrInvalidJSON, dec.InputOffset(), err)
-	}
-	switch v := tok.(type) {
-	case json.Delim:
-		if depth >= p.maxDepth {
-			return nil, fmt.Errorf("%w at %q", ErrTooDeep, pointer)
-		}
-		switch v {
-		case '{':
-			return p.object(depth, pointer)
-		case '[':
-			return p.array(depth, pointer)
-		}
-		return nil, fmt.Errorf("%w: unexpected %q at byte %d", ErrInvalidJSON, v, dec.InputOffset())
-	case string:
-		return &node{value: appendString(nil, v)}, nil
-	case json.Number:
-		b, err := canonicalNumber(string(v))
-		if err != nil {
-			return nil, fmt.Errorf("%w at %q", err, pointer)
-		}
-		return &node{value: b}, nil
-	case bool:
-		return &node{value: []byte(strconv.FormatBool(v))}, nil
-	case nil:
-		return &node{value: []byte("null")}, nil
-	}
-	return nil, fmt.Errorf("%w: unexpected token %v", ErrInvalidJSON, tok)
+// where is a value's place, built into a JSON Pointer only for errors.
+type where struct {
+	parent *where
+	key    string
+	index  int // -1 for object members
 }
 
-func (p *parser) object(depth int, pointer string) (*node, error) {
-	dec := p.dec
-	n := &node{kind: object}
-	seen := map[string]bool{}
-	for dec.More() {
-		tok, err := dec.Token()
+func (w *where) pointer() string {
+	if w == nil {
+		return ""
+	}
+	if w.index >= 0 {
+		return w.parent.pointer() + "/" + strconv.Itoa(w.index)
+	}
+	return w.parent.pointer() + "/" + escapeToken(w.key)
+}
+
+func (sc *scanner) errorf(format string, args ...any) error {
+	return fmt.Errorf("%w at byte %d: %s", ErrInvalidJSON, sc.pos, fmt.Sprintf(format, args...))
+}
+
+func (sc *scanner) skipSpace() {
+	for sc.pos < len(sc.data) {
+		switch sc.data[sc.pos] {
+		case ' ', '\t', '\n', '\r':
+			sc.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (sc *scanner) value(depth int, at *where) (*node, error) {
+	sc.skipSpace()
+	if sc.pos == len(sc.data) {
+		return nil, sc.errorf("unexpected end of input")
+	}
+	switch c := sc.data[sc.pos]; {
+	case c == '{' || c == '[':
+		if depth >= sc.maxDepth {
+			return nil, fmt.Errorf("%w at %q", ErrTooDeep, at.pointer())
+		}
+		sc.pos++
+		if c == '{' {
+			return sc.object(depth, at)
+		}
+		return sc.array(depth, at)
+	case c == '"':
+		str, err := sc.str()
 		if err != nil {
-			return nil, fmt.Errorf("%w at byte %d: %v", ErrInvalidJSON, dec.InputOffset(), err)
+			return nil, err
 		}
-		key, _ := tok.(string) // the decoder only yields strings in key position
-		child := pointer + "/" + escapeToken(key)
-		if seen[key] {
-			return nil, fmt.Errorf("%w %q", ErrDuplicateKey, child)
+		return &node{value: appendString(nil, str)}, nil
+	case c == '-' || c >= '0' && c <= '9':
+		lit, err := sc.number()
+		if err != nil {
+			return nil, err
 		}
-		seen[key] = true
-		kid, err := p.value(depth+1, child)
+		b, err := canonicalNumber(lit)
+		if err != nil {
+			return nil, fmt.Errorf("%w at %q", err, at.pointer())
+		}
+		return &node{value: b}, nil
+	default:
+		for _, lit := range []string{"true", "false", "null"} {
+			if bytes.HasPrefix(sc.data[sc.pos:], []byte(lit)) {
+				sc.pos += len(lit)
+				return &node{value: []byte(lit)}, nil
+			}
+		}
+		return nil, sc.errorf("unexpected character %q", c)
+	}
+}
+
+func (sc *scanner) object(depth int, at *where) (*node, error) {
+	n := &node{kind: object}
+	sc.skipSpace()
+	if sc.pos < len(sc.data) && sc.data[sc.pos] == '}' {
+		sc.pos++
+		return n, nil
+	}
+	for {
+		sc.skipSpace()
+		if sc.pos == len(sc.data) || sc.data[sc.pos] != '"' {
+			return nil, sc.errorf("expected a member name")
+		}
+		key, err := sc.str()
+		if err != nil {
+			return nil, err
+		}
+		child := &where{parent: at, key: key, index: -1}
+		for _, k := range n.keys { // objects are small: a scan beats a map
+			if k == key {
+				return nil, fmt.Errorf("%w %q", ErrDuplicateKey, child.pointer())
+			}
+		}
+		sc.skipSpace()
+		if sc.pos == len(sc.data) || sc.data[sc.pos] != ':' {
+			return nil, sc.errorf("expected ':' after a member name")
+		}
+		sc.pos++
+		kid, err := sc.value(depth+1, child)
 		if err != nil {
 			return nil, err
 		}
 		n.keys = append(n.keys, key)
 		n.kids = append(n.kids, kid)
+		if done, err := sc.next('}'); done || err != nil {
+			return n, err
+		}
 	}
-	if _, err := dec.Token(); err != nil { // the closing brace
-		return nil, fmt.Errorf("%w at byte %d: %v", ErrInvalidJSON, dec.InputOffset(), err)
-	}
-	return n, nil
 }
 
-func (p *parser) array(depth int, pointer string) (*node, error) {
-	dec := p.dec
+func (sc *scanner) array(depth int, at *where) (*node, error) {
 	n := &node{kind: array}
-	for dec.More() {
-		kid, err := p.value(depth+1, pointer+"/"+strconv.Itoa(len(n.kids)))
+	sc.skipSpace()
+	if sc.pos < len(sc.data) && sc.data[sc.pos] == ']' {
+		sc.pos++
+		return n, nil
+	}
+	for {
+		kid, err := sc.value(depth+1, &where{parent: at, index: len(n.kids)})
 		if err != nil {
 			return nil, err
 		}
 		n.kids = append(n.kids, kid)
+		if done, err := sc.next(']'); done || err != nil {
+			return n, err
+		}
 	}
-	if _, err := dec.Token(); err != nil {
-		return nil, fmt.Errorf("%w at byte %d: %v", ErrInvalidJSON, dec.InputOffset(), err)
+}
+
+// next consumes ',' (more to come) or the closing bracket (done).
+func (sc *scanner) next(closing byte) (done bool, err error) {
+	sc.skipSpace()
+	if sc.pos < len(sc.data) {
+		switch sc.data[sc.pos] {
+		case ',':
+			sc.pos++
+			return false, nil
+		case closing:
+			sc.pos++
+			return true, nil
+		}
 	}
-	return n, nil
+	return false, sc.errorf("expected ',' or %q", closing)
+}
+
+// str reads a string literal at pos (on its opening quote) and decodes it.
+// Lone surrogates in \u escapes become U+FFFD, as encoding/json does.
+func (sc *scanner) str() (string, error) {
+	sc.pos++
+	start := sc.pos
+	for sc.pos < len(sc.data) { // fast path: no escapes
+		c := sc.data[sc.pos]
+		if c == '"' {
+			s := string(sc.data[start:sc.pos])
+			sc.pos++
+			return s, nil
+		}
+		if c == '\\' {
+			break
+		}
+		if c < 0x20 {
+			return "", sc.errorf("control character in a string")
+		}
+		sc.pos++
+	}
+	buf := append([]byte(nil), sc.data[start:sc.pos]...)
+	for sc.pos < len(sc.data) {
+		c := sc.data[sc.pos]
+		switch {
+		case c == '"':
+			sc.pos++
+			return string(buf), nil
+		case c < 0x20:
+			return "", sc.errorf("control character in a string")
+		case c != '\\':
+			buf = append(buf, c)
+			sc.pos++
+			continue
+		}
+		if sc.pos+1 >= len(sc.data) {
+			break
+		}
+		esc := sc.data[sc.pos+1]
+		sc.pos += 2
+		switch esc {
+		case '"', '\\', '/':
+			buf = append(buf, esc)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r, ok := sc.hex4()
+			if !ok {
+				return "", sc.errorf("bad \\u escape")
+			}
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if sc.pos+1 < len(sc.data) && sc.data[sc.pos] == '\\' && sc.data[sc.pos+1] == 'u' {
+					save := sc.pos
+					sc.pos += 2
+					if r2, ok = sc.hex4(); !ok {
+						return "", sc.errorf("bad \\u escape")
+					}
+					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+						r, r2 = dec, -1
+					} else {
+						sc.pos = save // not a pair: the second escape stands alone
+						r2 = -1
+						r = utf8.RuneError
+					}
+				} else {
+					r = utf8.RuneError
+				}
+				_ = r2
+			}
+			buf = utf8.AppendRune(buf, r)
+		default:
+			return "", sc.errorf("bad escape \\%c", esc)
+		}
+	}
+	return "", sc.errorf("unterminated string")
+}
+
+func (sc *scanner) hex4() (rune, bool) {
+	if sc.pos+4 > len(sc.data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range sc.data[sc.pos : sc.pos+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	sc.pos += 4
+	return r, true
+}
+
+// number reads a number literal of RFC 8259's grammar.
+func (sc *scanner) number() (string, error) {
+	start := sc.pos
+	d := sc.data
+	digits := func() int {
+		n := 0
+		for sc.pos < len(d) && d[sc.pos] >= '0' && d[sc.pos] <= '9' {
+			sc.pos++
+			n++
+		}
+		return n
+	}
+	if d[sc.pos] == '-' {
+		sc.pos++
+	}
+	switch {
+	case sc.pos < len(d) && d[sc.pos] == '0':
+		sc.pos++
+	case digits() == 0:
+		return "", sc.errorf("bad number")
+	}
+	if sc.pos < len(d) && d[sc.pos] == '.' {
+		sc.pos++
+		if digits() == 0 {
+			return "", sc.errorf("bad number")
+		}
+	}
+	if sc.pos < len(d) && (d[sc.pos] == 'e' || d[sc.pos] == 'E') {
+		sc.pos++
+		if sc.pos < len(d) && (d[sc.pos] == '+' || d[sc.pos] == '-') {
+			sc.pos++
+		}
+		if digits() == 0 {
+			return "", sc.errorf("bad number")
+		}
+	}
+	return string(d[start:sc.pos]), nil
 }
 
 // fields lists the tree's leaves with their pointers, in document order.

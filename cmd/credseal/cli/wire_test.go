@@ -18,7 +18,7 @@ import (
 // anchoredCohort issues the sample cohort, anchors it on a simulated chain
 // as an issuer accredited for domain, and returns the batch, the chain and
 // a verifier that trusts its registry.
-func anchoredCohort(t *testing.T, domain string) (*issuer.Batch, *chaintest.Env, chaintest.Account, *verifier.Verifier) {
+func anchoredCohort(t testing.TB, domain string) (*issuer.Batch, *chaintest.Env, chaintest.Account, *verifier.Verifier) {
 	t.Helper()
 	ctx := context.Background()
 	env := chaintest.New(t)

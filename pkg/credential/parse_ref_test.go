@@ -1,0 +1,137 @@
+package credential
+
+// The token-based strict parser that parseStrict replaced, kept as the
+// reference the fast scanner is checked against (FuzzScannerMatchesReference).
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"testing"
+	"unicode/utf8"
+)
+
+func parseStrictRef(doc []byte, maxDepth int) (*node, error) {
+	if !utf8.Valid(doc) {
+		return nil, ErrInvalidUTF8
+	}
+	dec := json.NewDecoder(bytes.NewReader(doc))
+	dec.UseNumber()
+	p := refParser{dec: dec, maxDepth: maxDepth}
+	root, err := p.value(0, "")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%w: data after the document at byte %d", ErrInvalidJSON, dec.InputOffset())
+	}
+	return root, nil
+}
+
+type refParser struct {
+	dec      *json.Decoder
+	maxDepth int
+}
+
+func (p *refParser) value(depth int, pointer string) (*node, error) {
+	dec := p.dec
+	tok, err := dec.Token()
+	if err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, fmt.Errorf("%w at byte %d: %v", ErrInvalidJSON, dec.InputOffset(), err)
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		if depth >= p.maxDepth {
+			return nil, fmt.Errorf("%w at %q", ErrTooDeep, pointer)
+		}
+		switch v {
+		case '{':
+			return p.object(depth, pointer)
+		case '[':
+			return p.array(depth, pointer)
+		}
+		return nil, fmt.Errorf("%w: unexpected %q at byte %d", ErrInvalidJSON, v, dec.InputOffset())
+	case string:
+		return &node{value: appendString(nil, v)}, nil
+	case json.Number:
+		b, err := canonicalNumber(string(v))
+		if err != nil {
+			return nil, fmt.Errorf("%w at %q", err, pointer)
+		}
+		return &node{value: b}, nil
+	case bool:
+		return &node{value: []byte(strconv.FormatBool(v))}, nil
+	case nil:
+		return &node{value: []byte("null")}, nil
+	}
+	return nil, fmt.Errorf("%w: unexpected token %v", ErrInvalidJSON, tok)
+}
+
+func (p *refParser) object(depth int, pointer string) (*node, error) {
+	dec := p.dec
+	n := &node{kind: object}
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, fmt.Errorf("%w at byte %d: %v", ErrInvalidJSON, dec.InputOffset(), err)
+		}
+		key, _ := tok.(string) // the decoder only yields strings in key position
+		child := pointer + "/" + escapeToken(key)
+		if seen[key] {
+			return nil, fmt.Errorf("%w %q", ErrDuplicateKey, child)
+		}
+		seen[key] = true
+		kid, err := p.value(depth+1, child)
+		if err != nil {
+			return nil, err
+		}
+		n.keys = append(n.keys, key)
+		n.kids = append(n.kids, kid)
+	}
+	if _, err := dec.Token(); err != nil { // the closing brace
+		return nil, fmt.Errorf("%w at byte %d: %v", ErrInvalidJSON, dec.InputOffset(), err)
+	}
+	return n, nil
+}
+
+func (p *refParser) array(depth int, pointer string) (*node, error) {
+	dec := p.dec
+	n := &node{kind: array}
+	for dec.More() {
+		kid, err := p.value(depth+1, pointer+"/"+strconv.Itoa(len(n.kids)))
+		if err != nil {
+			return nil, err
+		}
+		n.kids = append(n.kids, kid)
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, fmt.Errorf("%w at byte %d: %v", ErrInvalidJSON, dec.InputOffset(), err)
+	}
+	return n, nil
+}
+
+
+// FuzzScannerMatchesReference: the scanner accepts exactly what the
+// token-based reference accepts, and builds the same tree.
+func FuzzScannerMatchesReference(f *testing.F) {
+	for _, s := range []string{`{"a":1,"b":[true,false,null,"x\u00e9\ud83d\ude00"],"c":{"d":-1.5e3}}`, `{"a":"\ud800"}`,
+		`{"a":"\ud800\u0041"}`, `[1,2,]`, `{"a":1,"a":2}`, `{"a" : 01}`, `{"x":"\u0000"}`, ` {"k":[[[]]]} `, `{"a":1e400}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		got, gotErr := parseStrict(doc, MaxDepth)
+		want, wantErr := parseStrictRef(doc, MaxDepth)
+		if (gotErr == nil) != (wantErr == nil) {
+			t.Fatalf("scanner error %v, reference error %v for %q", gotErr, wantErr, doc)
+		}
+		if gotErr == nil && !bytes.Equal(got.appendJSON(nil), want.appendJSON(nil)) {
+			t.Fatalf("trees differ for %q:\n%s\n%s", doc, got.appendJSON(nil), want.appendJSON(nil))
+		}
+	})
+}
