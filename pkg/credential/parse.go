@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -75,8 +76,18 @@ func parseTree(doc []byte) (*node, error) {
 // bundle): valid UTF-8, one value, no duplicate keys, finite numbers, and
 // nesting at most maxDepth deep. Callers bound the size.
 func CheckJSON(doc []byte, maxDepth int) error {
-	_, err := parseStrict(doc, maxDepth)
-	return err
+	if !utf8.Valid(doc) {
+		return ErrInvalidUTF8
+	}
+	sc := scanner{data: doc, maxDepth: maxDepth, validate: true}
+	if _, err := sc.value(0, nil); err != nil {
+		return err
+	}
+	sc.skipSpace()
+	if sc.pos != len(doc) {
+		return fmt.Errorf("%w: data after the document at byte %d", ErrInvalidJSON, sc.pos)
+	}
+	return nil
 }
 
 // parseStrict parses one JSON value with a hand-written scanner: the
@@ -98,12 +109,17 @@ func parseStrict(doc []byte, maxDepth int) (*node, error) {
 	return root, nil
 }
 
-// scanner reads strict JSON (RFC 8259) from data.
+// scanner reads strict JSON (RFC 8259) from data. With validate set it
+// only checks, building no tree (CheckJSON over a whole bundle).
 type scanner struct {
 	data     []byte
 	pos      int
 	maxDepth int
+	validate bool
 }
+
+// checked stands for every value a validating scanner reads.
+var checked = &node{}
 
 // where is a value's place, built into a JSON Pointer only for errors.
 type where struct {
@@ -153,6 +169,10 @@ func (sc *scanner) value(depth int, at *where) (*node, error) {
 		}
 		return sc.array(depth, at)
 	case c == '"':
+		if sc.validate {
+			_, err := sc.rawStr()
+			return checked, err
+		}
 		str, err := sc.str()
 		if err != nil {
 			return nil, err
@@ -163,6 +183,12 @@ func (sc *scanner) value(depth int, at *where) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
+		if sc.validate {
+			if f, err := strconv.ParseFloat(lit, 64); err != nil || math.IsInf(f, 0) {
+				return nil, fmt.Errorf("%w: number %s is not a finite IEEE 754 double at %q", ErrInvalidJSON, lit, at.pointer())
+			}
+			return checked, nil
+		}
 		b, err := canonicalNumber(lit)
 		if err != nil {
 			return nil, fmt.Errorf("%w at %q", err, at.pointer())
@@ -172,6 +198,9 @@ func (sc *scanner) value(depth int, at *where) (*node, error) {
 		for _, lit := range []string{"true", "false", "null"} {
 			if bytes.HasPrefix(sc.data[sc.pos:], []byte(lit)) {
 				sc.pos += len(lit)
+				if sc.validate {
+					return checked, nil
+				}
 				return &node{value: []byte(lit)}, nil
 			}
 		}
@@ -181,6 +210,10 @@ func (sc *scanner) value(depth int, at *where) (*node, error) {
 
 func (sc *scanner) object(depth int, at *where) (*node, error) {
 	n := &node{kind: object}
+	if sc.validate {
+		n = checked
+	}
+	var raw [][]byte // the validating scanner's member names
 	sc.skipSpace()
 	if sc.pos < len(sc.data) && sc.data[sc.pos] == '}' {
 		sc.pos++
@@ -191,14 +224,27 @@ func (sc *scanner) object(depth int, at *where) (*node, error) {
 		if sc.pos == len(sc.data) || sc.data[sc.pos] != '"' {
 			return nil, sc.errorf("expected a member name")
 		}
-		key, err := sc.str()
-		if err != nil {
-			return nil, err
-		}
-		child := &where{parent: at, key: key, index: -1}
-		for _, k := range n.keys { // objects are small: a scan beats a map
-			if k == key {
-				return nil, fmt.Errorf("%w %q", ErrDuplicateKey, child.pointer())
+		var key string
+		if sc.validate {
+			k, err := sc.rawStr()
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range raw {
+				if bytes.Equal(r, k) {
+					return nil, fmt.Errorf("%w %q", ErrDuplicateKey, (&where{parent: at, key: string(k), index: -1}).pointer())
+				}
+			}
+			raw = append(raw, k)
+		} else {
+			var err error
+			if key, err = sc.str(); err != nil {
+				return nil, err
+			}
+			for _, k := range n.keys { // objects are small: a scan beats a map
+				if k == key {
+					return nil, fmt.Errorf("%w %q", ErrDuplicateKey, (&where{parent: at, key: key, index: -1}).pointer())
+				}
 			}
 		}
 		sc.skipSpace()
@@ -206,12 +252,14 @@ func (sc *scanner) object(depth int, at *where) (*node, error) {
 			return nil, sc.errorf("expected ':' after a member name")
 		}
 		sc.pos++
-		kid, err := sc.value(depth+1, child)
+		kid, err := sc.value(depth+1, &where{parent: at, key: key, index: -1})
 		if err != nil {
 			return nil, err
 		}
-		n.keys = append(n.keys, key)
-		n.kids = append(n.kids, kid)
+		if !sc.validate {
+			n.keys = append(n.keys, key)
+			n.kids = append(n.kids, kid)
+		}
 		if done, err := sc.next('}'); done || err != nil {
 			return n, err
 		}
@@ -220,17 +268,22 @@ func (sc *scanner) object(depth int, at *where) (*node, error) {
 
 func (sc *scanner) array(depth int, at *where) (*node, error) {
 	n := &node{kind: array}
+	if sc.validate {
+		n = checked
+	}
 	sc.skipSpace()
 	if sc.pos < len(sc.data) && sc.data[sc.pos] == ']' {
 		sc.pos++
 		return n, nil
 	}
-	for {
-		kid, err := sc.value(depth+1, &where{parent: at, index: len(n.kids)})
+	for i := 0; ; i++ {
+		kid, err := sc.value(depth+1, &where{parent: at, index: i})
 		if err != nil {
 			return nil, err
 		}
-		n.kids = append(n.kids, kid)
+		if !sc.validate {
+			n.kids = append(n.kids, kid)
+		}
 		if done, err := sc.next(']'); done || err != nil {
 			return n, err
 		}
@@ -336,6 +389,27 @@ func (sc *scanner) str() (string, error) {
 		}
 	}
 	return "", sc.errorf("unterminated string")
+}
+
+// rawStr checks a string literal and returns its content, decoded only
+// when it has escapes (so that equal names compare equal).
+func (sc *scanner) rawStr() ([]byte, error) {
+	start := sc.pos + 1
+	for i := start; i < len(sc.data); i++ {
+		switch c := sc.data[i]; {
+		case c == '"':
+			sc.pos = i + 1
+			return sc.data[start:i], nil
+		case c == '\\':
+			s, err := sc.str()
+			return []byte(s), err
+		case c < 0x20:
+			sc.pos = i
+			return nil, sc.errorf("control character in a string")
+		}
+	}
+	sc.pos = len(sc.data)
+	return nil, sc.errorf("unterminated string")
 }
 
 func (sc *scanner) hex4() (rune, bool) {

@@ -117,8 +117,9 @@ func (p *refParser) array(depth int, pointer string) (*node, error) {
 }
 
 
-// FuzzScannerMatchesReference: the scanner accepts exactly what the
-// token-based reference accepts, and builds the same tree.
+// FuzzScannerMatchesReference: the scanner, building a tree or only
+// validating, accepts exactly what the token-based reference accepts, and
+// builds the same tree.
 func FuzzScannerMatchesReference(f *testing.F) {
 	for _, s := range []string{`{"a":1,"b":[true,false,null,"x\u00e9\ud83d\ude00"],"c":{"d":-1.5e3}}`, `{"a":"\ud800"}`,
 		`{"a":"\ud800\u0041"}`, `[1,2,]`, `{"a":1,"a":2}`, `{"a" : 01}`, `{"x":"\u0000"}`, ` {"k":[[[]]]} `, `{"a":1e400}`} {
@@ -129,6 +130,9 @@ func FuzzScannerMatchesReference(f *testing.F) {
 		want, wantErr := parseStrictRef(doc, MaxDepth)
 		if (gotErr == nil) != (wantErr == nil) {
 			t.Fatalf("scanner error %v, reference error %v for %q", gotErr, wantErr, doc)
+		}
+		if checkErr := CheckJSON(doc, MaxDepth); (checkErr == nil) != (wantErr == nil) {
+			t.Fatalf("CheckJSON error %v, reference error %v for %q", checkErr, wantErr, doc)
 		}
 		if gotErr == nil && !bytes.Equal(got.appendJSON(nil), want.appendJSON(nil)) {
 			t.Fatalf("trees differ for %q:\n%s\n%s", doc, got.appendJSON(nil), want.appendJSON(nil))

@@ -56,6 +56,6 @@ proof of work, and verifies them from a bundle file, a QR code or a CS1 string.`
 		SilenceErrors: true,
 	}
 	root.AddCommand(newBatchCommand(), newVerifyCommand(), newRevokeCommand(), newDevchainCommand(), newRegistryCommand(),
-		newIssuerCommand(), newIssueCommand(), newExportCommand(), newVerifierCommand())
+		newIssuerCommand(), newIssueCommand(), newExportCommand(), newVerifierCommand(), newBenchCommand())
 	return root
 }
