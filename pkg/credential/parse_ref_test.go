@@ -116,7 +116,6 @@ func (p *refParser) array(depth int, pointer string) (*node, error) {
 	return n, nil
 }
 
-
 // FuzzScannerMatchesReference: the scanner, building a tree or only
 // validating, accepts exactly what the token-based reference accepts, and
 // builds the same tree.
