@@ -30,8 +30,8 @@ const vectorDir = "../../../testdata/verify"
 // vector is one file of testdata/verify.
 type vector struct {
 	Desc string `json:"desc"`
-	// WantFail is the check that must fail; empty for a genuine bundle.
-	WantFail string `json:"wantFail"`
+	// WantErr is the check that must fail; empty for a genuine bundle.
+	WantErr string `json:"wantErr"`
 	// Setup is what the issuer or the authority does on chain first:
 	// "", "revoke-credential", "revoke-batch" or "suspend-issuer".
 	Setup  string          `json:"setup,omitempty"`
@@ -96,7 +96,7 @@ func TestVerifyVectors(t *testing.T) {
 				Now: func() time.Time { return time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC) }})
 			res := v2.VerifyBytes(ctx, v.Bundle)
 			failed := res.Failed()
-			if v.WantFail == "" {
+			if v.WantErr == "" {
 				if res.Verdict != verifier.Verified {
 					t.Fatalf("%s: genuine bundle: %s %+v", v.Desc, res.Verdict, failed)
 				}
@@ -105,9 +105,9 @@ func TestVerifyVectors(t *testing.T) {
 			if res.Verdict != verifier.NotVerified {
 				t.Fatalf("%s: verdict %s", v.Desc, res.Verdict)
 			}
-			c2, _ := res.Check(v.WantFail)
+			c2, _ := res.Check(v.WantErr)
 			if c2.Status != verifier.Fail || c2.Reason == "" {
-				t.Fatalf("%s: check %s is %+v; failed: %+v", v.Desc, v.WantFail, c2, failed)
+				t.Fatalf("%s: check %s is %+v; failed: %+v", v.Desc, v.WantErr, c2, failed)
 			}
 		})
 	}
@@ -193,7 +193,7 @@ func writeVectors(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeJSON(t, name+".credseal.json", vector{Desc: desc, WantFail: wantFail, Setup: setup, Bundle: js})
+		writeJSON(t, name+".credseal.json", vector{Desc: desc, WantErr: wantFail, Setup: setup, Bundle: js})
 	}
 	save("genuine-full", "a full-disclosure bundle as issued", "", "", get(main, 0))
 	save("genuine-selective", "the holder hid the identifier and the skills", "", "", selective())
