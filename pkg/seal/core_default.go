@@ -2,7 +2,8 @@
 
 package seal
 
-// active is the core Search uses. The standard library's SHA-256 uses the
-// CPU's SHA extensions where present, which on such machines outruns the
-// portable Go core even though that core does less work per nonce.
-var active = stdlibCore
+// active is the core Search uses: the fastest this CPU runs (best is per
+// architecture). Without a vector core, the standard library's SHA-256 —
+// which uses the CPU's SHA extensions where present — outruns the portable
+// Go core even though that core does less work per nonce.
+var active = best()

@@ -4,3 +4,6 @@ package seal
 
 // active is the core Search uses: with -tags purego, the portable reference.
 var active = genericCore
+
+// available lists the cores this build and CPU can run.
+func available() []core { return []core{genericCore, stdlibCore} }

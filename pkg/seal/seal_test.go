@@ -55,7 +55,7 @@ func parseHex(t testing.TB, s string) Header {
 }
 
 // cores lists every core this build can run, for tests that compare them.
-var cores = []core{genericCore, stdlibCore}
+var cores = available()
 
 func TestBitcoinMainnetHeaders(t *testing.T) {
 	for _, bh := range loadBitcoinHeaders(t) {
@@ -394,4 +394,59 @@ func BenchmarkSearch(b *testing.B) {
 			})
 		}
 	}
+}
+
+// TestCoresHitInEveryLane starts scans at every offset before a sealing
+// nonce, so the hit falls in each lane of a vector core and across the
+// boundary of its 16-nonce groups; every core must return it.
+func TestCoresHitInEveryLane(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	h := randomHeader(r, 6)
+	hit, ok := naiveLowest(h, 1000, 5000)
+	if !ok {
+		t.Fatal("no seal in range")
+	}
+	for _, c := range cores {
+		j, _ := newJob(h)
+		for back := uint32(0); back < 40; back++ {
+			start := hit - back
+			want, _ := naiveLowest(h, start, 64)
+			got, ok := c.scan(j, start, 64)
+			if !ok || got != want {
+				t.Fatalf("%s: scan from %d: got %d %v, want %d", c.name, start, got, ok, want)
+			}
+			// A range that stops just before the hit must not report it.
+			if back > 0 {
+				if got, ok := c.scan(j, start, uint64(back)); ok && got >= hit {
+					t.Fatalf("%s: scan of %d nonces from %d reported %d", c.name, back, start, got)
+				}
+			}
+		}
+	}
+}
+
+// FuzzCoresAgree compares every core with the naive loop on arbitrary
+// headers (easy targets so hits happen) and starts, including the top of
+// the nonce space.
+func FuzzCoresAgree(f *testing.F) {
+	f.Add([]byte("credseal header seed"), uint32(0), uint8(4))
+	f.Add([]byte{1, 2, 3}, uint32(math.MaxUint32-20), uint8(2))
+	f.Fuzz(func(t *testing.T, seed []byte, start uint32, difficulty uint8) {
+		h := Header{Version: 1}
+		s := sha256.Sum256(seed)
+		h.Prev, h.Root = s, sha256.Sum256(s[:])
+		h.Time = binary.LittleEndian.Uint32(s[:4])
+		h.Bits, _ = BitsForDifficulty(int(difficulty % 10))
+		count := min(uint64(200), math.MaxUint32+1-uint64(start))
+		want, wantOK := naiveLowest(h, start, count)
+		for _, c := range cores {
+			j, err := newJob(h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, ok := c.scan(j, start, count); ok != wantOK || got != want {
+				t.Fatalf("%s: got %d %v, want %d %v", c.name, got, ok, want, wantOK)
+			}
+		}
+	})
 }

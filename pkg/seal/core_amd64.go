@@ -1,0 +1,96 @@
+//go:build amd64 && !purego
+
+package seal
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+//go:generate go run gen_sha256d16.go
+
+// sha256d16 hashes the headers of 16 consecutive nonces at once with
+// AVX-512 (sha256d16_amd64.s): from the midstate mid, the second block's
+// fixed words tail and each lane's byte-swapped nonce w3, through the
+// second SHA-256, and stores each lane's last digest word (before byte
+// swapping) in h7. One call is about a microsecond: short enough that the
+// scheduler never waits long on it.
+//
+//go:noescape
+func sha256d16(mid *[8]uint32, tail *[3]uint32, w3 *[16]uint32, h7 *[16]uint32)
+
+func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+func xgetbv() (eax, edx uint32)
+
+// hasAVX512 reports whether the CPU has AVX-512 Foundation and the OS saves
+// the ZMM and mask registers.
+func hasAVX512() bool {
+	maxLeaf, _, _, _ := cpuid(0, 0)
+	if maxLeaf < 7 {
+		return false
+	}
+	_, _, ecx1, _ := cpuid(1, 0)
+	const osxsave = 1 << 27
+	if ecx1&osxsave == 0 {
+		return false
+	}
+	_, ebx7, _, _ := cpuid(7, 0)
+	const avx512f = 1 << 16
+	if ebx7&avx512f == 0 {
+		return false
+	}
+	xcr0, _ := xgetbv()
+	const sseAVXOpmaskZMM = 1<<1 | 1<<2 | 1<<5 | 1<<6 | 1<<7
+	return xcr0&sseAVXOpmaskZMM == sseAVXOpmaskZMM
+}
+
+// avx512Core runs sha256d16 and checks each lane's most significant limb
+// against the target's; the rare lanes that may meet it are checked in full.
+var avx512Core = core{name: "avx512-16", scan: scanAVX512}
+
+func scanAVX512(j *job, start uint32, n uint64) (uint32, bool) {
+	var w3, h7 [16]uint32
+	top := j.limbs[7]
+	for base := uint64(0); base < n; base += 16 {
+		first := start + uint32(base)
+		for i := range w3 {
+			w3[i] = bits.ReverseBytes32(first + uint32(i)) // lanes past n are ignored
+		}
+		sha256d16(&j.mid, &j.tail, &w3, &h7)
+		for i, v := range h7 {
+			if base+uint64(i) >= n {
+				break
+			}
+			if bits.ReverseBytes32(v) <= top && j.sealedAt(first+uint32(i)) {
+				return first + uint32(i), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// sealedAt checks one nonce in full.
+func (j *job) sealedAt(nonce uint32) bool {
+	h := j.header
+	binary.LittleEndian.PutUint32(h[76:], nonce)
+	var hd Header
+	_ = hd.UnmarshalBinary(h[:])
+	s := hd.Hash()
+	return meetsTarget(&s, &j.target)
+}
+
+func best() core {
+	if hasAVX512() {
+		return avx512Core
+	}
+	return stdlibCore
+}
+
+// available lists the cores this build and CPU can run.
+func available() []core {
+	cs := []core{genericCore, stdlibCore}
+	if hasAVX512() {
+		cs = append(cs, avx512Core)
+	}
+	return cs
+}
