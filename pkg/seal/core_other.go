@@ -5,4 +5,4 @@ package seal
 func best() core { return stdlibCore }
 
 // available lists the cores this build and CPU can run.
-func available() []core { return []core{genericCore, stdlibCore} }
+func available() []core { return []core{stdlibCore, genericCore} }

@@ -109,6 +109,170 @@ func compress(label string) {
 	emit("JNZ %s", label)
 }
 
+// ---- two register sets: 32 nonces a call ----
+//
+// Set A (lanes 0-15) keeps its state in Z0-Z7 and scratch in Z16-Z19, set
+// B (lanes 16-31) in Z8-Z15 and Z20-Z23. The message words live in a
+// caller's buffer (R9 points at set A's W[0]; set B's are 4096 bytes on),
+// so both sets fit the 32 registers, and the rounds are a loop of 8 (the
+// renaming period) to stay small. Interleaving two independent sets hides
+// the latency of each round's dependency chain.
+
+type set struct {
+	state int    // first state register
+	tmp   int    // first of four scratch registers
+	wOff  int    // byte offset of this set's W[0] from R9
+	name  string // for comments
+}
+
+var sets = [2]set{{0, 16, 0, "A"}, {8, 20, 4096, "B"}}
+
+func (st set) s(t int) [8]string {
+	var r [8]string
+	for i := range r {
+		r[i] = z(st.state + (i-t%8+8)%8)
+	}
+	return r
+}
+
+func (st set) t(i int) string { return z(st.tmp + i) }
+
+// wMem is the memory operand of W[i] relative to the loop's R9.
+func (st set) wMem(i int) string { return fmt.Sprintf("%d(R9)", st.wOff+64*i) }
+
+// schedule2 computes W[t] (i is t relative to R9's word) into scratch 0 and stores it.
+func schedule2(st set, i int) {
+	x, a, b, c := st.t(3), st.t(0), st.t(1), st.t(2)
+	emit("VMOVDQU32 %s, %s", st.wMem(i-15), x)
+	emit("VPRORD $7, %s, %s", x, a)
+	emit("VPRORD $18, %s, %s", x, b)
+	emit("VPSRLD $3, %s, %s", x, c)
+	emit("VPTERNLOGD $0x96, %s, %s, %s", c, b, a)
+	emit("VPADDD %s, %s, %s", st.wMem(i-16), a, a)
+	emit("VPADDD %s, %s, %s", st.wMem(i-7), a, a)
+	emit("VMOVDQU32 %s, %s", st.wMem(i-2), x)
+	emit("VPRORD $17, %s, %s", x, b)
+	emit("VPRORD $19, %s, %s", x, c)
+	emit("VPSRLD $10, %s, %s", x, x)
+	emit("VPTERNLOGD $0x96, %s, %s, %s", x, c, b)
+	emit("VPADDD %s, %s, %s", b, a, a)
+	emit("VMOVDQU32 %s, %s", a, st.wMem(i))
+}
+
+// round2 is one round of a set; w is the operand holding W[t].
+func round2(st set, t int, w, kAddr string) {
+	s := st.s(t)
+	a, b, c, d, e, f, g, h := s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]
+	t0, t1, t2 := st.t(0), st.t(1), st.t(2)
+	emit("VPADDD %s, %s, %s", w, h, h)
+	emit("VPADDD.BCST %s, %s, %s", kAddr, h, h)
+	emit("VPRORD $6, %s, %s", e, t0)
+	emit("VPRORD $11, %s, %s", e, t1)
+	emit("VPRORD $25, %s, %s", e, t2)
+	emit("VPTERNLOGD $0x96, %s, %s, %s", t2, t1, t0)
+	emit("VPADDD %s, %s, %s", t0, h, h)
+	emit("VMOVDQA32 %s, %s", e, t1)
+	emit("VPTERNLOGD $0xCA, %s, %s, %s", g, f, t1)
+	emit("VPADDD %s, %s, %s", t1, h, h)
+	emit("VPADDD %s, %s, %s", h, d, d)
+	emit("VPRORD $2, %s, %s", a, t0)
+	emit("VPRORD $13, %s, %s", a, t1)
+	emit("VPRORD $22, %s, %s", a, t2)
+	emit("VPTERNLOGD $0x96, %s, %s, %s", t2, t1, t0)
+	emit("VPADDD %s, %s, %s", t0, h, h)
+	emit("VMOVDQA32 %s, %s", a, t1)
+	emit("VPTERNLOGD $0xE8, %s, %s, %s", c, b, t1)
+	emit("VPADDD %s, %s, %s", t1, h, h)
+}
+
+// compress2 runs 64 rounds of both sets with W[0..15] already in the buffer.
+func compress2(label string) {
+	emit("MOVQ buf+32(FP), R9")
+	emit("LEAQ ·sha256K(SB), R8")
+	emit("MOVQ $2, CX")
+	out.WriteString(label + "plain:\n")
+	for i := 0; i < 8; i++ {
+		for _, st := range sets {
+			round2(st, i, st.wMem(i), fmt.Sprintf("%d(R8)", 4*i))
+		}
+	}
+	emit("ADDQ $512, R9")
+	emit("ADDQ $32, R8")
+	emit("DECQ CX")
+	emit("JNZ %splain", label)
+	emit("MOVQ $6, CX")
+	out.WriteString(label + "sched:\n")
+	for i := 0; i < 8; i++ {
+		for _, st := range sets {
+			schedule2(st, i)
+		}
+		for _, st := range sets {
+			round2(st, i, st.t(0), fmt.Sprintf("%d(R8)", 4*i))
+		}
+	}
+	emit("ADDQ $512, R9")
+	emit("ADDQ $32, R8")
+	emit("DECQ CX")
+	emit("JNZ %ssched", label)
+}
+
+func gen32() {
+	out.WriteString("\n// func sha256d32(mid *[8]uint32, tail *[3]uint32, w3 *[32]uint32, h7 *[32]uint32, buf *[2][64][16]uint32)\n")
+	out.WriteString("// As sha256d16 for 32 lanes in two interleaved register sets.\n")
+	out.WriteString("TEXT ·sha256d32(SB), NOSPLIT, $0-40\n")
+	emit("MOVQ mid+0(FP), SI")
+	emit("MOVQ tail+8(FP), DX")
+	emit("MOVQ w3+16(FP), BX")
+	emit("MOVQ buf+32(FP), R9")
+	// W[0..15] of the first hash, both sets.
+	emit("VPBROADCASTD 0(DX), Z24")
+	emit("VPBROADCASTD 4(DX), Z25")
+	emit("VPBROADCASTD 8(DX), Z26")
+	emit("VPBROADCASTD ·sha256Pad+0(SB), Z27")
+	emit("VPXORD Z28, Z28, Z28")
+	emit("VPBROADCASTD ·sha256Pad+4(SB), Z29")
+	for si, st := range sets {
+		emit("VMOVDQU32 Z24, %s", st.wMem(0))
+		emit("VMOVDQU32 Z25, %s", st.wMem(1))
+		emit("VMOVDQU32 Z26, %s", st.wMem(2))
+		emit("VMOVDQU32 %d(BX), Z30", 64*si)
+		emit("VMOVDQU32 Z30, %s", st.wMem(3))
+		emit("VMOVDQU32 Z27, %s", st.wMem(4))
+		for i := 5; i < 15; i++ {
+			emit("VMOVDQU32 Z28, %s", st.wMem(i))
+		}
+		emit("VMOVDQU32 Z29, %s", st.wMem(15))
+		for i := 0; i < 8; i++ {
+			emit("VPBROADCASTD %d(SI), %s", 4*i, z(st.state+i))
+		}
+	}
+	compress2("first")
+	// The first digests become the second hash's W[0..7].
+	emit("MOVQ buf+32(FP), R9")
+	emit("VPBROADCASTD ·sha256Pad+0(SB), Z27")
+	emit("VPBROADCASTD ·sha256Pad+8(SB), Z29")
+	for _, st := range sets {
+		for i := 0; i < 8; i++ {
+			emit("VPADDD.BCST %d(SI), %s, %s", 4*i, z(st.state+i), z(st.state+i))
+			emit("VMOVDQU32 %s, %s", z(st.state+i), st.wMem(i))
+			emit("VPBROADCASTD ·sha256IV+%d(SB), %s", 4*i, z(st.state+i))
+		}
+		emit("VMOVDQU32 Z27, %s", st.wMem(8))
+		for i := 9; i < 15; i++ {
+			emit("VMOVDQU32 Z28, %s", st.wMem(i))
+		}
+		emit("VMOVDQU32 Z29, %s", st.wMem(15))
+	}
+	compress2("second")
+	emit("MOVQ h7+24(FP), DI")
+	emit("VPADDD.BCST ·sha256IV+28(SB), Z7, Z7")
+	emit("VPADDD.BCST ·sha256IV+28(SB), Z15, Z15")
+	emit("VMOVDQU32 Z7, (DI)")
+	emit("VMOVDQU32 Z15, 64(DI)")
+	emit("VZEROUPPER")
+	emit("RET")
+}
+
 func main() {
 	out.WriteString("// Code generated by gen_sha256d16.go; DO NOT EDIT.\n\n//go:build amd64 && !purego\n\n#include \"textflag.h\"\n\n")
 	out.WriteString("// func sha256d16(mid *[8]uint32, tail *[3]uint32, w3 *[16]uint32, h7 *[16]uint32)\n")
@@ -147,6 +311,7 @@ func main() {
 	emit("VMOVDQU32 Z7, (DI)")
 	emit("VZEROUPPER")
 	emit("RET")
+	gen32()
 	out.WriteString("\n")
 	for i, v := range k {
 		fmt.Fprintf(&out, "DATA ·sha256K+%d(SB)/4, $0x%08x\n", 4*i, v)

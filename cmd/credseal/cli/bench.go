@@ -10,11 +10,14 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/credseal/credseal/pkg/seal"
 )
 
 func newBenchCommand() *cobra.Command {
@@ -23,9 +26,10 @@ func newBenchCommand() *cobra.Command {
 		Short: "Measure credseal on this machine",
 		Long: `bench runs measurements whose figures go into docs/PERFORMANCE.md. They are
 bounded in time, and load tests only target this machine (loopback).`,
-		Example: `  credseal bench http --url http://127.0.0.1:8090/api/v1/verify --input grad.credseal.json --duration 30s`,
+		Example: `  credseal bench seal
+  credseal bench http --url http://127.0.0.1:8090/api/v1/verify --input grad.credseal.json --duration 30s`,
 	}
-	cmd.AddCommand(newBenchHTTPCommand())
+	cmd.AddCommand(newBenchHTTPCommand(), newBenchSealCommand())
 	return cmd
 }
 
@@ -151,4 +155,42 @@ func loopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+func newBenchSealCommand() *cobra.Command {
+	var each time.Duration
+	cmd := &cobra.Command{
+		Use:   "seal",
+		Short: "Measure every SHA-256 sealing core here, per core and on all cores, against the naive loop",
+		Long: `seal measures the nonce search of every core this CPU can run, with one
+worker and with one per CPU, next to the naive loop
+sha256.Sum256(sha256.Sum256(header)) measured in the same run, and prints
+nonces per second and the ratio. The core marked * is the one credseal uses.`,
+		Example: "  credseal bench seal\n  credseal bench seal --each 5s",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			out := cmd.OutOrStdout()
+			naive := seal.MeasureNaive(each)
+			fmt.Fprintf(out, "%d CPUs; naive loop: %.2f M nonces/s on one core\n\n", runtime.GOMAXPROCS(0), naive/1e6)
+			fmt.Fprintf(out, "  %-16s %14s %10s %14s %10s\n", "core", "1 worker", "vs naive", "all workers", "scaling")
+			for _, name := range seal.Cores() {
+				one, err := seal.Measure(cmd.Context(), name, 1, each)
+				if err != nil {
+					return err
+				}
+				all, err := seal.Measure(cmd.Context(), name, 0, each)
+				if err != nil {
+					return err
+				}
+				mark := " "
+				if name == seal.Core() {
+					mark = "*"
+				}
+				fmt.Fprintf(out, "%s %-16s %12.2f M %9.2fx %12.2f M %9.2fx\n", mark, name, one/1e6, one/naive, all/1e6, all/one)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().DurationVar(&each, "each", 2*time.Second, "how long each measurement runs")
+	return cmd
 }
