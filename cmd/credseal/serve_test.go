@@ -3,7 +3,9 @@ package main_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -110,5 +112,57 @@ func call(t *testing.T, method, url, token, body string, want int, out any) {
 		if err := json.Unmarshal(b, out); err != nil {
 			t.Fatalf("%s %s: %v in %s", method, url, err, b)
 		}
+	}
+}
+
+// TestIssuerServeRidesOutChainDowntime: the chain is down when credentials
+// are issued and when the server starts; once it is back, the server's
+// pipeline anchors them without a restart.
+func TestIssuerServeRidesOutChainDowntime(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := fmt.Sprint(ln.Addr().(*net.TCPAddr).Port)
+	ln.Close()
+	chainDir := filepath.Join(t.TempDir(), "chain")
+	_, stopChain := startProcess(t, rpcLine, credseal, "devchain", "--datadir", chainDir, "--port", port)
+	dir := filepath.Join(t.TempDir(), "issuer")
+	env := []string{"CREDSEAL_DEVCHAIN=" + chainDir, "CREDSEAL_ISSUER=" + dir}
+	mustCLI(t, env, "issuer", "init", "--name", "Université de Lumière", "--url", "https://registrar.example.edu",
+		"--batch-size", "100", "--batch-age", "1s", "--difficulty", "12")
+	token := strings.TrimSpace(mustCLI(t, env, "issuer", "token", "create", "e2e"))
+	if err := stopChain(); err != nil {
+		t.Fatal(err)
+	}
+
+	if out := mustCLI(t, env, "issue", "--input", "../../testdata/cohort.csv"); !strings.Contains(out, "stored 56 new") {
+		t.Fatalf("issue with the chain down:\n%s", out)
+	}
+	m, _ := startProcessEnv(t, servingLine, env, credseal, "issuer", "serve", "--listen", "127.0.0.1:0", "--interval", "200ms")
+	base := m[1]
+	var health struct {
+		Status string
+		Chain  bool
+	}
+	call(t, "GET", base+"/healthz", "", "", 200, &health)
+	if health.Status != "degraded" || health.Chain {
+		t.Fatalf("health with the chain down: %+v", health)
+	}
+
+	startProcess(t, rpcLine, credseal, "devchain", "--datadir", chainDir, "--port", port)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var page struct {
+			Batches []struct{ State string } `json:"batches"`
+		}
+		call(t, "GET", base+"/api/v1/batches", token, "", 200, &page)
+		if len(page.Batches) == 1 && page.Batches[0].State == string(issuer.Confirmed) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("not anchored 60 s after the chain came back: %+v", page)
+		}
+		time.Sleep(300 * time.Millisecond)
 	}
 }

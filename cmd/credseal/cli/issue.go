@@ -81,16 +81,9 @@ func runIssue(cmd *cobra.Command, o *issueOptions) error {
 		fmt.Fprintf(out, "… and %d more already issued\n", dups-5)
 	}
 	fmt.Fprintf(out, "stored %d new credential(s), %d duplicate(s) skipped\n", added, dups)
-	if e.chain == nil {
-		fmt.Fprintln(out, "the chain is unreachable: credentials wait as pending; run again with --wait or 'credseal issuer serve'")
-		if o.wait {
-			return &ExitError{Code: ExitIncomplete}
-		}
-		return nil
-	}
 	if !o.wait {
 		if _, err := e.svc.Step(ctx, false); err != nil {
-			fmt.Fprintf(stderr, "credseal: pipeline: %v (it will be retried)\n", err)
+			fmt.Fprintf(stderr, "credseal: the credentials are stored; anchoring waits: %v\n(run again with --wait, or 'credseal issuer serve')\n", err)
 		}
 	} else {
 		if o.timeout > 0 {

@@ -214,13 +214,9 @@ func newIssuerStatusCommand() *cobra.Command {
 			if s, ok, _ := e.db.LastSeal(ctx); ok {
 				fmt.Fprintf(out, "last seal (local)  %x\n", s)
 			}
-			if e.chain == nil {
-				fmt.Fprintln(out, "chain: unreachable")
-				return nil
-			}
 			last, err := e.chain.LastSeal(ctx)
 			if err != nil {
-				fmt.Fprintf(out, "chain: %v\n", err)
+				fmt.Fprintf(out, "chain: unreachable: %v\n", err)
 				return nil
 			}
 			fmt.Fprintf(out, "last seal (chain)  %x\n", last)
@@ -271,7 +267,8 @@ It keeps accepting credentials while the chain is unreachable.`,
 			defer e.close()
 			log := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
 			var chainUp atomic.Bool
-			chainUp.Store(e.chain != nil)
+			_, err = e.chain.client(ctx)
+			chainUp.Store(err == nil)
 			srv := httpapi.New(httpapi.Config{Service: e.svc, Tokens: e.db, Backup: e.db, Profile: e.cfg.Profile,
 				PortalURL: e.cfg.PortalURL, VerifierURL: e.cfg.VerifierURL, Logger: log, ChainUp: chainUp.Load})
 			ln, err := net.Listen("tcp", listen)
@@ -294,10 +291,8 @@ It keeps accepting credentials while the chain is unreachable.`,
 			go func() { // a successful step means the chain is back
 				for ctx.Err() == nil {
 					time.Sleep(interval)
-					if e.chain != nil {
-						if _, err := e.chain.LastSeal(ctx); err == nil {
-							chainUp.Store(true)
-						}
+					if _, err := e.chain.LastSeal(ctx); err == nil {
+						chainUp.Store(true)
 					}
 				}
 			}()

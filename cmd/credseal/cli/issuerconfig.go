@@ -82,17 +82,25 @@ type issuerEnv struct {
 	dir   string
 	cfg   *issuerConfig
 	db    *boltstore.DB
-	chain *chain.Client // nil when the chain could not be reached
+	chain *lazyChain // connects on first use, so the chain may be down at start
 	svc   *issuer.Service
-	close func()
 }
 
-// openIssuer opens the issuer in dir. The chain is dialled when possible;
-// without it the service still stores credentials (they wait for the chain).
+// openIssuer opens the issuer in dir. With needChain the chain must answer
+// now; otherwise the service stores credentials and reaches the chain when
+// it can.
 func openIssuer(ctx context.Context, dir string, needChain bool) (*issuerEnv, error) {
 	cfg, err := readIssuerConfig(dir)
 	if err != nil {
 		return nil, err
+	}
+	bits, err := seal.BitsForDifficulty(cfg.Difficulty)
+	if err != nil {
+		return nil, badInput(err)
+	}
+	key, err := os.ReadFile(filepath.Join(dir, tokenKeyFile))
+	if err != nil {
+		return nil, fmt.Errorf("claim token key: %w", err)
 	}
 	db, err := boltstore.Open(filepath.Join(dir, issuerDBFile))
 	if err != nil {
@@ -101,38 +109,27 @@ func openIssuer(ctx context.Context, dir string, needChain bool) (*issuerEnv, er
 		}
 		return nil, err
 	}
-	key, err := os.ReadFile(filepath.Join(dir, tokenKeyFile))
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("claim token key: %w", err)
-	}
-	e := &issuerEnv{dir: dir, cfg: cfg, db: db, close: func() { db.Close() }}
 	co := chainOptions{rpc: cfg.RPC, registry: cfg.Registry, chainID: cfg.ChainID, keystore: cfg.Keystore,
 		passphraseFile: cfg.PassphraseFile, confirmations: max(cfg.Confirmations, 1), timeout: 2 * time.Minute}
-	c, closeChain, err := co.connect(ctx, true)
-	switch {
-	case err == nil:
-		e.chain = c
-		e.close = func() { closeChain(); db.Close() }
-	case needChain:
-		db.Close()
-		return nil, err
-	}
-	bits, err := seal.BitsForDifficulty(cfg.Difficulty)
-	if err != nil {
-		e.close()
-		return nil, badInput(err)
+	e := &issuerEnv{dir: dir, cfg: cfg, db: db,
+		chain: &lazyChain{connect: func(ctx context.Context) (*chain.Client, func(), error) { return co.connect(ctx, true) }}}
+	if needChain {
+		if _, err := e.chain.client(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	age, err := time.ParseDuration(cfg.BatchAge)
 	if err != nil {
 		age = time.Minute
 	}
-	var ch issuer.Chain
-	if e.chain != nil {
-		ch = e.chain
-	}
-	e.svc = issuer.NewService(db, ch, issuer.Config{BatchSize: cfg.BatchSize, BatchAge: age, Bits: bits, TokenKey: key})
+	e.svc = issuer.NewService(db, e.chain, issuer.Config{BatchSize: cfg.BatchSize, BatchAge: age, Bits: bits, TokenKey: key})
 	return e, nil
+}
+
+func (e *issuerEnv) close() {
+	e.chain.close()
+	e.db.Close()
 }
 
 // claimURL is a credential's portal link, or "" without a portal URL.

@@ -2,12 +2,15 @@ package cli
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/seal"
 	"github.com/credseal/credseal/verifier"
 )
 
@@ -73,4 +76,69 @@ func (f failingReader) Batch(context.Context, [32]byte, [32]byte) (verifier.Batc
 
 func (f failingReader) Status(context.Context, [32]byte, [32]byte, [20]byte) (verifier.StatusRecord, error) {
 	return verifier.StatusRecord{}, f.err
+}
+
+// lazyChain is the issuer service's chain: it connects on first use, and
+// again after a failed attempt, so an issuer started while its RPC endpoint
+// is down anchors once the endpoint is back.
+type lazyChain struct {
+	connect func(ctx context.Context) (*chain.Client, func(), error)
+	mu      sync.Mutex
+	c       *chain.Client
+	closeFn func()
+}
+
+var _ issuer.Chain = (*lazyChain)(nil)
+
+func (l *lazyChain) client(ctx context.Context) (*chain.Client, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.c == nil {
+		c, closeFn, err := l.connect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		l.c, l.closeFn = c, closeFn
+	}
+	return l.c, nil
+}
+
+func (l *lazyChain) close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closeFn != nil {
+		l.closeFn()
+	}
+}
+
+func (l *lazyChain) LastSeal(ctx context.Context) ([32]byte, error) {
+	c, err := l.client(ctx)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	return c.LastSeal(ctx)
+}
+
+func (l *lazyChain) Anchor(ctx context.Context, hs []seal.Header) (bundle.Anchor, error) {
+	c, err := l.client(ctx)
+	if err != nil {
+		return bundle.Anchor{}, err
+	}
+	return c.Anchor(ctx, hs)
+}
+
+func (l *lazyChain) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, error) {
+	c, err := l.client(ctx)
+	if err != nil {
+		return bundle.Anchor{}, false, err
+	}
+	return c.Locate(ctx, s)
+}
+
+func (l *lazyChain) RevokeDigest(ctx context.Context, digest [32]byte, reason uint8) ([32]byte, error) {
+	c, err := l.client(ctx)
+	if err != nil {
+		return [32]byte{}, err
+	}
+	return c.RevokeDigest(ctx, digest, reason)
 }
