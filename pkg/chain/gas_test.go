@@ -23,7 +23,6 @@ import (
 const (
 	peerIssueGas     uint64 = 135_506
 	peerBulkIssue10  uint64 = 1_142_978
-	peerRevokeGas    uint64 = 135_611
 	newSlotStateGas  uint64 = 64 * 1530 // EIP-8037: StorageCreationSize × CostPerStateByte
 	txIntrinsicGas   uint64 = 21_000
 	gasBudgetPercent uint64 = 110

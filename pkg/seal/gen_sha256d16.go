@@ -55,12 +55,13 @@ func schedule(t int) {
 	emit("VPADDD %s, %s, %s", t0, w(t), w(t))
 }
 
-// round t with the state in registers s[0..7] = a..h (renamed each round);
-// kAddr is the memory operand of K[t].
-func round(t int, s [8]string, kAddr string) {
+// round is one SHA-256 round on state registers s = a..h (renamed each
+// round, not moved): w holds W[t], kAddr is the memory operand of K[t],
+// and t0-t2 are scratch.
+func round(s [8]string, w, kAddr, t0, t1, t2 string) {
 	a, b, c, d, e, f, g, h := s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]
+	emit("VPADDD %s, %s, %s", w, h, h)
 	emit("VPADDD.BCST %s, %s, %s", kAddr, h, h)
-	emit("VPADDD %s, %s, %s", w(t), h, h)
 	emit("VPRORD $6, %s, %s", e, t0)
 	emit("VPRORD $11, %s, %s", e, t1)
 	emit("VPRORD $25, %s, %s", e, t2)
@@ -94,7 +95,7 @@ func state(t int) [8]string {
 // unroll ran at half the speed.
 func compress(label string) {
 	for t := 0; t < 16; t++ {
-		round(t, state(t), fmt.Sprintf("·sha256K+%d(SB)", 4*t))
+		round(state(t), w(t), fmt.Sprintf("·sha256K+%d(SB)", 4*t), t0, t1, t2)
 	}
 	emit("MOVQ $3, CX")
 	emit("LEAQ ·sha256K+64(SB), R8")
@@ -102,7 +103,7 @@ func compress(label string) {
 	for i := 0; i < 16; i++ {
 		t := 16 + i
 		schedule(t)
-		round(t, state(t), fmt.Sprintf("%d(R8)", 4*i))
+		round(state(t), w(t), fmt.Sprintf("%d(R8)", 4*i), t0, t1, t2)
 	}
 	emit("ADDQ $64, R8")
 	emit("DECQ CX")
@@ -159,32 +160,6 @@ func schedule2(st set, i int) {
 	emit("VMOVDQU32 %s, %s", a, st.wMem(i))
 }
 
-// round2 is one round of a set; w is the operand holding W[t].
-func round2(st set, t int, w, kAddr string) {
-	s := st.s(t)
-	a, b, c, d, e, f, g, h := s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]
-	t0, t1, t2 := st.t(0), st.t(1), st.t(2)
-	emit("VPADDD %s, %s, %s", w, h, h)
-	emit("VPADDD.BCST %s, %s, %s", kAddr, h, h)
-	emit("VPRORD $6, %s, %s", e, t0)
-	emit("VPRORD $11, %s, %s", e, t1)
-	emit("VPRORD $25, %s, %s", e, t2)
-	emit("VPTERNLOGD $0x96, %s, %s, %s", t2, t1, t0)
-	emit("VPADDD %s, %s, %s", t0, h, h)
-	emit("VMOVDQA32 %s, %s", e, t1)
-	emit("VPTERNLOGD $0xCA, %s, %s, %s", g, f, t1)
-	emit("VPADDD %s, %s, %s", t1, h, h)
-	emit("VPADDD %s, %s, %s", h, d, d)
-	emit("VPRORD $2, %s, %s", a, t0)
-	emit("VPRORD $13, %s, %s", a, t1)
-	emit("VPRORD $22, %s, %s", a, t2)
-	emit("VPTERNLOGD $0x96, %s, %s, %s", t2, t1, t0)
-	emit("VPADDD %s, %s, %s", t0, h, h)
-	emit("VMOVDQA32 %s, %s", a, t1)
-	emit("VPTERNLOGD $0xE8, %s, %s, %s", c, b, t1)
-	emit("VPADDD %s, %s, %s", t1, h, h)
-}
-
 // compress2 runs 64 rounds of both sets with W[0..15] already in the buffer.
 func compress2(label string) {
 	emit("MOVQ buf+32(FP), R9")
@@ -193,7 +168,7 @@ func compress2(label string) {
 	out.WriteString(label + "plain:\n")
 	for i := 0; i < 8; i++ {
 		for _, st := range sets {
-			round2(st, i, st.wMem(i), fmt.Sprintf("%d(R8)", 4*i))
+			round(st.s(i), st.wMem(i), fmt.Sprintf("%d(R8)", 4*i), st.t(0), st.t(1), st.t(2))
 		}
 	}
 	emit("ADDQ $512, R9")
@@ -207,7 +182,7 @@ func compress2(label string) {
 			schedule2(st, i)
 		}
 		for _, st := range sets {
-			round2(st, i, st.t(0), fmt.Sprintf("%d(R8)", 4*i))
+			round(st.s(i), st.t(0), fmt.Sprintf("%d(R8)", 4*i), st.t(0), st.t(1), st.t(2))
 		}
 	}
 	emit("ADDQ $512, R9")
