@@ -37,6 +37,15 @@ endef
 contracts: ## recompile CredentialRegistry.sol (pinned solc from npm) and regenerate its Go bindings
 	$(call compile-registry,$(CURDIR)/contracts/registry)
 
+.PHONY: generate
+generate: contracts ## regenerate everything generated: contract artefacts and bindings, the sealing assembly
+	$(GO) generate ./pkg/seal
+
+.PHONY: check-generated
+check-generated: ## fail unless the committed sealing assembly is what its generator writes
+	@mkdir -p out && cd pkg/seal && $(GO) run gen_sha256d16.go $(CURDIR)/out/.sha256d16_amd64.s
+	@cmp -s out/.sha256d16_amd64.s pkg/seal/sha256d16_amd64.s || { echo "pkg/seal/sha256d16_amd64.s does not match gen_sha256d16.go: run 'make generate'"; exit 1; }
+
 .PHONY: check-contracts
 check-contracts: ## recompile into a temp dir and fail unless contracts/registry matches byte for byte
 	@rm -rf out/.contracts-check && mkdir -p out/.contracts-check
@@ -70,7 +79,7 @@ lint: ## gofmt and go vet must be clean
 	$(GO) vet ./...
 
 .PHONY: test
-test: deps lint check-contracts $(GETH) chromium ## the whole suite (also what CI runs)
+test: deps lint check-contracts check-generated $(GETH) chromium ## the whole suite (also what CI runs)
 	CREDSEAL_GETH=$(CURDIR)/$(GETH) $(GO) test ./...
 	$(GO) test -tags purego ./pkg/seal
 	$(GO) test -race -short ./pkg/merkle ./pkg/seal ./issuer ./issuer/boltstore

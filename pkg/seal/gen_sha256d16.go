@@ -297,7 +297,11 @@ func main() {
 	}
 	out.WriteString("GLOBL ·sha256IV(SB), RODATA|NOPTR, $32\n\n")
 	out.WriteString("DATA ·sha256Pad+0(SB)/4, $0x80000000\nDATA ·sha256Pad+4(SB)/4, $640\nDATA ·sha256Pad+8(SB)/4, $256\nGLOBL ·sha256Pad(SB), RODATA|NOPTR, $12\n")
-	if err := os.WriteFile("sha256d16_amd64.s", out.Bytes(), 0o644); err != nil {
+	path := "sha256d16_amd64.s"
+	if len(os.Args) > 1 {
+		path = os.Args[1]
+	}
+	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
