@@ -19,29 +19,64 @@ import (
 //go:noescape
 func sha256d16(mid *[8]uint32, tail *[3]uint32, w3 *[16]uint32, h7 *[16]uint32)
 
+// sha256d8 is sha256d16 on 256-bit registers (AVX-512VL), 8 nonces a call:
+// for CPUs that slow down on 512-bit registers.
+//
+//go:noescape
+func sha256d8(mid *[8]uint32, tail *[3]uint32, w3 *[8]uint32, h7 *[8]uint32)
+
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
 func xgetbv() (eax, edx uint32)
 
 // hasAVX512 reports whether the CPU has AVX-512 Foundation and the OS saves
 // the ZMM and mask registers.
-func hasAVX512() bool {
+func hasAVX512() bool { f, _ := avx512(); return f }
+
+// hasAVX512VL reports AVX-512 on 128/256-bit registers too.
+func hasAVX512VL() bool { f, vl := avx512(); return f && vl }
+
+func avx512() (f, vl bool) {
 	maxLeaf, _, _, _ := cpuid(0, 0)
 	if maxLeaf < 7 {
-		return false
+		return false, false
 	}
 	_, _, ecx1, _ := cpuid(1, 0)
 	const osxsave = 1 << 27
 	if ecx1&osxsave == 0 {
-		return false
+		return false, false
 	}
 	_, ebx7, _, _ := cpuid(7, 0)
-	const avx512f = 1 << 16
-	if ebx7&avx512f == 0 {
-		return false
-	}
+	const avx512f, avx512vl = 1 << 16, 1 << 31
 	xcr0, _ := xgetbv()
 	const sseAVXOpmaskZMM = 1<<1 | 1<<2 | 1<<5 | 1<<6 | 1<<7
-	return xcr0&sseAVXOpmaskZMM == sseAVXOpmaskZMM
+	if ebx7&avx512f == 0 || xcr0&sseAVXOpmaskZMM != sseAVXOpmaskZMM {
+		return false, false
+	}
+	return true, ebx7&avx512vl != 0
+}
+
+// avx512vlCore runs sha256d8: the same kernel at half the width.
+var avx512vlCore = core{name: "avx512vl-8", scan: scanAVX512VL}
+
+func scanAVX512VL(j *job, start uint32, n uint64) (uint32, bool) {
+	var w3, h7 [8]uint32
+	top := j.limbs[7]
+	for base := uint64(0); base < n; base += 8 {
+		first := start + uint32(base)
+		for i := range w3 {
+			w3[i] = bits.ReverseBytes32(first + uint32(i))
+		}
+		sha256d8(&j.mid, &j.tail, &w3, &h7)
+		for i, v := range h7 {
+			if base+uint64(i) >= n {
+				break
+			}
+			if bits.ReverseBytes32(v) <= top && j.sealedAt(first+uint32(i)) {
+				return first + uint32(i), true
+			}
+		}
+	}
+	return 0, false
 }
 
 // avx512Core runs sha256d16 and checks each lane's most significant limb
@@ -88,7 +123,10 @@ func best() core {
 
 // available lists the cores this build and CPU can run, Search's first.
 func available() []core {
-	if hasAVX512() {
+	switch {
+	case hasAVX512VL():
+		return []core{avx512Core, avx512x2Core, avx512vlCore, stdlibCore, genericCore}
+	case hasAVX512():
 		return []core{avx512Core, avx512x2Core, stdlibCore, genericCore}
 	}
 	return []core{stdlibCore, genericCore}
