@@ -64,6 +64,9 @@ func (c *cache) Batch(ctx context.Context, s, tx [32]byte) (BatchRecord, error) 
 		return v.(BatchRecord), nil
 	}
 	v, err, _ := c.group.Do(string(s[:])+string(tx[:])+"b", func() (any, error) {
+		if v, ok := c.batches.get(k, c.opts.Now()); ok { // filled since our miss
+			return v, nil
+		}
 		rec, err := c.r.Batch(ctx, s, tx)
 		if err != nil {
 			return nil, err
@@ -87,6 +90,9 @@ func (c *cache) Status(ctx context.Context, s, digest [32]byte, issuer [20]byte)
 		return v.(StatusRecord), nil
 	}
 	v, err, _ := c.group.Do(string(s[:])+string(digest[:])+string(issuer[:])+"s", func() (any, error) {
+		if v, ok := c.statuses.get(k, c.opts.Now()); ok { // filled since our miss
+			return v, nil
+		}
 		st, err := c.r.Status(ctx, s, digest, issuer)
 		if err != nil {
 			return nil, err
