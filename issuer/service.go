@@ -283,6 +283,12 @@ func (s *Service) anchorBatches(ctx context.Context) (bool, error) {
 		return false, fmt.Errorf("anchor batch %d: %w", rest[0].Seq, err)
 	}
 	if last != rest[0].Header.Prev {
+		if _, err := s.store.BatchBySeal(ctx, last); err == nil {
+			// The head is one of ours: a transaction sent before a crash
+			// was mined after Locate looked. Confirm it next step; sealing
+			// again now would anchor its credentials twice.
+			return true, fmt.Errorf("anchor batch %d: the chain moved to our seal %x while checking; retrying", rest[0].Seq, last)
+		}
 		for _, b := range rest {
 			b.State, b.Header, b.Updated = Batched, seal.Header{}, s.cfg.Now().UTC()
 			if err := s.store.UpdateBatch(ctx, b); err != nil {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/issuer/boltstore"
+	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/chaintest"
 	"github.com/credseal/credseal/pkg/credential"
@@ -351,5 +352,54 @@ func TestAPITokens(t *testing.T) {
 	}
 	if _, ok, _ := db.APIToken(ctx, h); ok {
 		t.Fatal("revoked token still valid")
+	}
+}
+
+// lateLocate delegates to the real chain, but its first Locate answers "not
+// found": the moment a transaction sent before a crash lands right after the
+// service looked.
+type lateLocate struct {
+	issuer.Chain
+	looked bool
+}
+
+func (l *lateLocate) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, error) {
+	if !l.looked {
+		l.looked = true
+		return bundle.Anchor{}, false, nil
+	}
+	return l.Chain.Locate(ctx, s)
+}
+
+// TestNoResealWhenOurOwnSealLands: the chain's head turns out to be a batch
+// the store still has as submitted; the step must not seal it again (that
+// would anchor its credentials twice), and the next step confirms it.
+func TestNoResealWhenOurOwnSealLands(t *testing.T) {
+	f := newFixture(t, 20)
+	f.svc.Submit(ctx, cohort(t)[:20], false, nil)
+	issuer.NewService(f.db, nil, issuer.Config{BatchSize: 20}).Step(ctx, true)
+	b, _ := f.db.Batch(ctx, 1)
+	leaves, _ := f.db.Leaves(ctx, 1)
+	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
+	b.Header, _ = seal.Seal(ctx, seal.Header{Version: 1, Root: merkle.Root(leaves), Bits: bits}, 1)
+	b.State = issuer.Submitted
+	f.db.UpdateBatch(ctx, b)
+	if _, err := f.c.Anchor(ctx, []seal.Header{b.Header}); err != nil {
+		t.Fatal(err)
+	}
+	svc := issuer.NewService(f.db, &lateLocate{Chain: f.c}, issuer.Config{BatchSize: 20, Bits: bits})
+	if _, err := svc.Step(ctx, true); err == nil {
+		t.Fatal("the racing step reported success")
+	}
+	if got, _ := f.db.Batch(ctx, 1); got.Seal() != b.Seal() {
+		t.Fatalf("the step sealed an anchored batch again: %s %x", got.State, got.Seal())
+	}
+	if _, err := svc.Step(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := f.db.Batch(ctx, 1)
+	seals, _ := f.c.AnchoredBy(ctx, f.iss.Address)
+	if got.State != issuer.Confirmed || got.Seal() != b.Seal() || len(seals) != 1 {
+		t.Fatalf("batch 1 is %s with seal %x; %d anchors on chain", got.State, got.Seal(), len(seals))
 	}
 }
