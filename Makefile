@@ -87,7 +87,7 @@ test: deps lint check-contracts check-generated $(GETH) chromium ## the whole su
 .PHONY: bench
 bench: ## benchmarks behind docs/PERFORMANCE.md
 	@echo "machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-	$(GO) test -run '^$$' -bench . -benchmem ./pkg/merkle ./pkg/seal ./pkg/credential ./issuer ./verifier
+	$(GO) test -run '^$$' -bench . -benchmem ./pkg/merkle ./pkg/seal ./pkg/credential ./issuer ./issuer/boltstore ./verifier ./cmd/credseal/cli
 
 FUZZTIME ?= 10s
 .PHONY: fuzz
