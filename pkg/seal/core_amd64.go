@@ -56,53 +56,15 @@ func avx512() (f, vl bool) {
 }
 
 // avx512vlCore runs sha256d8: the same kernel at half the width.
-var avx512vlCore = core{name: "avx512vl-8", scan: scanAVX512VL}
-
-func scanAVX512VL(j *job, start uint32, n uint64) (uint32, bool) {
-	var w3, h7 [8]uint32
-	top := j.limbs[7]
-	for base := uint64(0); base < n; base += 8 {
-		first := start + uint32(base)
-		for i := range w3 {
-			w3[i] = bits.ReverseBytes32(first + uint32(i))
-		}
-		sha256d8(&j.mid, &j.tail, &w3, &h7)
-		for i, v := range h7 {
-			if base+uint64(i) >= n {
-				break
-			}
-			if bits.ReverseBytes32(v) <= top && j.sealedAt(first+uint32(i)) {
-				return first + uint32(i), true
-			}
-		}
-	}
-	return 0, false
-}
+var avx512vlCore = core{name: "avx512vl-8", scan: func(j *job, start uint32, n uint64) (uint32, bool) {
+	return scanLanes(j, start, n, func(w3, h7 []uint32) { sha256d8(&j.mid, &j.tail, (*[8]uint32)(w3), (*[8]uint32)(h7)) }, 8)
+}}
 
 // avx512Core runs sha256d16 and checks each lane's most significant limb
 // against the target's; the rare lanes that may meet it are checked in full.
-var avx512Core = core{name: "avx512-16", scan: scanAVX512}
-
-func scanAVX512(j *job, start uint32, n uint64) (uint32, bool) {
-	var w3, h7 [16]uint32
-	top := j.limbs[7]
-	for base := uint64(0); base < n; base += 16 {
-		first := start + uint32(base)
-		for i := range w3 {
-			w3[i] = bits.ReverseBytes32(first + uint32(i)) // lanes past n are ignored
-		}
-		sha256d16(&j.mid, &j.tail, &w3, &h7)
-		for i, v := range h7 {
-			if base+uint64(i) >= n {
-				break
-			}
-			if bits.ReverseBytes32(v) <= top && j.sealedAt(first+uint32(i)) {
-				return first + uint32(i), true
-			}
-		}
-	}
-	return 0, false
-}
+var avx512Core = core{name: "avx512-16", scan: func(j *job, start uint32, n uint64) (uint32, bool) {
+	return scanLanes(j, start, n, func(w3, h7 []uint32) { sha256d16(&j.mid, &j.tail, (*[16]uint32)(w3), (*[16]uint32)(h7)) }, 16)
+}}
 
 // sealedAt checks one nonce in full.
 func (j *job) sealedAt(nonce uint32) bool {
@@ -114,12 +76,7 @@ func (j *job) sealedAt(nonce uint32) bool {
 	return meetsTarget(&s, &j.target)
 }
 
-func best() core {
-	if hasAVX512() {
-		return avx512Core
-	}
-	return stdlibCore
-}
+func best() core { return available()[0] }
 
 // available lists the cores this build and CPU can run, Search's first.
 func available() []core {
@@ -141,18 +98,27 @@ func sha256d32(mid *[8]uint32, tail *[3]uint32, w3 *[32]uint32, h7 *[32]uint32, 
 // avx512x2Core runs sha256d32. On the Zen 5 VMs measured it runs no faster
 // than avx512Core (docs/PERFORMANCE.md), so best does not choose it; it is
 // kept, tested, as the base of the two-set kernel.
-var avx512x2Core = core{name: "avx512-16x2", scan: scanAVX512x2}
-
-func scanAVX512x2(j *job, start uint32, n uint64) (uint32, bool) {
-	var w3, h7 [32]uint32
+var avx512x2Core = core{name: "avx512-16x2", scan: func(j *job, start uint32, n uint64) (uint32, bool) {
 	var buf [2][64][16]uint32
+	return scanLanes(j, start, n, func(w3, h7 []uint32) {
+		sha256d32(&j.mid, &j.tail, (*[32]uint32)(w3), (*[32]uint32)(h7), &buf)
+	}, 32)
+}}
+
+// scanLanes runs a vector kernel over [start, start+n), lanes nonces a
+// call: kernel fills h7 with each lane's last digest word for the
+// byte-swapped nonces in w3. Lanes whose most significant limb may meet the
+// target are checked in full; lanes past n are ignored.
+func scanLanes(j *job, start uint32, n uint64, kernel func(w3, h7 []uint32), lanes int) (uint32, bool) {
+	var w3buf, h7buf [32]uint32
+	w3, h7 := w3buf[:lanes], h7buf[:lanes]
 	top := j.limbs[7]
-	for base := uint64(0); base < n; base += 32 {
+	for base := uint64(0); base < n; base += uint64(lanes) {
 		first := start + uint32(base)
 		for i := range w3 {
 			w3[i] = bits.ReverseBytes32(first + uint32(i))
 		}
-		sha256d32(&j.mid, &j.tail, &w3, &h7, &buf)
+		kernel(w3, h7)
 		for i, v := range h7 {
 			if base+uint64(i) >= n {
 				break
