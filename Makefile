@@ -43,8 +43,8 @@ generate: contracts ## regenerate everything generated: contract artefacts and b
 
 .PHONY: check-generated
 check-generated: ## fail unless the committed sealing assembly is what its generator writes
-	@mkdir -p out && cd pkg/seal && $(GO) run gen_sha256d16.go $(CURDIR)/out/.sha256d16_amd64.s
-	@cmp -s out/.sha256d16_amd64.s pkg/seal/sha256d16_amd64.s || { echo "pkg/seal/sha256d16_amd64.s does not match gen_sha256d16.go: run 'make generate'"; exit 1; }
+	@mkdir -p out && cd pkg/seal && $(GO) run gen_sha256d.go $(CURDIR)/out/.sha256d_amd64.s
+	@cmp -s out/.sha256d_amd64.s pkg/seal/sha256d_amd64.s || { echo "pkg/seal/sha256d_amd64.s does not match gen_sha256d.go: run 'make generate'"; exit 1; }
 
 .PHONY: check-contracts
 check-contracts: ## recompile into a temp dir and fail unless contracts/registry matches byte for byte

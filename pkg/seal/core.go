@@ -15,6 +15,7 @@ type job struct {
 	limbs  [8]uint32 // target as little-endian 32-bit limbs, limbs[7] most significant
 	mid    [8]uint32 // SHA-256 state after the header's first 64 bytes
 	tail   [3]uint32 // second-block words 0..2: root tail, time, bits
+	tab    kernelTable
 	// stdState is crypto/sha256's marshalled state after the first 64 bytes.
 	stdState []byte
 }
@@ -37,6 +38,7 @@ func newJob(h Header) (*job, error) {
 	for i := range j.tail {
 		j.tail[i] = binary.BigEndian.Uint32(j.header[64+4*i:])
 	}
+	j.fillTable()
 	d := sha256.New()
 	d.Write(j.header[:64])
 	j.stdState, err = d.(encoding.BinaryMarshaler).MarshalBinary()

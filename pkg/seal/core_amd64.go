@@ -5,66 +5,101 @@ package seal
 import (
 	"encoding/binary"
 	"math/bits"
+	"time"
 )
 
-//go:generate go run gen_sha256d16.go
+//go:generate go run gen_sha256d.go
 
-// sha256d16 hashes the headers of 16 consecutive nonces at once with
-// AVX-512 (sha256d16_amd64.s): from the midstate mid, the second block's
-// fixed words tail and each lane's byte-swapped nonce w3, through the
-// second SHA-256, and stores each lane's last digest word (before byte
-// swapping) in h7. One call is about a microsecond: short enough that the
-// scheduler never waits long on it.
-//
+// vecBuf holds the message words of the kernels that keep them in memory,
+// with room to align them to a cache line.
+type vecBuf [2*80*64 + 64]byte
+
+// The kernels scan groups of nonces start+offset, offset = 0, g, 2g, … while
+// offset < count, and stop at the first group where a lane's last digest
+// word may meet the target: they return that group's offset and a mask of
+// its candidate lanes (bit i: nonce start+offset+i), or offset >= count and
+// mask 0. Lanes at or past count are scanned but not meant. A call is
+// bounded by count: Search passes at most 64K nonces, about a millisecond,
+// since Go cannot preempt assembly.
+
 //go:noescape
-func sha256d16(mid *[8]uint32, tail *[3]uint32, w3 *[16]uint32, h7 *[16]uint32)
+func sha256d16(tab *kernelTable, buf *vecBuf, start, count uint32) (offset, mask uint32)
 
-// sha256d8 is sha256d16 on 256-bit registers (AVX-512VL), 8 nonces a call:
-// for CPUs that slow down on 512-bit registers.
-//
 //go:noescape
-func sha256d8(mid *[8]uint32, tail *[3]uint32, w3 *[8]uint32, h7 *[8]uint32)
+func sha256d16x2(tab *kernelTable, buf *vecBuf, start, count uint32) (offset, mask uint32)
 
-func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
-func xgetbv() (eax, edx uint32)
+//go:noescape
+func sha256d8(tab *kernelTable, buf *vecBuf, start, count uint32) (offset, mask uint32)
 
-// hasAVX512 reports whether the CPU has AVX-512 Foundation and the OS saves
-// the ZMM and mask registers.
-func hasAVX512() bool { f, _ := avx512(); return f }
+//go:noescape
+func sha256d4sha(tab *kernelTable, buf *vecBuf, start, count uint32) (offset, mask uint32)
 
-// hasAVX512VL reports AVX-512 on 128/256-bit registers too.
-func hasAVX512VL() bool { f, vl := avx512(); return f && vl }
+//go:noescape
+func sha256d8avx2(tab *kernelTable, buf *vecBuf, start, count uint32) (offset, mask uint32)
 
-func avx512() (f, vl bool) {
-	maxLeaf, _, _, _ := cpuid(0, 0)
-	if maxLeaf < 7 {
-		return false, false
-	}
-	_, _, ecx1, _ := cpuid(1, 0)
-	const osxsave = 1 << 27
-	if ecx1&osxsave == 0 {
-		return false, false
-	}
-	_, ebx7, _, _ := cpuid(7, 0)
-	const avx512f, avx512vl = 1 << 16, 1 << 31
-	xcr0, _ := xgetbv()
-	const sseAVXOpmaskZMM = 1<<1 | 1<<2 | 1<<5 | 1<<6 | 1<<7
-	if ebx7&avx512f == 0 || xcr0&sseAVXOpmaskZMM != sseAVXOpmaskZMM {
-		return false, false
-	}
-	return true, ebx7&avx512vl != 0
+type kernelFunc func(tab *kernelTable, buf *vecBuf, start, count uint32) (offset, mask uint32)
+
+// kernel is one assembly kernel and what it needs.
+type kernel struct {
+	name   string
+	fn     kernelFunc
+	group  int  // nonces a group
+	memory bool // keeps message words in a vecBuf
+	usable func(cpuFeatures) bool
 }
 
-// avx512vlCore runs sha256d8: the same kernel at half the width.
-var avx512vlCore = core{name: "avx512vl-8", scan: func(j *job, start uint32, n uint64) (uint32, bool) {
-	return scanLanes(j, start, n, func(w3, h7 []uint32) { sha256d8(&j.mid, &j.tail, (*[8]uint32)(w3), (*[8]uint32)(h7)) }, 8)
-}}
+// kernels lists the assembly kernels. Search uses the fastest this CPU can
+// run, timed at the first search (best).
+var kernels = []kernel{
+	// 16 nonces per ZMM register, message words in a register ring.
+	{"avx512-16", sha256d16, 16, false, func(f cpuFeatures) bool { return f.avx512 }},
+	// Two interleaved sets of 16 lanes, message words in memory: twice the
+	// independent work per round, for CPUs where a round's dependency chain
+	// rather than vector throughput is the limit.
+	{"avx512-16x2", sha256d16x2, 32, true, func(f cpuFeatures) bool { return f.avx512 }},
+	// The avx512-16 kernel on YMM registers, for CPUs that split 512-bit
+	// operations in two.
+	{"avx512vl-8", sha256d8, 8, false, func(f cpuFeatures) bool { return f.avx512 && f.avx512vl }},
+	// Four nonces interleaved on the SHA extensions: SHA256RNDS2 (two
+	// rounds) can start every cycle or so but takes several.
+	{"sha-ni-4", sha256d4sha, 4, true, func(f cpuFeatures) bool { return f.sha }},
+	// 8 lanes without AVX-512: shifts and ORs for rotations.
+	{"avx2-8", sha256d8avx2, 8, true, func(f cpuFeatures) bool { return f.avx2 }},
+}
 
-// avx512Core runs sha256d16 and checks each lane's most significant limb
-// against the target's; the rare lanes that may meet it are checked in full.
-var avx512Core = core{name: "avx512-16", scan: func(j *job, start uint32, n uint64) (uint32, bool) {
-	return scanLanes(j, start, n, func(w3, h7 []uint32) { sha256d16(&j.mid, &j.tail, (*[16]uint32)(w3), (*[16]uint32)(h7)) }, 16)
-}}
+// core wraps the kernel in the scan interface.
+func (kn kernel) core() core {
+	return core{name: kn.name, scan: func(j *job, start uint32, n uint64) (uint32, bool) {
+		var buf *vecBuf
+		if kn.memory {
+			buf = new(vecBuf)
+		}
+		return scanKernel(j, buf, start, n, kn.fn, kn.group)
+	}}
+}
+
+// scanKernel runs kernel over [start, start+n) and checks its candidates in
+// full, lowest first.
+func scanKernel(j *job, buf *vecBuf, start uint32, n uint64, kernel kernelFunc, group int) (uint32, bool) {
+	for done := uint64(0); done < n; {
+		off, mask := kernel(&j.tab, buf, start+uint32(done), uint32(n-done))
+		if mask == 0 {
+			return 0, false
+		}
+		first := start + uint32(done) + off
+		for ; mask != 0; mask &= mask - 1 {
+			lane := uint64(bits.TrailingZeros32(mask))
+			if done+uint64(off)+lane >= n {
+				break
+			}
+			if j.sealedAt(first + uint32(lane)) {
+				return first + uint32(lane), true
+			}
+		}
+		done += uint64(off) + uint64(group)
+	}
+	return 0, false
+}
 
 // sealedAt checks one nonce in full.
 func (j *job) sealedAt(nonce uint32) bool {
@@ -76,57 +111,104 @@ func (j *job) sealedAt(nonce uint32) bool {
 	return meetsTarget(&s, &j.target)
 }
 
-func best() core { return available()[0] }
-
-// available lists the cores this build and CPU can run, Search's first.
-func available() []core {
-	switch {
-	case hasAVX512VL():
-		return []core{avx512Core, avx512x2Core, avx512vlCore, stdlibCore, genericCore}
-	case hasAVX512():
-		return []core{avx512Core, avx512x2Core, stdlibCore, genericCore}
+// best times every kernel this CPU can run on the same nonces and returns
+// the quickest. CPUID tells which kernels run, not which is fastest: that
+// depends on how many vector pipes add and rotate, how often SHA256RNDS2
+// issues and whether 512-bit operations are split, all of which differ
+// between microarchitectures (docs/PERFORMANCE.md). Timing costs a few
+// milliseconds, once per process.
+func best() core {
+	ks := usableKernels()
+	switch len(ks) {
+	case 0:
+		return stdlibCore
+	case 1:
+		return ks[0].core()
 	}
-	return []core{stdlibCore, genericCore}
+	j, err := newJob(measureHeader)
+	if err != nil {
+		panic("seal: the measurement header is invalid: " + err.Error())
+	}
+	const nonces, trials = 1 << 13, 3
+	fastest := make([]time.Duration, len(ks))
+	buf := new(vecBuf)
+	for trial := range trials {
+		// Trials interleave the kernels, and each keeps its best, so a
+		// pause of the process or a clock change hits one trial of one kernel.
+		for i, kn := range ks {
+			start := time.Now()
+			if _, found := scanKernel(j, buf, uint32(trial)*nonces, nonces, kn.fn, kn.group); found {
+				panic("seal: the measurement header sealed")
+			}
+			if d := time.Since(start); trial == 0 || d < fastest[i] {
+				fastest[i] = d
+			}
+		}
+	}
+	// A kernel must be clearly faster to displace one listed before it, so
+	// near ties, which timing cannot settle, go the same way every time.
+	pick := 0
+	for i := range ks {
+		if fastest[i] < fastest[pick]*95/100 {
+			pick = i
+		}
+	}
+	return ks[pick].core()
 }
 
-// sha256d32 is sha256d16 for 32 nonces in two interleaved register sets;
-// buf holds both sets' message schedules.
-//
-//go:noescape
-func sha256d32(mid *[8]uint32, tail *[3]uint32, w3 *[32]uint32, h7 *[32]uint32, buf *[2][64][16]uint32)
+// available lists the cores this build and CPU can run: the kernels, then
+// the two Go cores.
+func available() []core {
+	var cs []core
+	for _, kn := range usableKernels() {
+		cs = append(cs, kn.core())
+	}
+	return append(cs, stdlibCore, genericCore)
+}
 
-// avx512x2Core runs sha256d32. On the Zen 5 VMs measured it runs no faster
-// than avx512Core (docs/PERFORMANCE.md), so best does not choose it; it is
-// kept, tested, as the base of the two-set kernel.
-var avx512x2Core = core{name: "avx512-16x2", scan: func(j *job, start uint32, n uint64) (uint32, bool) {
-	var buf [2][64][16]uint32
-	return scanLanes(j, start, n, func(w3, h7 []uint32) {
-		sha256d32(&j.mid, &j.tail, (*[32]uint32)(w3), (*[32]uint32)(h7), &buf)
-	}, 32)
-}}
-
-// scanLanes runs a vector kernel over [start, start+n), lanes nonces a
-// call: kernel fills h7 with each lane's last digest word for the
-// byte-swapped nonces in w3. Lanes whose most significant limb may meet the
-// target are checked in full; lanes past n are ignored.
-func scanLanes(j *job, start uint32, n uint64, kernel func(w3, h7 []uint32), lanes int) (uint32, bool) {
-	var w3buf, h7buf [32]uint32
-	w3, h7 := w3buf[:lanes], h7buf[:lanes]
-	top := j.limbs[7]
-	for base := uint64(0); base < n; base += uint64(lanes) {
-		first := start + uint32(base)
-		for i := range w3 {
-			w3[i] = bits.ReverseBytes32(first + uint32(i))
-		}
-		kernel(w3, h7)
-		for i, v := range h7 {
-			if base+uint64(i) >= n {
-				break
-			}
-			if bits.ReverseBytes32(v) <= top && j.sealedAt(first+uint32(i)) {
-				return first + uint32(i), true
-			}
+func usableKernels() []kernel {
+	f := features()
+	var ks []kernel
+	for _, kn := range kernels {
+		if kn.usable(f) {
+			ks = append(ks, kn)
 		}
 	}
-	return 0, false
+	return ks
+}
+
+func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+func xgetbv() (eax, edx uint32)
+
+type cpuFeatures struct{ avx2, avx512, avx512vl, sha bool }
+
+// features reads CPUID and XCR0: an instruction set counts only if the OS
+// also saves its registers. golang.org/x/sys/cpu has no SHA bit, hence this.
+func features() cpuFeatures {
+	var f cpuFeatures
+	maxLeaf, _, _, _ := cpuid(0, 0)
+	if maxLeaf < 7 {
+		return f
+	}
+	_, _, ecx1, _ := cpuid(1, 0)
+	_, ebx7, _, _ := cpuid(7, 0)
+	const (
+		sse41, ssse3, osxsave, avx = 1 << 19, 1 << 9, 1 << 27, 1 << 28 // leaf 1 ECX
+		avx2, avx512f, sha, vl     = 1 << 5, 1 << 16, 1 << 29, 1 << 31 // leaf 7 EBX
+	)
+	if ecx1&(osxsave|avx) != osxsave|avx {
+		return f
+	}
+	xcr0, _ := xgetbv()
+	const ymm, zmm = 1<<1 | 1<<2, 1<<5 | 1<<6 | 1<<7
+	if xcr0&ymm != ymm {
+		return f
+	}
+	f.avx2 = ebx7&avx2 != 0
+	f.sha = ebx7&sha != 0 && ecx1&(sse41|ssse3) == sse41|ssse3 // with AVX: the kernel is VEX apart from SHA
+	if xcr0&zmm == zmm && ebx7&avx512f != 0 {
+		f.avx512 = true
+		f.avx512vl = ebx7&vl != 0
+	}
+	return f
 }

@@ -2,8 +2,11 @@
 
 package seal
 
-// active is the core Search uses: the fastest this CPU runs (best is per
-// architecture). Without a vector core, the standard library's SHA-256 —
-// which uses the CPU's SHA extensions where present — outruns the portable
-// Go core even though that core does less work per nonce.
-var active = best()
+import "sync"
+
+// active is the core Search uses: the fastest this CPU runs, found at the
+// first search (best is per architecture). Without a vector core, the
+// standard library's SHA-256 — which uses the CPU's SHA extensions where
+// present — outruns the portable Go core even though that core does less
+// work per nonce.
+var active = sync.OnceValue(best)

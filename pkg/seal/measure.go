@@ -5,11 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"math"
+	"runtime"
 	"time"
 )
 
-// Cores names the SHA-256 cores this build and CPU can run; the first
-// listed by Core is the one Search uses.
+// Cores names the SHA-256 cores this build and CPU can run; Core names the
+// one Search uses.
 func Cores() []string {
 	var names []string
 	for _, c := range available() {
@@ -34,14 +36,26 @@ func Measure(ctx context.Context, coreName string, workers int, d time.Duration)
 	if c == nil {
 		return 0, fmt.Errorf("seal: no core %q here (have %v)", coreName, Cores())
 	}
-	const perCall = 1 << 22
+	// Calls start at one chunk per worker and double, so a short d still
+	// ends on time with the slowest core, and a long one is not dominated
+	// by the cost of starting workers.
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	perCall := uint64(chunkSize * workers)
 	var done uint64
+	var nonce uint32
 	start := time.Now()
-	for nonce := uint32(0); time.Since(start) < d; nonce += perCall {
+	for time.Since(start) < d {
+		if uint64(nonce)+perCall > math.MaxUint32+1 {
+			nonce = 0
+		}
 		if _, found, err := search(ctx, *c, measureHeader, nonce, perCall, workers); err != nil || found {
 			return 0, fmt.Errorf("seal: measure %s: %v (found %v)", coreName, err, found)
 		}
 		done += perCall
+		nonce += uint32(perCall)
+		perCall = min(2*perCall, 1<<24)
 	}
 	return float64(done) / time.Since(start).Seconds(), nil
 }

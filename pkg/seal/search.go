@@ -21,7 +21,7 @@ const chunkSize = 1 << 16
 // lowest nonce in that range that seals h. It returns ctx.Err() if the
 // context ends before the answer is certain.
 func Search(ctx context.Context, h Header, start uint32, count uint64, workers int) (nonce uint32, found bool, err error) {
-	return search(ctx, active, h, start, count, workers)
+	return search(ctx, active(), h, start, count, workers)
 }
 
 func search(ctx context.Context, c core, h Header, start uint32, count uint64, workers int) (uint32, bool, error) {
@@ -102,4 +102,4 @@ func Seal(ctx context.Context, h Header, workers int) (Header, error) {
 }
 
 // Core names the SHA-256 core Search uses on this machine.
-func Core() string { return active.name }
+func Core() string { return active().name }

@@ -2,11 +2,39 @@ package cli
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/credseal/credseal/pkg/chain/chaintest"
+	"github.com/credseal/credseal/pkg/seal"
 	"github.com/credseal/credseal/verifier"
 )
+
+// TestBenchSeal runs a short bench seal: a row for every core this CPU
+// runs, the one sealing uses marked, and bounds on its flags.
+func TestBenchSeal(t *testing.T) {
+	out, err := run(t, "bench", "seal", "--each", "20ms", "--rounds", "1")
+	if err != nil {
+		t.Fatalf("bench seal: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "naive loop:") {
+		t.Errorf("no naive baseline:\n%s", out)
+	}
+	for _, name := range seal.Cores() {
+		mark := " "
+		if name == seal.Core() {
+			mark = "*"
+		}
+		if !strings.Contains(out, "\n"+mark+" "+name+" ") {
+			t.Errorf("no row %q for core %s:\n%s", mark, name, out)
+		}
+	}
+	for _, args := range [][]string{{"--each", "0s"}, {"--rounds", "0"}, {"--rounds", "50"}} {
+		if _, err := run(t, append([]string{"bench", "seal"}, args...)...); exitCode(err) != ExitBadInput {
+			t.Errorf("bench seal %v: exit %d, want %d", args, exitCode(err), ExitBadInput)
+		}
+	}
+}
 
 // BenchmarkVerifyWarm verifies anchored bundles in-process with every check
 // (chain checks answered by the warm cache), on all cores.

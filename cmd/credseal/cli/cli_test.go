@@ -2,14 +2,14 @@ package cli
 
 import (
 	"bytes"
-
 	"encoding/json"
 	"errors"
-	"github.com/spf13/cobra"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // run executes the root command with args and returns stdout and the error.
