@@ -145,15 +145,20 @@ func best() core {
 			}
 		}
 	}
-	// A kernel must be clearly faster to displace one listed before it, so
-	// near ties, which timing cannot settle, go the same way every time.
+	return ks[pickFastest(fastest)].core()
+}
+
+// pickFastest returns the index of the shortest time, where a later entry
+// must be at least 5% shorter to displace an earlier one, so near ties,
+// which timing cannot settle, go the same way every time.
+func pickFastest(times []time.Duration) int {
 	pick := 0
-	for i := range ks {
-		if fastest[i] < fastest[pick]*95/100 {
+	for i, t := range times {
+		if t < times[pick]*95/100 {
 			pick = i
 		}
 	}
-	return ks[pick].core()
+	return pick
 }
 
 // available lists the cores this build and CPU can run: the kernels, then

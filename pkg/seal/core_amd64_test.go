@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+	"time"
 )
 
 // lastWordLimb is the reference for what a kernel compares: the seal's most
@@ -67,6 +68,26 @@ func TestKernelsRecheckCandidates(t *testing.T) {
 			if ok != wantOK || got != want {
 				t.Fatalf("%s from %d: got %d %v, want %d %v", kn.name, start, got, ok, want, wantOK)
 			}
+		}
+	}
+}
+
+func TestPickFastest(t *testing.T) {
+	for _, c := range []struct {
+		times []time.Duration
+		want  int
+	}{
+		{[]time.Duration{100, 96, 99}, 0},  // within 5%: the first listed
+		{[]time.Duration{100, 94, 99}, 1},  // clearly faster
+		{[]time.Duration{100, 94, 90}, 1},  // 90 is not 5% under 94
+		{[]time.Duration{100, 94, 89}, 2},  // 89 is
+		{[]time.Duration{50, 100, 200}, 0}, // slower ones never win
+	} {
+		for i := range c.times {
+			c.times[i] *= time.Microsecond
+		}
+		if got := pickFastest(c.times); got != c.want {
+			t.Errorf("pickFastest(%v) = %d, want %d", c.times, got, c.want)
 		}
 	}
 }

@@ -440,6 +440,34 @@ func TestCoresHitInEveryLane(t *testing.T) {
 	}
 }
 
+// TestSearchHitAtChunkBoundary puts a header's only sealing nonce in a
+// range at the last nonce of Search's first chunk, then at the first of its
+// second, for every core and two workers.
+func TestSearchHitAtChunkBoundary(t *testing.T) {
+	var h Header
+	var hit uint32
+	for seed := uint64(0); ; seed++ {
+		// Difficulty 17: a seal every 128K nonces or so, so the chunk
+		// before a hit is often empty; the seeds are tried in order.
+		h = randomHeader(rand.New(rand.NewPCG(13, seed)), 17)
+		var ok bool
+		if hit, ok = naiveLowest(h, chunkSize, 1<<20); !ok {
+			continue
+		}
+		if _, earlier := naiveLowest(h, hit-chunkSize, chunkSize); !earlier {
+			break
+		}
+	}
+	for _, c := range cores {
+		for _, start := range []uint32{hit - chunkSize + 1, hit - chunkSize} {
+			got, found, err := search(context.Background(), c, h, start, 2*chunkSize, 2)
+			if err != nil || !found || got != hit {
+				t.Fatalf("%s: from %d: got %d %v %v, want %d", c.name, start, got, found, err, hit)
+			}
+		}
+	}
+}
+
 // FuzzCoresAgree compares every core with the naive loop on arbitrary
 // headers (easy targets so hits happen) and starts, including the top of
 // the nonce space.

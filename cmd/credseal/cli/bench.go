@@ -170,7 +170,8 @@ nonces per second and the ratio. The core marked * is the one credseal uses.
 The measurements run in --rounds interleaved rounds and each figure is the
 best of its rounds, so a slow spell of a shared machine does not land on one
 core only. Cycles per nonce (one worker) use the clock as timed, beside each
-measurement, by a chain of dependent multiplies (3 cycles each on x86-64).`,
+measurement, by a chain of dependent multiplies (3 cycles each on x86-64),
+and are the median of the rounds: the clock of a shared machine moves.`,
 		Example: "  credseal bench seal\n  credseal bench seal --each 2s --rounds 5",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -190,10 +191,10 @@ type benchSealOptions struct {
 	rounds int
 }
 
-// sealFigures is one core's best figures over the rounds.
+// sealFigures is one core's figures over the rounds.
 type sealFigures struct {
-	one, all float64 // nonces per second, one worker and every CPU
-	cycles   float64 // per nonce with one worker; 0 when unknown
+	one, all float64   // best nonces per second, one worker and every CPU
+	cycles   []float64 // per nonce with one worker, each round's estimate
 }
 
 func runBenchSeal(cmd *cobra.Command, o benchSealOptions) error {
@@ -217,8 +218,8 @@ func runBenchSeal(cmd *cobra.Command, o benchSealOptions) error {
 			}
 			f := &figures[i]
 			f.one, f.all = max(f.one, one), max(f.all, all)
-			if c := hz / one; hz > 0 && (f.cycles == 0 || c < f.cycles) {
-				f.cycles = c
+			if hz > 0 {
+				f.cycles = append(f.cycles, hz/one)
 			}
 		}
 	}
@@ -231,8 +232,9 @@ func runBenchSeal(cmd *cobra.Command, o benchSealOptions) error {
 			mark = "*"
 		}
 		cycles := "-"
-		if f.cycles > 0 {
-			cycles = fmt.Sprintf("%.0f", f.cycles)
+		if len(f.cycles) > 0 {
+			slices.Sort(f.cycles)
+			cycles = fmt.Sprintf("%.0f", f.cycles[len(f.cycles)/2])
 		}
 		fmt.Fprintf(out, "%s %-16s %12.2f M %9.2fx %12s %12.2f M %9.2fx\n", mark, name, f.one/1e6, f.one/naive, cycles, f.all/1e6, f.all/f.one)
 	}
