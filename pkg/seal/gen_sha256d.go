@@ -317,11 +317,18 @@ func (k *kernel) sigma(x string, r0, r1, r2 int, shr bool, out, t1, t2 string) {
 	}
 }
 
+// ternlog writes f(x, y, z) to out, where imm is f's truth table: bit
+// 4x+2y+z of imm is f(x, y, z). VPTERNLOGD overwrites its first input, so
+// that input is copied to out first.
+func ternlog(imm int, x, y, z, out string) {
+	emit("VMOVDQA32 %s, %s", x, out)
+	emit("VPTERNLOGD $0x%02X, %s, %s, %s", imm, z, y, out)
+}
+
 // ch writes e ? f : g to out.
 func (k *kernel) ch(e, f, g, out string) {
 	if k.avx512 {
-		emit("VMOVDQA32 %s, %s", e, out)
-		emit("VPTERNLOGD $0xCA, %s, %s, %s", g, f, out)
+		ternlog(0xCA, e, f, g, out)
 		return
 	}
 	emit("VPXOR %s, %s, %s", g, f, out)
@@ -332,8 +339,7 @@ func (k *kernel) ch(e, f, g, out string) {
 // maj writes the majority of a, b, c to out.
 func (k *kernel) maj(a, b, c, out, t string) {
 	if k.avx512 {
-		emit("VMOVDQA32 %s, %s", a, out)
-		emit("VPTERNLOGD $0xE8, %s, %s, %s", c, b, out)
+		ternlog(0xE8, a, b, c, out)
 		return
 	}
 	emit("VPOR %s, %s, %s", b, a, out)
