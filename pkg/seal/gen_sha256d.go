@@ -491,8 +491,12 @@ func (k *kernel) gen() {
 		emit("XORL DX, DX")
 		k.compare()
 	})
-	prologue(k.name, fmt.Sprintf("%d nonces a group (%d lanes x %d register sets): %d vector ALU instructions, %d of them rotates or shifts.",
-		k.group(), k.lanes, len(k.sets), tally.vector, tally.rotates))
+	sets := "one register set"
+	if len(k.sets) > 1 {
+		sets = fmt.Sprintf("%d register sets", len(k.sets))
+	}
+	prologue(k.name, fmt.Sprintf("%d nonces a group (%d lanes, %s): %d vector ALU instructions, %d of them rotates or shifts.",
+		k.group(), k.lanes, sets, tally.vector, tally.rotates))
 	out.Write(body)
 	epilogue(k.name, k.group(), true)
 }
@@ -745,7 +749,7 @@ var kernels = []kernel{
 		}},
 	// AVX-512VL: the one-set kernel on 256-bit registers, for CPUs that
 	// split 512-bit operations in two.
-	{name: "sha256d8", avx512: true, width: "Y", lanes: 8, wStride: 32,
+	{name: "sha256d8", avx512: true, width: "Y", lanes: 8, wStride: 32, ahead: 8,
 		sets: []regs{set(0, seq(5, func(i int) int { return 24 + i }), 8, 0)}},
 	// AVX2: sixteen registers, so one set with the messages in memory.
 	{name: "sha256d8avx2", width: "Y", lanes: 8, memW: true, wStride: 32,
