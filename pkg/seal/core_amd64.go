@@ -19,8 +19,8 @@ type vecBuf [2*80*64 + 64]byte
 // word may meet the target: they return that group's offset and a mask of
 // its candidate lanes (bit i: nonce start+offset+i), or offset >= count and
 // mask 0. Lanes at or past count are scanned but not meant. A call is
-// bounded by count: Search passes at most 64K nonces, about a millisecond,
-// since Go cannot preempt assembly.
+// bounded by count: Search passes at most one 64K-nonce chunk, a few
+// milliseconds, since Go cannot preempt assembly.
 
 //go:noescape
 func sha256d16(tab *kernelTable, buf *vecBuf, start, count uint32) (offset, mask uint32)
@@ -57,11 +57,12 @@ var kernels = []kernel{
 	// independent work per round, for CPUs where a round's dependency chain
 	// rather than vector throughput is the limit.
 	{"avx512-16x2", sha256d16x2, 32, true, func(f cpuFeatures) bool { return f.avx512 }},
-	// The avx512-16 kernel on YMM registers, for CPUs that split 512-bit
+	// The avx512-16 plan on YMM registers, for CPUs that split 512-bit
 	// operations in two.
 	{"avx512vl-8", sha256d8, 8, false, func(f cpuFeatures) bool { return f.avx512 && f.avx512vl }},
 	// Four nonces interleaved on the SHA extensions: SHA256RNDS2 (two
-	// rounds) can start every cycle or so but takes several.
+	// rounds) takes several cycles, and starts every one to three
+	// depending on the CPU.
 	{"sha-ni-4", sha256d4sha, 4, true, func(f cpuFeatures) bool { return f.sha }},
 	// 8 lanes without AVX-512: shifts and ORs for rotations.
 	{"avx2-8", sha256d8avx2, 8, true, func(f cpuFeatures) bool { return f.avx2 }},

@@ -22,13 +22,14 @@ var k = [64]uint32{
 	0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 }
 
+// sigma0 and sigma1 are the message schedule's σ0 and σ1.
+func sigma0(x uint32) uint32 { return bits.RotateLeft32(x, -7) ^ bits.RotateLeft32(x, -18) ^ x>>3 }
+func sigma1(x uint32) uint32 { return bits.RotateLeft32(x, -17) ^ bits.RotateLeft32(x, -19) ^ x>>10 }
+
 // expand fills w[16:64] from w[0:16].
 func expand(w *[64]uint32) {
 	for i := 16; i < 64; i++ {
-		v1, v2 := w[i-2], w[i-15]
-		s1 := bits.RotateLeft32(v1, -17) ^ bits.RotateLeft32(v1, -19) ^ v1>>10
-		s0 := bits.RotateLeft32(v2, -7) ^ bits.RotateLeft32(v2, -18) ^ v2>>3
-		w[i] = s1 + w[i-7] + s0 + w[i-16]
+		w[i] = sigma1(w[i-2]) + w[i-7] + sigma0(w[i-15]) + w[i-16]
 	}
 }
 

@@ -1,7 +1,5 @@
 package seal
 
-import "math/bits"
-
 // kernelTable is what the assembly kernels (on amd64, sha256d_amd64.s) read
 // of a job, by the field offsets go_asm.h gives them. Everything in it is
 // nonce-free.
@@ -27,8 +25,6 @@ func (j *job) fillTable() {
 	varies[3] = true
 	w[4] = 0x80000000
 	w[15] = 80 * 8
-	sigma0 := func(x uint32) uint32 { return bits.RotateLeft32(x, -7) ^ bits.RotateLeft32(x, -18) ^ x>>3 }
-	sigma1 := func(x uint32) uint32 { return bits.RotateLeft32(x, -17) ^ bits.RotateLeft32(x, -19) ^ x>>10 }
 	for t := 16; t < 64; t++ {
 		varies[t] = varies[t-2] || varies[t-7] || varies[t-15] || varies[t-16]
 		var c uint32
@@ -59,13 +55,10 @@ func (j *job) fillTable() {
 	tab.shaState = shaOrder(s)
 	tab.shaMid = shaOrder(j.mid)
 	copy(tab.shaW0[:3], w[:3])
-	rounds(&s, &w, 2, 3)
-	a, b, c, d, e, f, g, h := s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]
-	t1 := h + (bits.RotateLeft32(e, -6) ^ bits.RotateLeft32(e, -11) ^ bits.RotateLeft32(e, -25)) +
-		((e & f) ^ (^e & g)) + k[3]
-	t2 := (bits.RotateLeft32(a, -2) ^ bits.RotateLeft32(a, -13) ^ bits.RotateLeft32(a, -22)) +
-		((a & b) ^ (a & c) ^ (b & c))
-	tab.state = [8]uint32{t1 + t2, a, b, c, d + t1, e, f, g}
+	// w[3], the nonce, is zero here: round 3 leaves a and e short of it,
+	// which the kernels add per lane.
+	rounds(&s, &w, 2, 4)
+	tab.state = s
 	tab.mid = j.mid
 	tab.top = j.limbs[7]
 }
