@@ -5,7 +5,10 @@ pragma solidity 0.8.30;
 /// @notice Anchors credseal batch headers. An owner (the accreditation
 /// authority) registers issuers; each active issuer anchors sealed 80-byte
 /// headers in its own hash-chain order and may revoke credentials (by digest)
-/// or whole batches (by seal). No personal data is ever stored: only seals,
+/// or whole batches (by seal). An issuer's chain starts at a genesis value
+/// made of its own address, so no other account can anchor a header that
+/// extends it, the first one included. The owner can move an issuer to a new
+/// key and date a suspension. No personal data is ever stored: only seals,
 /// digests and issuer records.
 /// @dev Storage is counted, not opcodes: an anchored batch costs exactly one
 /// new storage slot (its packed record) and one overwrite of the issuer's
@@ -21,6 +24,8 @@ contract CredentialRegistry {
     error UnknownIssuer(address issuer);
     error IssuerNotActive(address issuer);
     error IssuerAlreadyActive(address issuer);
+    error KeyRotated(address key, address successor);
+    error SuspensionInFuture(uint64 fromBlock, uint64 currentBlock);
     error EmptyName();
     error BadHeaderLength(uint256 length);
     error BrokenChain(bytes32 prev, bytes32 lastSeal);
@@ -40,8 +45,9 @@ contract CredentialRegistry {
     event OwnershipTransferred(address indexed previousOwner, address indexed newOwner);
     event MinDifficultyChanged(address indexed issuer, uint8 difficulty);
     event IssuerRegistered(address indexed issuer, string name, string domain);
-    event IssuerSuspended(address indexed issuer);
+    event IssuerSuspended(address indexed issuer, uint64 fromBlock);
     event IssuerReinstated(address indexed issuer);
+    event IssuerKeyRotated(address indexed oldKey, address indexed newKey);
     event Anchored(address indexed issuer, bytes32 indexed seal, bytes32 root);
     event CredentialRevoked(address indexed issuer, bytes32 indexed digest, uint8 reason);
     event BatchRevoked(address indexed issuer, bytes32 indexed seal, uint8 reason);
@@ -49,12 +55,19 @@ contract CredentialRegistry {
     // ---- storage ----------------------------------------------------------
 
     struct Issuer {
-        // The state word: the last anchored seal (zero before the first) with
-        // its last byte replaced by flags. That byte of every anchored seal is
-        // zero, because every accepted target is below 2^248 (difficulty >= 8):
-        // the seal, read little-endian, is at most the target.
+        // The state word. For a live key: the last anchored seal (the
+        // issuer's genesis before the first) with its last byte replaced by
+        // flags. That byte of every anchored seal is zero, because every
+        // accepted target is below 2^248 (difficulty >= 8): the seal, read
+        // little-endian, is at most the target; and a genesis value is the
+        // address followed by twelve zero bytes. For a key the owner rotated
+        // away: the successor's address in the same place and a zero flag
+        // byte (a live key's minimum difficulty is never zero).
         uint256 state;
         uint64 registeredAt; // block number
+        // Batches this key anchored in this block or later do not count;
+        // NO_CUTOFF while the key is in good standing.
+        uint64 cutoff;
         string name;
         string domain;
     }
@@ -62,6 +75,7 @@ contract CredentialRegistry {
     uint256 private constant ACTIVE = 0x80; // state flag: may anchor
     uint256 private constant DIFFICULTY = 0x7f; // state bits: minimum difficulty, 8..127
     uint256 private constant FLAGS = 0xff;
+    uint64 private constant NO_CUTOFF = type(uint64).max;
 
     address public owner; // packed with minDifficulty
     /// @notice The minimum difficulty given to newly registered issuers: an
@@ -74,7 +88,8 @@ contract CredentialRegistry {
     // Batch record, one packed slot per seal (layout at _unpackBatch).
     mapping(bytes32 => uint256) private batches;
 
-    // Credential revocations, per issuer: only the issuer's own word counts.
+    // Credential revocations, per issuer key: only the word of the batch's
+    // issuer (that key or the keys it was rotated to) counts.
     mapping(address => mapping(bytes32 => uint256)) private revocations;
 
     constructor(uint8 initialMinDifficulty) {
@@ -116,35 +131,66 @@ contract CredentialRegistry {
     /// @notice Sets one issuer's minimum difficulty.
     function setIssuerMinDifficulty(address issuer, uint8 difficulty) external onlyOwner {
         _checkDifficulty(difficulty);
-        Issuer storage rec = _issuer(issuer);
+        Issuer storage rec = _live(issuer);
         rec.state = (rec.state & ~DIFFICULTY) | difficulty;
         emit MinDifficultyChanged(issuer, difficulty);
     }
 
+    /// @notice Accredits an issuer. Its first header must have the issuer's
+    /// genesis (see genesisOf) as prev.
     function registerIssuer(address issuer, string calldata name, string calldata domain) external onlyOwner {
         if (issuer == address(0)) revert ZeroAddress();
         if (bytes(name).length == 0) revert EmptyName();
         Issuer storage rec = issuers[issuer];
         if (rec.state != 0) revert IssuerExists(issuer);
-        rec.state = ACTIVE | minDifficulty;
+        rec.state = uint256(genesisOf(issuer)) | ACTIVE | minDifficulty;
         rec.registeredAt = uint64(block.number);
+        rec.cutoff = NO_CUTOFF;
         rec.name = name;
         rec.domain = domain;
         emit IssuerRegistered(issuer, name, domain);
     }
 
-    function suspendIssuer(address issuer) external onlyOwner {
-        Issuer storage rec = _issuer(issuer);
+    /// @notice Stops an issuer from anchoring. Batches it anchored in block
+    /// fromBlock or later no longer count; earlier ones stay valid (0: none
+    /// counts). fromBlock cannot be in the future.
+    function suspendIssuer(address issuer, uint64 fromBlock) external onlyOwner {
+        Issuer storage rec = _live(issuer);
         if (rec.state & ACTIVE == 0) revert IssuerNotActive(issuer);
+        if (fromBlock > block.number) revert SuspensionInFuture(fromBlock, uint64(block.number));
         rec.state &= ~ACTIVE;
-        emit IssuerSuspended(issuer);
+        rec.cutoff = fromBlock;
+        emit IssuerSuspended(issuer, fromBlock);
     }
 
+    /// @notice Lifts a suspension: the issuer anchors again and all its
+    /// batches count again. After a key compromise, rotate the key instead,
+    /// so the compromised key's later batches stay void.
     function reinstateIssuer(address issuer) external onlyOwner {
-        Issuer storage rec = _issuer(issuer);
+        Issuer storage rec = _live(issuer);
         if (rec.state & ACTIVE != 0) revert IssuerAlreadyActive(issuer);
         rec.state |= ACTIVE;
+        rec.cutoff = NO_CUTOFF;
         emit IssuerReinstated(issuer);
+    }
+
+    /// @notice Moves an issuer to a new key: the new key takes over the
+    /// record (name, domain, minimum difficulty, chain of seals) and is
+    /// active; the old key can no longer anchor or revoke. The old key's
+    /// batches keep counting up to its cutoff (set by a dated suspension
+    /// before the rotation), and its revocations keep counting.
+    function rotateIssuerKey(address oldKey, address newKey) external onlyOwner {
+        if (newKey == address(0)) revert ZeroAddress();
+        Issuer storage old = _live(oldKey);
+        Issuer storage rec = issuers[newKey];
+        if (rec.state != 0) revert IssuerExists(newKey);
+        rec.state = (old.state & ~FLAGS) | ACTIVE | (old.state & DIFFICULTY);
+        rec.registeredAt = old.registeredAt;
+        rec.cutoff = NO_CUTOFF;
+        rec.name = old.name;
+        rec.domain = old.domain;
+        old.state = uint256(uint160(newKey)) << 96; // retired: successor, zero flags
+        emit IssuerKeyRotated(oldKey, newKey);
     }
 
     // ---- issuers ----------------------------------------------------------
@@ -171,28 +217,47 @@ contract CredentialRegistry {
     }
 
     /// @notice Revokes one credential of the caller's. Verifiers honour a
-    /// revocation only when it was made by the issuer that anchored the batch.
+    /// revocation only when it was made by the key that anchored the batch
+    /// or a key the issuer was rotated to since.
     function revoke(bytes32 digest, uint8 reason) external {
         if (reason == 0) revert InvalidReason();
-        if (issuers[msg.sender].state == 0) revert UnknownIssuer(msg.sender);
+        _live(msg.sender);
         mapping(bytes32 => uint256) storage mine = revocations[msg.sender];
         if (mine[digest] != 0) revert AlreadyRevoked(digest);
         mine[digest] = _packRevocation(reason);
         emit CredentialRevoked(msg.sender, digest, reason);
     }
 
-    /// @notice Revokes a whole batch; only the issuer that anchored it may.
+    /// @notice Revokes a whole batch; only the issuer that anchored it may,
+    /// with its current key.
     function revokeBatch(bytes32 seal, uint8 reason) external {
         if (reason == 0) revert InvalidReason();
         uint256 rec = batches[seal];
         if (rec == 0) revert UnknownBatch(seal);
-        if (address(uint160(rec)) != msg.sender) revert NotBatchIssuer(seal, msg.sender);
+        if (currentKey(address(uint160(rec))) != msg.sender) revert NotBatchIssuer(seal, msg.sender);
         if (uint8(rec >> 248) != 0) revert AlreadyRevoked(seal);
         batches[seal] = rec | (uint256(reason) << 248);
         emit BatchRevoked(msg.sender, seal, reason);
     }
 
     // ---- views ------------------------------------------------------------
+
+    /// @notice The prev of an issuer's first header: its address followed
+    /// by twelve zero bytes.
+    function genesisOf(address issuer) public pure returns (bytes32) {
+        return bytes32(uint256(uint160(issuer)) << 96);
+    }
+
+    /// @notice The key an issuer uses now: key itself, or the key it was
+    /// rotated to (through every later rotation).
+    function currentKey(address key) public view returns (address) {
+        uint256 state = issuers[key].state;
+        while (state != 0 && state & DIFFICULTY == 0) {
+            key = address(uint160(state >> 96));
+            state = issuers[key].state;
+        }
+        return key;
+    }
 
     /// @notice The record of an anchored batch; issuer is zero when unknown.
     function batch(bytes32 seal)
@@ -203,18 +268,23 @@ contract CredentialRegistry {
         return _unpackBatch(batches[seal]);
     }
 
-    /// @notice Revocation of a credential by an issuer: reason 0 means none.
+    /// @notice Revocation of a credential by an issuer key: reason 0 means none.
     function isRevoked(address issuer, bytes32 digest) external view returns (bool revoked, uint8 reason, uint64 blockNumber) {
         uint256 r = revocations[issuer][digest];
         return (r != 0, uint8(r >> 248), uint64(r));
     }
 
     /// @notice An issuer's last anchored seal: the prev of its next header
-    /// (zero before its first).
+    /// (its genesis before its first; zero for unknown and rotated keys).
     function lastSeal(address issuer) external view returns (bytes32) {
-        return bytes32(issuers[issuer].state & ~FLAGS);
+        uint256 state = issuers[issuer].state;
+        if (state & DIFFICULTY == 0) return bytes32(0);
+        return bytes32(state & ~FLAGS);
     }
 
+    /// @notice An account's issuer record. successor is the key it was
+    /// rotated to (zero for a live key); cutoff is the block from which its
+    /// batches do not count (type(uint64).max: none).
     function issuerRecord(address account)
         external
         view
@@ -223,31 +293,55 @@ contract CredentialRegistry {
             bool active,
             uint8 issuerMinDifficulty,
             uint64 registeredAt,
+            uint64 cutoff,
+            address successor,
             string memory name,
             string memory domain
         )
     {
         Issuer storage rec = issuers[account];
         uint256 state = rec.state;
-        return (state != 0, state & ACTIVE != 0, uint8(state & DIFFICULTY), rec.registeredAt, rec.name, rec.domain);
+        if (state != 0 && state & DIFFICULTY == 0) successor = address(uint160(state >> 96));
+        return (state != 0, state & ACTIVE != 0, uint8(state & DIFFICULTY), rec.registeredAt, rec.cutoff, successor,
+            rec.name, rec.domain);
     }
 
     /// @notice Everything a verifier needs about one credential, in one call.
+    /// issuerKey is the key the batch's issuer uses now; credentialRevokedReason
+    /// counts revocations by the anchoring key and every key after it;
+    /// cutoff is the earliest block from which any of those keys' batches
+    /// stop counting (type(uint64).max: none), so the batch stands while
+    /// blockNumber < cutoff; issuerActive is whether the issuer may anchor now.
     function status(bytes32 seal, bytes32 digest)
         external
         view
         returns (
             address batchIssuer,
+            address issuerKey,
             uint64 blockNumber,
             uint64 time,
             uint8 batchRevokedReason,
             uint8 credentialRevokedReason,
-            bool issuerActive
+            bool issuerActive,
+            uint64 cutoff
         )
     {
         (batchIssuer, blockNumber, time, batchRevokedReason) = _unpackBatch(batches[seal]);
-        credentialRevokedReason = uint8(revocations[batchIssuer][digest] >> 248);
-        issuerActive = issuers[batchIssuer].state & ACTIVE != 0;
+        cutoff = NO_CUTOFF;
+        if (batchIssuer == address(0)) return (batchIssuer, issuerKey, blockNumber, time, batchRevokedReason, 0, false, cutoff);
+        address key = batchIssuer;
+        while (true) {
+            Issuer storage rec = issuers[key];
+            if (credentialRevokedReason == 0) credentialRevokedReason = uint8(revocations[key][digest] >> 248);
+            if (rec.cutoff < cutoff) cutoff = rec.cutoff;
+            uint256 state = rec.state;
+            if (state == 0 || state & DIFFICULTY != 0) {
+                issuerKey = key;
+                issuerActive = state & ACTIVE != 0;
+                break;
+            }
+            key = address(uint160(state >> 96));
+        }
     }
 
     /// @notice Checks an RFC 6962 audit path; `leaf` is the leaf hash
@@ -285,14 +379,20 @@ contract CredentialRegistry {
 
     // ---- internals --------------------------------------------------------
 
-    function _issuer(address account) private view returns (Issuer storage rec) {
+    /// @dev A registered key that was not rotated away.
+    function _live(address account) private view returns (Issuer storage rec) {
         rec = issuers[account];
-        if (rec.state == 0) revert UnknownIssuer(account);
+        uint256 state = rec.state;
+        if (state == 0) revert UnknownIssuer(account);
+        if (state & DIFFICULTY == 0) revert KeyRotated(account, address(uint160(state >> 96)));
     }
 
     function _activeState(uint256 state) private view returns (uint256) {
         if (state == 0) revert UnknownIssuer(msg.sender);
-        if (state & ACTIVE == 0) revert IssuerNotActive(msg.sender);
+        if (state & ACTIVE == 0) {
+            if (state & DIFFICULTY == 0) revert KeyRotated(msg.sender, address(uint160(state >> 96)));
+            revert IssuerNotActive(msg.sender);
+        }
         return state;
     }
 

@@ -13,7 +13,7 @@ const input = {
   language: "Solidity",
   sources: { [name + ".sol"]: { content: source } },
   settings: {
-    evmVersion: "prague",
+    evmVersion: "paris",
     viaIR: true,
     optimizer: { enabled: true, runs: 10000 },
     outputSelection: { "*": { "*": ["abi", "evm.bytecode.object", "metadata"] } },

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/credseal/credseal/pkg/credential"
 )
@@ -158,8 +159,13 @@ func columnIndex(head []string) (map[string]int, error) {
 	return col, nil
 }
 
-// recordDocument builds and validates the document of one record.
-func recordDocument(get func(string) string, issuer Profile) (*credential.Document, error) {
+// recordDocument builds and validates the document of one record. Every
+// value is put in Unicode Normalization Form C, so that one name typed two
+// ways (a precomposed "ë", or "e" and a combining diaeresis) is one name,
+// and re-imports are found as duplicates.
+func recordDocument(raw func(string) string, profile Profile) (*credential.Document, error) {
+	get := func(name string) string { return norm.NFC.String(strings.TrimSpace(raw(name))) }
+	issuer := Profile{ID: norm.NFC.String(profile.ID), Name: norm.NFC.String(profile.Name), URL: norm.NFC.String(profile.URL)}
 	d := &credential.Document{
 		Context: credential.DefaultContext,
 		ID:      get("id"),

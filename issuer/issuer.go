@@ -35,8 +35,13 @@ var ErrEmptyBatch = errors.New("issuer: a batch needs at least one credential")
 // Issued is one credential of a batch with the secret that salts it.
 type Issued struct {
 	Document *credential.Document
-	Seed     credential.Seed
-	Digest   credential.Hash
+	// JSON is the document exactly as it was hashed, when it was stored:
+	// a credential issued before the current version keeps its own form.
+	// Nil means Document.JSON().
+	JSON    []byte
+	Seed    credential.Seed
+	Digest  credential.Hash
+	Version credential.Version // of the digest
 }
 
 // Batch is a sealed batch: its credentials in leaf order, their tree and
@@ -108,7 +113,7 @@ func BuildBatch(ctx context.Context, docs []*credential.Document, opts BatchOpti
 	}
 	b := &Batch{Credentials: make([]Issued, len(docs))}
 	for i, d := range docs {
-		b.Credentials[i] = Issued{Document: d, Seed: credential.Seed(seeds[32*i : 32*i+32])}
+		b.Credentials[i] = Issued{Document: d, Seed: credential.Seed(seeds[32*i : 32*i+32]), Version: credential.Latest}
 	}
 	leaves, err := b.hash(ctx, opts)
 	if err != nil {
@@ -170,9 +175,12 @@ func (b *Batch) Bundle(i int) (*bundle.Bundle, error) {
 		return nil, fmt.Errorf("issuer: credential %d of %d", i, len(b.Credentials))
 	}
 	c := &b.Credentials[i]
-	doc, err := c.Document.JSON()
-	if err != nil {
-		return nil, err
+	doc := c.JSON
+	if doc == nil {
+		var err error
+		if doc, err = c.Document.JSON(); err != nil {
+			return nil, err
+		}
 	}
 	path, err := b.Tree.Proof(uint64(i))
 	if err != nil {
@@ -186,7 +194,7 @@ func (b *Batch) Bundle(i int) (*bundle.Bundle, error) {
 	}
 	return &bundle.Bundle{
 		Credential: doc,
-		Disclosure: credential.Disclosure{Seed: &seed},
+		Disclosure: credential.Disclosure{Version: c.Version, Seed: &seed},
 		Proof:      bundle.Proof{LeafIndex: uint64(i), TreeSize: b.Tree.Size(), Path: path, Header: b.Header},
 		Anchor:     anchor,
 	}, nil

@@ -1,6 +1,7 @@
 package issuer
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/rand"
@@ -111,7 +112,8 @@ func (s *Service) Submit(ctx context.Context, docs []*credential.Document, allow
 		if err != nil {
 			return err
 		}
-		r := &Record{ID: d.ID, Document: d, Seed: credential.Seed(seeds[32*i:]), ContentHash: ch, Created: now, State: Pending}
+		r := &Record{ID: d.ID, Document: d, Seed: credential.Seed(seeds[32*i:]), ContentHash: ch, Created: now, State: Pending,
+			Version: credential.Latest}
 		r.Digest = d.Digest(r.Seed)
 		if r.DocJSON, err = d.JSON(); err != nil {
 			return err
@@ -170,6 +172,10 @@ func contentHash(d *credential.Document) ([32]byte, error) {
 	if err != nil {
 		return [32]byte{}, err
 	}
+	// Version 1 wrote no validUntil for no end date; hashing that form keeps
+	// a file imported before the upgrade a duplicate after it. (A string
+	// value cannot hold this text: its quotes would be escaped.)
+	js = bytes.Replace(js, []byte(`,"validUntil":null`), nil, 1)
 	return sha256.Sum256(js), nil
 }
 
@@ -433,7 +439,7 @@ func (s *Service) LoadBatch(ctx context.Context, seq uint64) (*Batch, BatchRecor
 	}
 	b := &Batch{Tree: merkle.Build(leaves), Header: br.Header, Credentials: make([]Issued, len(recs))}
 	for i, r := range recs {
-		b.Credentials[i] = Issued{Document: r.Document, Seed: r.Seed, Digest: r.Digest}
+		b.Credentials[i] = Issued{Document: r.Document, JSON: r.DocJSON, Seed: r.Seed, Digest: r.Digest, Version: r.Version}
 	}
 	if b.Tree.Root() != br.Header.Root {
 		return nil, br, fmt.Errorf("batch %d: stored leaves do not match the sealed root", seq)

@@ -38,6 +38,7 @@ type Record struct {
 	DocJSON     []byte // Document as JSON; filled by Submit so stores need not encode it
 	Seed        credential.Seed
 	Digest      credential.Hash
+	Version     credential.Version // of the digest: credential.V1 for records issued before v2
 	ContentHash [32]byte // of the document without its id; detects re-imports
 	TokenHash   [32]byte // SHA-256 of the learner's claim token; zero when none
 	Created     time.Time

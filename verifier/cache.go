@@ -16,21 +16,31 @@ type CacheOptions struct {
 	StatusTTL time.Duration
 	// MaxEntries bounds each of the two caches (default 100,000).
 	MaxEntries int
+	// FinalDepth is how many blocks deep (counting its own) a batch record
+	// must be to be kept for good (default 12); a shallower one may still
+	// be reorganised away, so it is asked again after StatusTTL.
+	FinalDepth uint64
 	// Now is the clock (tests).
 	Now func() time.Time
 }
 
-// NewCache wraps a registry reader: batch records, immutable once
-// anchored, are kept (least recently used first out); statuses for
-// StatusTTL; a record never found is retried after StatusTTL. Concurrent
-// look-ups of the same key share one call, so a burst of verifications of
-// one credential costs one round-trip. Errors are never cached.
+// NewCache wraps a registry reader: batch records, immutable once anchored
+// FinalDepth deep, are kept (least recently used first out); statuses for
+// StatusTTL; a record never found, or not yet final, is asked again after
+// StatusTTL. Concurrent look-ups of the same key share one call, so a burst
+// of verifications of one credential costs one round-trip. Errors are
+// never cached. Keys are a batch's seal and a credential's digest, both
+// fixed by a bundle that passed the offline checks: a client cannot vary
+// anything else to force fresh reads.
 func NewCache(r RegistryReader, opts CacheOptions) RegistryReader {
 	if opts.StatusTTL <= 0 {
 		opts.StatusTTL = 10 * time.Second
 	}
 	if opts.MaxEntries <= 0 {
 		opts.MaxEntries = 100_000
+	}
+	if opts.FinalDepth == 0 {
+		opts.FinalDepth = 12
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -46,36 +56,30 @@ type cache struct {
 	statuses *lru
 }
 
-type batchKey struct{ seal, tx [32]byte }
-
-type statusKey struct {
-	seal, digest [32]byte
-	issuer       [20]byte
-}
+type statusKey struct{ seal, digest [32]byte }
 
 type entry struct {
 	value   any
 	expires time.Time // zero: never
 }
 
-func (c *cache) Batch(ctx context.Context, s, tx [32]byte) (BatchRecord, error) {
-	k := batchKey{s, tx}
-	if v, ok := c.batches.get(k, c.opts.Now()); ok {
+func (c *cache) Batch(ctx context.Context, s [32]byte) (BatchRecord, error) {
+	if v, ok := c.batches.get(s, c.opts.Now()); ok {
 		return v.(BatchRecord), nil
 	}
-	v, err, _ := c.group.Do(string(s[:])+string(tx[:])+"b", func() (any, error) {
-		if v, ok := c.batches.get(k, c.opts.Now()); ok { // filled since our miss
+	v, err, _ := c.group.Do(string(s[:])+"b", func() (any, error) {
+		if v, ok := c.batches.get(s, c.opts.Now()); ok { // filled since our miss
 			return v, nil
 		}
-		rec, err := c.r.Batch(ctx, s, tx)
+		rec, err := c.r.Batch(ctx, s)
 		if err != nil {
 			return nil, err
 		}
 		e := entry{value: rec}
-		if !rec.Anchored || (tx != [32]byte{} && !rec.TxFound) {
-			e.expires = c.opts.Now().Add(c.opts.StatusTTL) // may appear later
+		if !rec.Anchored || rec.Head < rec.Block || rec.Head-rec.Block+1 < c.opts.FinalDepth {
+			e.expires = c.opts.Now().Add(c.opts.StatusTTL) // may appear, move or vanish
 		}
-		c.batches.put(k, e)
+		c.batches.put(s, e)
 		return rec, nil
 	})
 	if err != nil {
@@ -84,16 +88,16 @@ func (c *cache) Batch(ctx context.Context, s, tx [32]byte) (BatchRecord, error) 
 	return v.(BatchRecord), nil
 }
 
-func (c *cache) Status(ctx context.Context, s, digest [32]byte, issuer [20]byte) (StatusRecord, error) {
-	k := statusKey{s, digest, issuer}
+func (c *cache) Status(ctx context.Context, s, digest [32]byte) (StatusRecord, error) {
+	k := statusKey{s, digest}
 	if v, ok := c.statuses.get(k, c.opts.Now()); ok {
 		return v.(StatusRecord), nil
 	}
-	v, err, _ := c.group.Do(string(s[:])+string(digest[:])+string(issuer[:])+"s", func() (any, error) {
+	v, err, _ := c.group.Do(string(s[:])+string(digest[:])+"s", func() (any, error) {
 		if v, ok := c.statuses.get(k, c.opts.Now()); ok { // filled since our miss
 			return v, nil
 		}
-		st, err := c.r.Status(ctx, s, digest, issuer)
+		st, err := c.r.Status(ctx, s, digest)
 		if err != nil {
 			return nil, err
 		}

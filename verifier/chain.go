@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"net/url"
 	"strings"
 	"time"
@@ -14,38 +15,48 @@ import (
 
 // RegistryReader reads one trusted CredentialRegistry. It is implemented
 // over a chain client by the program that wires the verifier; NewCache
-// wraps one with caching.
+// wraps one with caching. Every argument comes from a bundle that passed
+// the offline checks, never from anything else a client sends.
 type RegistryReader interface {
-	// Batch reads the registry's record of a batch and, when tx is not
-	// zero, where that transaction was mined. Once the batch is anchored
-	// deep enough this never changes.
-	Batch(ctx context.Context, seal, tx [32]byte) (BatchRecord, error)
+	// Batch reads the registry's record of a batch and the transaction that
+	// anchored it. Once the batch is anchored deep enough this never changes.
+	Batch(ctx context.Context, seal [32]byte) (BatchRecord, error)
 	// Status reads what can change: revocations, the issuer's standing and
-	// the chain's head.
-	Status(ctx context.Context, seal, digest [32]byte, issuer [20]byte) (StatusRecord, error)
+	// key, and the chain's head.
+	Status(ctx context.Context, seal, digest [32]byte) (StatusRecord, error)
 }
 
-// BatchRecord is what a registry says about a batch and its issuer.
+// BatchRecord is what a registry says about an anchored batch.
 type BatchRecord struct {
-	Anchored         bool
-	Issuer           [20]byte
-	Block            uint64
-	Time             time.Time // of the anchoring block
-	IssuerRegistered bool
-	IssuerName       string
-	IssuerDomain     string
-	// The hinted transaction, when asked for.
-	TxFound bool
-	TxBlock uint64
-	TxTo    [20]byte
+	Anchored bool
+	Issuer   [20]byte // the key that anchored it
+	Block    uint64
+	Time     time.Time // of the anchoring block
+	// Tx is the transaction whose Anchored event recorded the seal.
+	Tx [32]byte
+	// Head is the chain's latest block when the record was read.
+	Head uint64
 }
 
-// StatusRecord is the changing part: revocations, standing, head.
+// NoCutoff is the cutoff of an issuer in good standing.
+const NoCutoff = math.MaxUint64
+
+// StatusRecord is the changing part: revocations, the issuer, the head.
 type StatusRecord struct {
 	BatchRevoked      uint8 // reason code; 0: not revoked
-	CredentialRevoked uint8 // by the batch's issuer; 0: not revoked
-	IssuerActive      bool
-	Head              uint64 // the chain's latest block
+	CredentialRevoked uint8 // by the batch's issuer (any of its keys); 0: not revoked
+	// IssuerKey is the key the batch's issuer uses now (the anchoring key,
+	// or the one the registry owner rotated it to), and the rest of the
+	// issuer fields are that key's record.
+	IssuerKey        [20]byte
+	IssuerRegistered bool
+	IssuerActive     bool
+	IssuerName       string
+	IssuerDomain     string
+	// Cutoff is the first block whose batches of this issuer do not count
+	// (a dated suspension); NoCutoff when none.
+	Cutoff uint64
+	Head   uint64 // the chain's latest block
 }
 
 // Record is everything a verification learned from a registry.
@@ -56,19 +67,19 @@ type Record struct {
 
 // Confirmations is how deep the batch is, counting its own block.
 func (r Record) Confirmations() uint64 {
-	if r.Head < r.Block {
+	if r.StatusRecord.Head < r.Block {
 		return 0
 	}
-	return r.Head - r.Block + 1
+	return r.StatusRecord.Head - r.Block + 1
 }
 
 // lookup asks a registry everything about one credential.
-func lookup(ctx context.Context, r RegistryReader, s, digest, tx [32]byte) (Record, error) {
-	b, err := r.Batch(ctx, s, tx)
+func lookup(ctx context.Context, r RegistryReader, s, digest [32]byte) (Record, error) {
+	b, err := r.Batch(ctx, s)
 	if err != nil || !b.Anchored {
 		return Record{BatchRecord: b}, err
 	}
-	st, err := r.Status(ctx, s, digest, b.Issuer)
+	st, err := r.Status(ctx, s, digest)
 	return Record{BatchRecord: b, StatusRecord: st}, err
 }
 
@@ -100,15 +111,15 @@ func ReasonText(code uint8) string {
 
 // chainChecks runs anchored, confirmations, issuer and revocation against
 // the trusted registries.
-func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle, digest credential.Hash, digestOK bool) {
+func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle, digest credential.Hash) {
 	if len(v.registries) == 0 {
 		for _, c := range []struct{ id, what string }{
-			{CheckAnchored, "whether the batch is recorded on a trusted blockchain registry"},
+			{CheckAnchored, "whether the issuer recorded this batch on a trusted blockchain registry"},
 			{CheckConfirmations, "how deeply the record is confirmed"},
 			{CheckIssuer, "whether the issuer is accredited and active"},
 			{CheckRevocation, "whether the issuer revoked the credential"},
 		} {
-			r.add(c.id, NotChecked, "Not checked (offline): "+c.what+".", offlineDetail)
+			r.add(c.id, NotChecked, "Not checked (no registry configured): "+c.what+".", offlineDetail)
 		}
 		return
 	}
@@ -133,15 +144,11 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 		}
 	}
 	s := b.Proof.Header.Hash()
-	var tx [32]byte
-	if b.Anchor != nil {
-		tx = b.Anchor.Tx
-	}
 	var rec Record
 	var reg Registry
 	var lookupErr error
 	for _, reg = range candidates {
-		rec, lookupErr = lookup(ctx, reg.Reader, s, digest, tx)
+		rec, lookupErr = lookup(ctx, reg.Reader, s, digest)
 		if lookupErr == nil && rec.Anchored {
 			break
 		}
@@ -160,30 +167,26 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 	r.Technical["registry"] = fmt.Sprintf("0x%x", reg.Address)
 	r.Technical["chainId"] = fmt.Sprint(reg.ChainID)
 	r.Technical["block"] = fmt.Sprint(rec.Block)
-	if b.Anchor != nil {
-		r.Technical["tx"] = "0x" + hex.EncodeToString(b.Anchor.Tx[:])
-	}
-	detail := fmt.Sprintf("chain %d, registry 0x%x, block %d (%s), issuer 0x%x", reg.ChainID, reg.Address, rec.Block,
-		rec.Time.UTC().Format(time.RFC3339), rec.Issuer)
-	if msg := hintMismatch(b.Anchor, rec, reg); msg != "" {
+	r.Technical["tx"] = "0x" + hex.EncodeToString(rec.Tx[:])
+	detail := fmt.Sprintf("chain %d, registry 0x%x, block %d (%s), issuer key 0x%x, tx 0x%x", reg.ChainID, reg.Address, rec.Block,
+		rec.Time.UTC().Format(time.RFC3339), rec.Issuer, rec.Tx)
+	if msg := hintMismatch(b.Anchor, rec); msg != "" {
 		r.add(CheckAnchored, Fail, "The proof's anchoring details contradict the registry: they were changed.", msg+"; registry: "+detail)
 	} else {
 		r.add(CheckAnchored, Pass, fmt.Sprintf("The batch is recorded on a trusted registry since %s.", rec.Time.UTC().Format("2 January 2006")), detail)
 	}
 
-	if n := rec.Confirmations(); n >= v.minConfirmations {
-		r.add(CheckConfirmations, Pass, fmt.Sprintf("The record is %d block(s) deep.", n),
-			fmt.Sprintf("%d confirmations, %d required", n, v.minConfirmations))
+	n := rec.Confirmations()
+	depth := fmt.Sprintf("%d confirmations, %d required", n, v.minConfirmations)
+	if n >= v.minConfirmations {
+		r.add(CheckConfirmations, Pass, fmt.Sprintf("The record is %d block(s) deep.", n), depth)
 	} else {
-		r.add(CheckConfirmations, Warning, fmt.Sprintf("The record is recent: %d of %d confirmations so far.", n, v.minConfirmations),
-			fmt.Sprintf("%d confirmations, %d required", n, v.minConfirmations))
+		r.add(CheckConfirmations, Pending, fmt.Sprintf("The record is too recent to rely on yet: %d of %d confirmations. Check again in a few minutes.", n, v.minConfirmations), depth)
 	}
 
 	v.checkIssuer(r, rec)
 
 	switch {
-	case !digestOK:
-		r.add(CheckRevocation, NotChecked, "Not checked: the credential's fingerprint could not be computed.", "")
 	case rec.BatchRevoked != 0:
 		r.add(CheckRevocation, Fail, "The issuer revoked the whole batch this credential belongs to: "+ReasonText(rec.BatchRevoked)+".",
 			fmt.Sprintf("batch %x revoked, reason %d", s, rec.BatchRevoked))
@@ -195,15 +198,25 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 	}
 }
 
+// checkIssuer names the issuer as the registry does, and fails a batch
+// anchored by an unaccredited key, by a suspended issuer (from the
+// suspension's block on), or whose credential claims another domain.
 func (v *Verifier) checkIssuer(r *Result, rec Record) {
 	who := fmt.Sprintf("%s (%s)", rec.IssuerName, rec.IssuerDomain)
-	detail := fmt.Sprintf("issuer 0x%x: %q, domain %s", rec.Issuer, rec.IssuerName, rec.IssuerDomain)
+	detail := fmt.Sprintf("anchored by key 0x%x; issuer key now 0x%x: %q, domain %s", rec.Issuer, rec.IssuerKey, rec.IssuerName, rec.IssuerDomain)
+	if rec.Cutoff != NoCutoff {
+		detail += fmt.Sprintf(", batches from block %d on do not count", rec.Cutoff)
+	}
 	switch {
 	case !rec.IssuerRegistered:
 		r.add(CheckIssuer, Fail, "The batch was anchored by an account the registry does not accredit.", detail)
 		return
-	case !rec.IssuerActive:
-		r.add(CheckIssuer, Fail, "The issuer "+who+" is suspended by the accreditation authority.", detail+", suspended")
+	case rec.Block >= rec.Cutoff && rec.Cutoff == 0:
+		r.add(CheckIssuer, Fail, "The accreditation authority suspended the issuer "+who+": none of its credentials count.", detail)
+		return
+	case rec.Block >= rec.Cutoff:
+		r.add(CheckIssuer, Fail, fmt.Sprintf("The accreditation authority suspended the issuer %s for batches from block %d on; this one is from block %d.",
+			who, rec.Cutoff, rec.Block), detail)
 		return
 	}
 	r.Credential.AccreditedIssuer = rec.IssuerName
@@ -214,17 +227,17 @@ func (v *Verifier) checkIssuer(r *Result, rec Record) {
 	}
 	domain := strings.ToLower(rec.IssuerDomain)
 	switch {
-	case r.Credential.IssuerURL == "":
-		r.add(CheckIssuer, Pass, "Anchored by "+who+", accredited and active (the credential's issuer address is hidden).", detail)
-	case host != domain && !strings.HasSuffix(host, "."+domain):
-		r.add(CheckIssuer, Fail, fmt.Sprintf("The credential claims to come from %s, but was anchored by %s.", host, who), detail)
+	case host == "" || domain == "" || host != domain && !strings.HasSuffix(host, "."+domain):
+		r.add(CheckIssuer, Fail, fmt.Sprintf("The credential claims to come from %q, but was anchored by %s.", host, who), detail)
+	case !rec.IssuerActive:
+		r.add(CheckIssuer, Pass, fmt.Sprintf("Issued by %s, accredited when it anchored this batch (suspended since block %d, after it).", who, rec.Cutoff), detail)
 	default:
 		r.add(CheckIssuer, Pass, "Issued by "+who+", accredited and active.", detail)
 	}
 }
 
 // hintMismatch compares the bundle's anchor hint with the registry.
-func hintMismatch(a *bundle.Anchor, rec Record, reg Registry) string {
+func hintMismatch(a *bundle.Anchor, rec Record) string {
 	if a == nil {
 		return ""
 	}
@@ -233,10 +246,8 @@ func hintMismatch(a *bundle.Anchor, rec Record, reg Registry) string {
 		return fmt.Sprintf("bundle names issuer 0x%x", a.Issuer)
 	case a.Block != rec.Block:
 		return fmt.Sprintf("bundle names block %d", a.Block)
-	case !rec.TxFound:
-		return fmt.Sprintf("bundle's transaction 0x%x is not on chain", a.Tx)
-	case rec.TxBlock != rec.Block || rec.TxTo != reg.Address:
-		return fmt.Sprintf("bundle's transaction 0x%x did not anchor this batch", a.Tx)
+	case a.Tx != rec.Tx:
+		return fmt.Sprintf("bundle names transaction 0x%x, which did not anchor this batch", a.Tx)
 	}
 	return ""
 }

@@ -1,9 +1,16 @@
 // Package verifier checks a proof bundle, in order: format, integrity,
 // disclosure, inclusion, seal, then the chain checks, issuer, revocation and
-// validity period. Each check reports pass, fail, warning or not checked with
-// a one-line reason a non-specialist can read and the technical detail an
-// auditor wants. Later checks run even when earlier ones fail wherever the
-// answer still means something, so everything wrong is shown at once.
+// validity period. Each check reports pass, fail, pending, warning or not
+// checked with a one-line reason a non-specialist can read and the
+// technical detail an auditor wants. Later checks run even when earlier
+// ones fail wherever the answer still means something, so everything wrong
+// is shown at once; but the chain is asked only about a bundle that passed
+// every check that needs no chain, so a stranger cannot make the verifier
+// read the chain for a proof that is wrong anyway.
+//
+// The verdict "verified" needs every check to pass, the chain checks
+// included: a bundle checked without a trusted registry is never verified,
+// since anyone can make one that passes the offline checks.
 package verifier
 
 import (
@@ -24,9 +31,11 @@ type Status string
 
 // Check outcomes.
 const (
-	Pass       Status = "pass"
-	Fail       Status = "fail"
-	Warning    Status = "warning"
+	Pass    Status = "pass"
+	Fail    Status = "fail"
+	Warning Status = "warning"
+	// Pending: the record is on chain but not yet deep enough to rely on.
+	Pending    Status = "pending"
 	NotChecked Status = "not-checked"
 )
 
@@ -58,11 +67,15 @@ type Verdict string
 
 // Verdicts.
 const (
-	// Verified: every check passed (warnings allowed).
+	// Verified: every check passed, on a trusted registry.
 	Verified Verdict = "verified"
-	// VerifiedOffline: everything checkable without a chain passed; the
-	// verifier was not configured to reach one.
-	VerifiedOffline Verdict = "verified-offline"
+	// PendingConfirmation: nothing failed, but the batch's record is not
+	// yet as deep in the chain as the verifier requires: ask again later.
+	PendingConfirmation Verdict = "pending"
+	// OfflineOnly: everything checkable without a chain passed, but no
+	// trusted registry was configured, so nothing says the issuer ever
+	// anchored this batch: anyone can make such a bundle.
+	OfflineOnly Verdict = "offline-only"
 	// NotVerified: at least one check failed.
 	NotVerified Verdict = "not-verified"
 	// Incomplete: nothing failed, but a check could not be made (e.g. the
@@ -70,16 +83,25 @@ const (
 	Incomplete Verdict = "incomplete"
 )
 
+// HiddenField is a member the holder hid, as a v2 bundle names it.
+type HiddenField struct {
+	Label string `json:"label"`
+}
+
 // Summary is what the credential says, for display. Hidden members are empty.
 type Summary struct {
-	ID          string `json:"id,omitempty"`
-	Learner     string `json:"learner,omitempty"`
-	Title       string `json:"title,omitempty"`
-	Issuer      string `json:"issuer,omitempty"`
-	IssuerURL   string `json:"issuerUrl,omitempty"`
-	ValidFrom   string `json:"validFrom,omitempty"`
-	ValidUntil  string `json:"validUntil,omitempty"`
-	HiddenCount int    `json:"hiddenFields"`
+	ID      string `json:"id,omitempty"`
+	Learner string `json:"learner,omitempty"`
+	Title   string `json:"title,omitempty"`
+	// ClaimedIssuer is the name the credential gives its issuer: a claim.
+	// Who the issuer is comes from the registry (AccreditedIssuer).
+	ClaimedIssuer string `json:"claimedIssuer,omitempty"`
+	IssuerURL     string `json:"issuerUrl,omitempty"`
+	ValidFrom     string `json:"validFrom,omitempty"`
+	ValidUntil    string `json:"validUntil,omitempty"`
+	HiddenCount   int    `json:"hiddenFields"`
+	// Hidden names what the holder hid (v2 bundles; v1 ones only count).
+	Hidden []string `json:"hidden,omitempty"`
 	// From the registry, when the chain checks ran: who anchored the batch.
 	AccreditedIssuer string `json:"accreditedIssuer,omitempty"`
 	IssuerDomain     string `json:"issuerDomain,omitempty"`
@@ -126,9 +148,10 @@ type Options struct {
 	// Now overrides the clock for the validity check (tests).
 	Now func() time.Time
 	// Registries are the only registries whose anchors count. With none,
-	// the verifier works offline and reports the chain checks as not checked.
+	// the verifier works offline: the chain checks are not checked and the
+	// verdict is at best OfflineOnly.
 	Registries []Registry
-	// MinConfirmations below which a record is a warning. Default 1.
+	// MinConfirmations below which a record is pending. Default 1.
 	MinConfirmations uint64
 }
 
@@ -140,6 +163,9 @@ func New(opts Options) *Verifier {
 	}
 	return v
 }
+
+// Offline reports whether the verifier has no registry to check anchors on.
+func (v *Verifier) Offline() bool { return len(v.registries) == 0 }
 
 // VerifyBytes decodes any bundle encoding (JSON, CS1 string, verifier URL)
 // and verifies it; a bundle that does not decode fails the format check.
@@ -160,24 +186,36 @@ func (v *Verifier) VerifyBytes(ctx context.Context, data []byte) *Result {
 // Verify runs every check on a decoded bundle.
 func (v *Verifier) Verify(ctx context.Context, b *bundle.Bundle) *Result {
 	r := &Result{Technical: map[string]string{}}
-	r.add(CheckFormat, Pass, "The proof is a well-formed credseal bundle.", bundle.Format)
+	r.add(CheckFormat, Pass, "The proof is a well-formed credseal bundle.", bundle.FormatOf(b.Disclosure.Version))
 
-	digest, docOK := v.checkIntegrity(r, b)
-	v.checkDisclosure(r, b)
+	fields, digest, docOK := v.checkIntegrity(r, b)
+	v.checkDisclosure(r, b, fields, docOK)
 	if docOK {
 		v.checkInclusion(r, b, digest)
 	} else {
 		r.add(CheckInclusion, NotChecked, "Not checked: the credential's fingerprint could not be computed.", "")
 	}
 	v.checkSeal(r, b)
-	v.chainChecks(ctx, r, b, digest, docOK)
-	v.checkValidity(r)
+	validity := v.validity(r)
+	if failed := r.Failed(); len(failed) > 0 {
+		reason := "Not checked: the proof already failed a check above, so no blockchain was asked."
+		for _, id := range []string{CheckAnchored, CheckConfirmations, CheckIssuer, CheckRevocation} {
+			r.add(id, NotChecked, reason, "")
+		}
+	} else {
+		v.chainChecks(ctx, r, b, digest)
+	}
+	r.Checks = append(r.Checks, validity)
 	r.finish()
 	return r
 }
 
 func (r *Result) add(id string, s Status, reason, detail string) {
-	r.Checks = append(r.Checks, Check{ID: id, Title: titles[id], Status: s, Reason: reason, Detail: detail})
+	r.Checks = append(r.Checks, check(id, s, reason, detail))
+}
+
+func check(id string, s Status, reason, detail string) Check {
+	return Check{ID: id, Title: titles[id], Status: s, Reason: reason, Detail: detail}
 }
 
 // checks lists every check in the order Verify runs them, with its title.
@@ -204,11 +242,11 @@ var titles = func() map[string]string {
 
 // offlineDetail marks checks skipped because no chain is configured, as
 // opposed to checks that could not be made.
-const offlineDetail = "no chain configured"
+const offlineDetail = "no registry configured"
 
 // finish sets the verdict from the checks.
 func (r *Result) finish() {
-	var failed, unchecked, offline bool
+	var failed, unchecked, offline, pending bool
 	for _, c := range r.Checks {
 		switch {
 		case c.Status == Fail:
@@ -217,6 +255,8 @@ func (r *Result) finish() {
 			offline = true
 		case c.Status == NotChecked:
 			unchecked = true
+		case c.Status == Pending:
+			pending = true
 		}
 	}
 	switch {
@@ -225,39 +265,91 @@ func (r *Result) finish() {
 	case unchecked:
 		r.Verdict = Incomplete
 	case offline:
-		r.Verdict = VerifiedOffline
+		r.Verdict = OfflineOnly
+	case pending:
+		r.Verdict = PendingConfirmation
 	default:
 		r.Verdict = Verified
 	}
 }
 
-func (v *Verifier) checkIntegrity(r *Result, b *bundle.Bundle) (credential.Hash, bool) {
+func (v *Verifier) checkIntegrity(r *Result, b *bundle.Bundle) ([]credential.Field, credential.Hash, bool) {
 	fields, err := credential.Parse(b.Credential)
 	if err != nil {
 		r.add(CheckIntegrity, Fail, "The credential's content is not valid.", err.Error())
-		return credential.Hash{}, false
+		return nil, credential.Hash{}, false
 	}
 	r.Credential = summaryOf(fields)
-	r.Credential.HiddenCount = len(b.Disclosure.Hidden)
+	r.Credential.HiddenCount = b.Disclosure.HiddenCount()
+	r.Credential.Hidden = credential.HiddenMembers(b.Disclosure)
 	digest, err := credential.Digest(fields, b.Disclosure)
 	if err != nil {
 		r.add(CheckIntegrity, Fail, "The credential's fields do not match their salts: it was altered.", err.Error())
-		return credential.Hash{}, false
+		return fields, credential.Hash{}, false
 	}
 	r.Technical["digest"] = hex.EncodeToString(digest[:])
 	r.add(CheckIntegrity, Pass, fmt.Sprintf("The %d shown fields and their salts form a consistent fingerprint.", len(fields)),
 		"digest "+hex.EncodeToString(digest[:]))
-	return digest, true
+	return fields, digest, true
 }
 
-func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle) {
-	n := len(b.Disclosure.Hidden)
-	if n == 0 {
-		r.add(CheckDisclosure, Pass, "Every field of the credential is shown.", "full disclosure (seed)")
+// checkDisclosure fails a bundle that hides or lacks a field a verdict
+// depends on, and says what the holder hid.
+func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle, fields []credential.Field, parsed bool) {
+	if fields == nil && !parsed {
+		r.add(CheckDisclosure, NotChecked, "Not checked: the credential could not be read.", "")
 		return
 	}
-	r.add(CheckDisclosure, Pass, fmt.Sprintf("The holder chose to hide %d field(s); what is shown is still covered by the proof.", n),
-		fmt.Sprintf("%d hidden field hashes", n))
+	d := b.Disclosure
+	if err := credential.CheckRequired(fields, d); err != nil {
+		var re *credential.RequiredError
+		reason := "Fields the verdict depends on are hidden or missing."
+		if errors.As(err, &re) {
+			reason = "Fields the verdict depends on are hidden or missing: " + problemList(re.Problems) + "."
+		}
+		r.add(CheckDisclosure, Fail, reason, err.Error())
+		return
+	}
+	n := d.HiddenCount()
+	switch {
+	case n == 0:
+		r.add(CheckDisclosure, Pass, "Every field of the credential is shown.", "full disclosure")
+	case d.Version == credential.V1:
+		r.add(CheckDisclosure, Pass, fmt.Sprintf("The holder chose to hide %d field(s); every field the verdict depends on is shown.", n),
+			fmt.Sprintf("%d anonymous hidden field hashes (%s)", n, bundle.FormatV1))
+	default:
+		r.add(CheckDisclosure, Pass, "The holder chose to hide: "+joinList(r.Credential.Hidden)+". Everything shown is covered by the proof.",
+			fmt.Sprintf("%d hidden fields, each named and bound to its place", n))
+	}
+}
+
+func problemList(ps []credential.FieldProblem) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = p.Label + " (" + p.Pointer[1:] + ") is " + p.Why
+	}
+	return joinList(parts)
+}
+
+func joinList(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	out := ""
+	for i, it := range items {
+		switch {
+		case i == 0:
+		case i == len(items)-1:
+			out += " and "
+		default:
+			out += ", "
+		}
+		out += it
+	}
+	return out
 }
 
 func (v *Verifier) checkInclusion(r *Result, b *bundle.Bundle, digest credential.Hash) {
@@ -290,36 +382,32 @@ func (v *Verifier) checkSeal(r *Result, b *bundle.Bundle) {
 	r.add(CheckSeal, Pass, "The batch header carries a valid proof-of-work seal.", detail)
 }
 
-func (v *Verifier) checkValidity(r *Result) {
+// validity checks the dates; the disclosure check has made sure they are
+// shown (validUntil null, or absent from a v1 full disclosure: no end date).
+func (v *Verifier) validity(r *Result) Check {
 	now := v.now()
 	c := r.Credential
 	if c.ValidFrom == "" {
-		r.add(CheckValidity, Warning, "The validity dates are hidden or missing, so they could not be checked.", "")
-		return
+		return check(CheckValidity, Fail, "The credential's start date is hidden or missing.", "")
 	}
 	from, err := time.Parse(time.RFC3339, c.ValidFrom)
 	if err != nil {
-		r.add(CheckValidity, Fail, "The credential's start date cannot be read.", c.ValidFrom)
-		return
+		return check(CheckValidity, Fail, "The credential's start date cannot be read.", c.ValidFrom)
 	}
 	if now.Before(from) {
-		r.add(CheckValidity, Fail, "The credential is not valid yet.", "validFrom "+c.ValidFrom)
-		return
+		return check(CheckValidity, Fail, "The credential is not valid yet.", "validFrom "+c.ValidFrom)
 	}
 	if c.ValidUntil != "" {
 		until, err := time.Parse(time.RFC3339, c.ValidUntil)
 		if err != nil {
-			r.add(CheckValidity, Fail, "The credential's end date cannot be read.", c.ValidUntil)
-			return
+			return check(CheckValidity, Fail, "The credential's end date cannot be read.", c.ValidUntil)
 		}
 		if !now.Before(until) {
-			r.add(CheckValidity, Fail, "The credential has expired.", "validUntil "+c.ValidUntil)
-			return
+			return check(CheckValidity, Fail, "The credential has expired.", "validUntil "+c.ValidUntil)
 		}
-		r.add(CheckValidity, Pass, "The credential is within its validity period.", c.ValidFrom+" to "+c.ValidUntil)
-		return
+		return check(CheckValidity, Pass, "The credential is within its validity period.", c.ValidFrom+" to "+c.ValidUntil)
 	}
-	r.add(CheckValidity, Pass, "The credential is valid and does not expire.", "from "+c.ValidFrom)
+	return check(CheckValidity, Pass, "The credential is valid and does not expire.", "from "+c.ValidFrom)
 }
 
 // summaryFields maps the displayed members to their JSON Pointers.
@@ -327,7 +415,7 @@ var summaryFields = map[string]func(*Summary) *string{
 	"/id":                                 func(s *Summary) *string { return &s.ID },
 	"/credentialSubject/name":             func(s *Summary) *string { return &s.Learner },
 	"/credentialSubject/achievement/name": func(s *Summary) *string { return &s.Title },
-	"/issuer/name":                        func(s *Summary) *string { return &s.Issuer },
+	"/issuer/name":                        func(s *Summary) *string { return &s.ClaimedIssuer },
 	"/issuer/url":                         func(s *Summary) *string { return &s.IssuerURL },
 	"/validFrom":                          func(s *Summary) *string { return &s.ValidFrom },
 	"/validUntil":                         func(s *Summary) *string { return &s.ValidUntil },

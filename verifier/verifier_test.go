@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -50,12 +51,14 @@ func bundleJSON(t testing.TB, b *issuer.Batch, i int) []byte {
 	return js
 }
 
-func TestGenuineBundlesVerifyOffline(t *testing.T) {
+// TestGenuineBundlesOffline: genuine bundles pass every offline check, and
+// without a registry the verdict is offline-only, never verified.
+func TestGenuineBundlesOffline(t *testing.T) {
 	b := batch(t)
 	v := newVerifier()
 	for i := range b.Credentials {
 		res := v.VerifyBytes(context.Background(), bundleJSON(t, b, i))
-		if res.Verdict != verifier.VerifiedOffline {
+		if res.Verdict != verifier.OfflineOnly || len(res.Failed()) > 0 {
 			t.Fatalf("credential %d: %s %+v", i, res.Verdict, res.Failed())
 		}
 		if res.Credential.Learner != b.Credentials[i].Document.Subject.Name {
@@ -64,17 +67,89 @@ func TestGenuineBundlesVerifyOffline(t *testing.T) {
 	}
 }
 
+// TestHomeMadeBundleIsNotVerifiedOffline plays a forger without any
+// registry: one leaf, the easiest bits, any issuer name. Every offline
+// check passes, and the verdict must still not read "verified".
+func TestHomeMadeBundleIsNotVerifiedOffline(t *testing.T) {
+	doc := &credential.Document{Context: credential.DefaultContext, ID: "urn:uuid:forged", Type: credential.CredentialType,
+		Issuer:    credential.Profile{ID: "https://harvard.edu", Type: credential.ProfileType, Name: "Harvard University", URL: "https://harvard.edu"},
+		ValidFrom: "2020-01-01T00:00:00Z",
+		Subject: credential.Subject{Type: credential.SubjectType, Name: "Mallory",
+			Achievement: credential.Achievement{Type: credential.AchievementType, Name: "PhD in Everything"}}}
+	bits, _ := seal.BitsForDifficulty(0)
+	b, err := issuer.BuildBatch(context.Background(), []*credential.Document{doc}, issuer.BatchOptions{Bits: bits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := newVerifier().VerifyBytes(context.Background(), bundleJSON(t, b, 0))
+	if len(res.Failed()) > 0 {
+		t.Fatalf("the forgery fails an offline check, so this test shows nothing: %+v", res.Failed())
+	}
+	if res.Verdict == verifier.Verified || strings.Contains(string(res.Verdict), "verified") && res.Verdict != verifier.NotVerified {
+		t.Fatalf("a home-made bundle checked offline reads %q", res.Verdict)
+	}
+	if res.Verdict != verifier.OfflineOnly {
+		t.Fatalf("verdict %s, want %s", res.Verdict, verifier.OfflineOnly)
+	}
+	if res.Credential.AccreditedIssuer != "" {
+		t.Fatalf("offline, the issuer %q is shown as accredited", res.Credential.AccreditedIssuer)
+	}
+}
+
 func TestSelectiveDisclosureVerifies(t *testing.T) {
 	b := batch(t)
-	bun, _ := b.Bundle(0) // has a validUntil
-	shown, disc, err := credential.Hide(bun.Credential, bun.Disclosure, "/credentialSubject/identifier", "/validUntil")
+	bun, _ := b.Bundle(1) // has skills
+	shown, disc, err := credential.Hide(bun.Credential, bun.Disclosure, "/credentialSubject/identifier", "/credentialSubject/achievement/skills")
 	if err != nil {
 		t.Fatal(err)
 	}
 	bun.Credential, bun.Disclosure = shown, disc
 	res := newVerifier().Verify(context.Background(), bun)
-	if res.Verdict != verifier.VerifiedOffline || res.Credential.HiddenCount != 2 {
+	if res.Verdict != verifier.OfflineOnly || len(res.Failed()) > 0 || res.Credential.HiddenCount < 2 {
 		t.Fatalf("%s, %d hidden, %+v", res.Verdict, res.Credential.HiddenCount, res.Failed())
+	}
+	want := []string{"skills", "student number or e-mail (identifier)"}
+	if !slices.Equal(res.Credential.Hidden, want) {
+		t.Fatalf("hidden fields %q, want %q", res.Credential.Hidden, want)
+	}
+	c, _ := res.Check(verifier.CheckDisclosure)
+	if c.Status != verifier.Pass || !strings.Contains(c.Reason, "identifier") || !strings.Contains(c.Reason, "skills") {
+		t.Fatalf("disclosure check %+v", c)
+	}
+}
+
+// TestHidingARequiredFieldFails plays a holder who hides what a verdict
+// depends on: the end date of an expired credential (it then looked
+// valid for ever), the start date, the issuer's address (that skipped the
+// domain check), its name and id, the type, the title, the learner's name.
+func TestHidingARequiredFieldFails(t *testing.T) {
+	b := batch(t)
+	var expiring int
+	for i, c := range b.Credentials {
+		if c.Document.ValidUntil != "" {
+			expiring = i
+			break
+		}
+	}
+	until, _ := time.Parse(time.RFC3339, b.Credentials[expiring].Document.ValidUntil)
+	late := verifier.New(verifier.Options{Now: func() time.Time { return until.Add(24 * time.Hour) }})
+	for _, p := range []string{"/validUntil", "/validFrom", "/issuer/url", "/issuer/name", "/issuer/id", "/issuer", "/type",
+		"/credentialSubject/achievement/name", "/credentialSubject/name"} {
+		bun, _ := b.Bundle(expiring)
+		shown, disc, err := credential.Hide(bun.Credential, bun.Disclosure, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bun.Credential, bun.Disclosure = shown, disc
+		res := late.Verify(context.Background(), bun)
+		c, _ := res.Check(verifier.CheckDisclosure)
+		if res.Verdict != verifier.NotVerified || c.Status != verifier.Fail || !strings.Contains(c.Reason, "hidden") {
+			t.Fatalf("hiding %s: verdict %s, disclosure %+v", p, res.Verdict, c)
+		}
+		name := p[strings.LastIndexByte(p, '/')+1:]
+		if !strings.Contains(c.Reason, name) {
+			t.Fatalf("hiding %s: the reason does not name the field: %s", p, c.Reason)
+		}
 	}
 }
 
@@ -123,7 +198,7 @@ func TestEveryBundleValueTampered(t *testing.T) {
 			}
 			data, _ := json.Marshal(mutated)
 			res := v.VerifyBytes(context.Background(), data)
-			if res.Verdict == verifier.VerifiedOffline || res.Verdict == verifier.Verified {
+			if res.Verdict == verifier.OfflineOnly || res.Verdict == verifier.Verified {
 				if where == "/proof/treeSize" && sameShape(x, data) {
 					return // RFC 6962 cannot tell these sizes apart (docs/FORMAT.md)
 				}
@@ -154,6 +229,14 @@ func forEachMutation(v any, where string, fn func(where string, mutated any)) {
 		case map[string]any:
 			for k, c := range x {
 				walk(c, append(path, k), where+"/"+k)
+				// The member's name too: a salt, a hidden field or a credential member renamed.
+				renamed := make(map[string]any, len(x))
+				for k2, c2 := range x {
+					renamed[k2] = c2
+				}
+				delete(renamed, k)
+				renamed[tweak(k)] = c
+				fn(where+"/"+k+" (renamed)", replaceAt(v, path, renamed))
 			}
 		case []any:
 			for i, c := range x {
@@ -262,7 +345,7 @@ func BenchmarkVerifyOffline(b *testing.B) {
 	js := bundleJSON(b, bat, 3)
 	v := newVerifier()
 	for b.Loop() {
-		if res := v.VerifyBytes(context.Background(), js); res.Verdict != verifier.VerifiedOffline {
+		if res := v.VerifyBytes(context.Background(), js); res.Verdict != verifier.OfflineOnly {
 			b.Fatal(res.Verdict)
 		}
 	}

@@ -26,9 +26,9 @@ var (
 
 // CredentialRegistryMetaData contains all meta data concerning the CredentialRegistry contract.
 var CredentialRegistryMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"initialMinDifficulty\",\"type\":\"uint8\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"}],\"name\":\"AlreadyAnchored\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"id\",\"type\":\"bytes32\"}],\"name\":\"AlreadyRevoked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"BadHeaderLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"bits\",\"type\":\"uint32\"},{\"internalType\":\"uint8\",\"name\":\"minDifficulty\",\"type\":\"uint8\"}],\"name\":\"BitsTooEasy\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"prev\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"lastSeal\",\"type\":\"bytes32\"}],\"name\":\"BrokenChain\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"EmptyName\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"bits\",\"type\":\"uint32\"}],\"name\":\"InvalidBits\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"difficulty\",\"type\":\"uint8\"}],\"name\":\"InvalidDifficulty\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidReason\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"IssuerAlreadyActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"IssuerExists\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"IssuerNotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotBatchIssuer\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPendingOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"bits\",\"type\":\"uint32\"}],\"name\":\"NotSealed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"}],\"name\":\"UnknownBatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"UnknownIssuer\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"name\":\"Anchored\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"BatchRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"CredentialRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"domain\",\"type\":\"string\"}],\"name\":\"IssuerRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"IssuerReinstated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"IssuerSuspended\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"difficulty\",\"type\":\"uint8\"}],\"name\":\"MinDifficultyChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"pendingOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"header\",\"type\":\"bytes\"}],\"name\":\"anchor\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"headers\",\"type\":\"bytes\"}],\"name\":\"anchorMany\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"}],\"name\":\"batch\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"batchIssuer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"time\",\"type\":\"uint64\"},{\"internalType\":\"uint8\",\"name\":\"revokedReason\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"}],\"name\":\"isRevoked\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"revoked\",\"type\":\"bool\"},{\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"issuerRecord\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"registered\",\"type\":\"bool\"},{\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"},{\"internalType\":\"uint8\",\"name\":\"issuerMinDifficulty\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"registeredAt\",\"type\":\"uint64\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"domain\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"lastSeal\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minDifficulty\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"domain\",\"type\":\"string\"}],\"name\":\"registerIssuer\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"reinstateIssuer\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"revokeBatch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"difficulty\",\"type\":\"uint8\"}],\"name\":\"setIssuerMinDifficulty\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"difficulty\",\"type\":\"uint8\"}],\"name\":\"setMinDifficulty\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"}],\"name\":\"status\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"batchIssuer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"time\",\"type\":\"uint64\"},{\"internalType\":\"uint8\",\"name\":\"batchRevokedReason\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"credentialRevokedReason\",\"type\":\"uint8\"},{\"internalType\":\"bool\",\"name\":\"issuerActive\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"suspendIssuer\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"bits\",\"type\":\"uint32\"}],\"name\":\"target\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"leaf\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"size\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"path\",\"type\":\"bytes32[]\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"name\":\"verifyInclusion\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"pure\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"initialMinDifficulty\",\"type\":\"uint8\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"}],\"name\":\"AlreadyAnchored\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"id\",\"type\":\"bytes32\"}],\"name\":\"AlreadyRevoked\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"}],\"name\":\"BadHeaderLength\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"bits\",\"type\":\"uint32\"},{\"internalType\":\"uint8\",\"name\":\"minDifficulty\",\"type\":\"uint8\"}],\"name\":\"BitsTooEasy\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"prev\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"lastSeal\",\"type\":\"bytes32\"}],\"name\":\"BrokenChain\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"EmptyName\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"bits\",\"type\":\"uint32\"}],\"name\":\"InvalidBits\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"difficulty\",\"type\":\"uint8\"}],\"name\":\"InvalidDifficulty\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidReason\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"IssuerAlreadyActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"IssuerExists\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"IssuerNotActive\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"key\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"successor\",\"type\":\"address\"}],\"name\":\"KeyRotated\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotBatchIssuer\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotPendingOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"internalType\":\"uint32\",\"name\":\"bits\",\"type\":\"uint32\"}],\"name\":\"NotSealed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"fromBlock\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"currentBlock\",\"type\":\"uint64\"}],\"name\":\"SuspensionInFuture\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"}],\"name\":\"UnknownBatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"UnknownIssuer\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"name\":\"Anchored\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"BatchRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"CredentialRevoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"oldKey\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newKey\",\"type\":\"address\"}],\"name\":\"IssuerKeyRotated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"domain\",\"type\":\"string\"}],\"name\":\"IssuerRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"IssuerReinstated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"fromBlock\",\"type\":\"uint64\"}],\"name\":\"IssuerSuspended\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"difficulty\",\"type\":\"uint8\"}],\"name\":\"MinDifficultyChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"pendingOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferStarted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"acceptOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"header\",\"type\":\"bytes\"}],\"name\":\"anchor\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"headers\",\"type\":\"bytes\"}],\"name\":\"anchorMany\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"}],\"name\":\"batch\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"batchIssuer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"time\",\"type\":\"uint64\"},{\"internalType\":\"uint8\",\"name\":\"revokedReason\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"key\",\"type\":\"address\"}],\"name\":\"currentKey\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"genesisOf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"}],\"name\":\"isRevoked\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"revoked\",\"type\":\"bool\"},{\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"issuerRecord\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"registered\",\"type\":\"bool\"},{\"internalType\":\"bool\",\"name\":\"active\",\"type\":\"bool\"},{\"internalType\":\"uint8\",\"name\":\"issuerMinDifficulty\",\"type\":\"uint8\"},{\"internalType\":\"uint64\",\"name\":\"registeredAt\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"cutoff\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"successor\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"domain\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"lastSeal\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"minDifficulty\",\"outputs\":[{\"internalType\":\"uint8\",\"name\":\"\",\"type\":\"uint8\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"pendingOwner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"domain\",\"type\":\"string\"}],\"name\":\"registerIssuer\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"}],\"name\":\"reinstateIssuer\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"internalType\":\"uint8\",\"name\":\"reason\",\"type\":\"uint8\"}],\"name\":\"revokeBatch\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"oldKey\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"newKey\",\"type\":\"address\"}],\"name\":\"rotateIssuerKey\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"difficulty\",\"type\":\"uint8\"}],\"name\":\"setIssuerMinDifficulty\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"difficulty\",\"type\":\"uint8\"}],\"name\":\"setMinDifficulty\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"seal\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"digest\",\"type\":\"bytes32\"}],\"name\":\"status\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"batchIssuer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"issuerKey\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"blockNumber\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"time\",\"type\":\"uint64\"},{\"internalType\":\"uint8\",\"name\":\"batchRevokedReason\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"credentialRevokedReason\",\"type\":\"uint8\"},{\"internalType\":\"bool\",\"name\":\"issuerActive\",\"type\":\"bool\"},{\"internalType\":\"uint64\",\"name\":\"cutoff\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"issuer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"fromBlock\",\"type\":\"uint64\"}],\"name\":\"suspendIssuer\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint32\",\"name\":\"bits\",\"type\":\"uint32\"}],\"name\":\"target\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"leaf\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"size\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"path\",\"type\":\"bytes32[]\"},{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"name\":\"verifyInclusion\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"pure\",\"type\":\"function\"}]",
 	ID:  "CredentialRegistry",
-	Bin: "0x60803461010657601f611ccc38819003918201601f19168301916001600160401b0383118484101761010a57808492602094604052833981010312610106575160ff811690818103610106576008821080156100fc575b6100e9575f80546001600160a81b0319163360ff60a01b1981169190911760a09390931b60ff60a01b1692909217815560405190927f915f08ff801a433356c412696b2da87480e3b997312ff3d535963bac15876bbe926020929190857f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08180a38152a2604051611bad908161011f8239f35b50634bb5809160e11b5f5260045260245ffd5b50607f8211610056565b5f80fd5b634e487b7160e01b5f52604160045260245ffdfe60806040526004361015610011575f80fd5b5f3560e01c8063298405c814611154578063304dee88146110a257806343b7af881461103657806363e4102114610c3f5780636db0253a14610bd857806379ba509714610b105780637d3b0ca214610a8c578063881b6f02146109b25780638da5cb5b14610980578063917758fe14610893578063a279add614610721578063add98e1e14610667578063b4a9328314610645578063c080fb06146105ce578063d6582828146104f5578063e30c3978146104c2578063e66a526c146103ff578063e6e980ac146102ce578063f0d290d21461029a578063f2fde38b146101a25763fddaa06514610100575f80fd5b3461019e57602060031936011261019e576004355f526003602052608067ffffffffffffffff60ff8161016960405f20549073ffffffffffffffffffffffffffffffffffffffff82169165ffffffffffff8160a01c169164ffffffffff8260d01c169160f81c90565b939295909173ffffffffffffffffffffffffffffffffffffffff60405197168752166020860152166040840152166060820152f35b5f80fd5b3461019e57602060031936011261019e576101bb61121d565b73ffffffffffffffffffffffffffffffffffffffff5f5416330361026e5773ffffffffffffffffffffffffffffffffffffffff16801561024657807fffffffffffffffffffffffff00000000000000000000000000000000000000006001541617600155337f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e227005f80a3005b7fd92e233d000000000000000000000000000000000000000000000000000000005f5260045ffd5b7f245aecd3000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b3461019e57602060031936011261019e5760043563ffffffff8116810361019e576102c6602091611a26565b604051908152f35b3461019e57602060031936011261019e5760043567ffffffffffffffff811161019e576102ff903690600401611265565b90811580156103f3575b6103c757335f52600260205260405f2091610324835461163e565b90607f8216907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff008316935f925b8284106103625760ff851686178755005b909192946050860180871161039a57841061019e578161038691605088860161167c565b946050810180911161039a57929190610351565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b507f76490102000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b50605082061515610309565b3461019e57604060031936011261019e5761041861121d565b61042061120d565b9073ffffffffffffffffffffffffffffffffffffffff5f5416330361026e57602073ffffffffffffffffffffffffffffffffffffffff7f915f08ff801a433356c412696b2da87480e3b997312ff3d535963bac15876bbe92610481856115f4565b61048a816119cd565b60ff7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff80825416961680961790556040519485521692a2005b3461019e575f60031936011261019e57602073ffffffffffffffffffffffffffffffffffffffff60015416604051908152f35b3461019e57604060031936011261019e576004355f52600360205260c060ff73ffffffffffffffffffffffffffffffffffffffff61056960405f20549073ffffffffffffffffffffffffffffffffffffffff82169165ffffffffffff8160a01c169164ffffffffff8260d01c169160f81c90565b94919390921693845f52600460205260405f206024355f5260205267ffffffffffffffff60405f205460f81c93865f52600260205281608060405f205416151596604051988952166020880152166040860152166060840152608083015260a0820152f35b3461019e5760a060031936011261019e5760643567ffffffffffffffff811161019e573660238201121561019e57806004013567ffffffffffffffff811161019e573660248260051b8401011161019e5760209161063b9160246084359201604435602435600435611422565b6040519015158152f35b3461019e575f60031936011261019e57602060ff5f5460a01c16604051908152f35b3461019e57602060031936011261019e5761068061121d565b73ffffffffffffffffffffffffffffffffffffffff5f5416330361026e57806106bd73ffffffffffffffffffffffffffffffffffffffff926119cd565b8054608081166106f3576080179055167f8241f2da5c40089bf9bade2bb885dbceb900c53ee229a2557dd66f74f1bc3f8e5f80a2005b50507f3bb454f6000000000000000000000000000000000000000000000000000000005f521660045260245ffd5b3461019e57604060031936011261019e5760043561073d61120d565b60ff811690811561086b57825f52600360205260405f205490811561083f573373ffffffffffffffffffffffffffffffffffffffff83160361080f578160f81c6107e3577fff0000000000000000000000000000000000000000000000000000000000000090845f52600360205260f81b161760405f20556040519081527fd7d591fd07d97a2bdf24cc79ad3c17db5e6b7487327753b4a0630acd5a2783f260203392a3005b837f90315de1000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b837f80a01b1e000000000000000000000000000000000000000000000000000000005f526004523360245260445ffd5b837f877402b0000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7fdee26e4c000000000000000000000000000000000000000000000000000000005f5260045ffd5b3461019e57604060031936011261019e576004356108af61120d565b60ff811690811561086b57335f52600260205260405f20541561095457335f52600460205260405f2090835f528160205260405f20546107e3577fff0000000000000000000000000000000000000000000000000000000000000091845f5260205260f81b1667ffffffffffffffff43161760405f20556040519081527f15915a23bd2346df5d6e549e78985260dc7fb7fe1f80d23d6b7316620ec559a760203392a3005b7f8b89a284000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b3461019e575f60031936011261019e57602073ffffffffffffffffffffffffffffffffffffffff5f5416604051908152f35b3461019e57602060031936011261019e576109cb61121d565b73ffffffffffffffffffffffffffffffffffffffff5f5416330361026e5780610a0873ffffffffffffffffffffffffffffffffffffffff926119cd565b80546080811615610a5e577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f169055167f0c0223513169ae4317ba95b02f37c5f1c0506475f1b46cdcfd29bf96b0f0c1135f80a2005b50507f6ace818e000000000000000000000000000000000000000000000000000000005f521660045260245ffd5b3461019e57602060031936011261019e5760043567ffffffffffffffff811161019e57610abd903690600401611265565b90335f52600260205260ff610b0960405f2093610ada855461163e565b93607f8516917fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0086169161167c565b9116179055005b3461019e575f60031936011261019e5760015473ffffffffffffffffffffffffffffffffffffffff81163303610bac577fffffffffffffffffffffffff0000000000000000000000000000000000000000905f543373ffffffffffffffffffffffffffffffffffffffff82167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e05f80a3821633175f5516600155005b7fa09b9a43000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b3461019e57602060031936011261019e5773ffffffffffffffffffffffffffffffffffffffff610c0661121d565b165f52600260205260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0060405f205416604051908152f35b3461019e57606060031936011261019e57610c5861121d565b60243567ffffffffffffffff811161019e57610c78903690600401611265565b919060443567ffffffffffffffff811161019e57610c9a903690600401611265565b93905f549373ffffffffffffffffffffffffffffffffffffffff8516330361026e5773ffffffffffffffffffffffffffffffffffffffff1693841561024657821561100e57845f52600260205260405f20908154610fe25760ff9060a01c1660801781556001810167ffffffffffffffff43167fffffffffffffffffffffffffffffffffffffffffffffffff0000000000000000825416179055600281019067ffffffffffffffff8411610eff57610d528254611293565b601f8111610f9d575b505f9184601f8111600114610f37576003935f91610f2c575b508560011b905f1987861b1c19161790555b019467ffffffffffffffff8111610eff57610da18654611293565b601f8111610eba575b505f95601f8211600114610e315790610e219291817f2b062b4e0857383c98aacd16bcd2714030d81ad54eb91dd1885634442438665197985f91610e26575b508260011b905f198460031b1c19161790555b610e136040519586956040875260408701916113c5565b9184830360208601526113c5565b0390a2005b905083013589610de9565b601f198216815f5260205f20905f5b818110610ea25750907f2b062b4e0857383c98aacd16bcd2714030d81ad54eb91dd18856344424386651979884610e219695949310610e89575b5050600182811b019055610dfc565b5f1960f88560031b161c19908501351690558880610e7a565b858a013583556020998a019960019093019201610e40565b865f5260205f20601f830160051c81019160208410610ef5575b601f0160051c01905b818110610eea5750610daa565b5f8155600101610edd565b9091508190610ed4565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b905086013589610d74565b601f191692815f5260205f2090865f955b808710610f7f576003965010610f68575b5050600185811b019055610d86565b8701355f1987861b60f8161c191690558880610f59565b89830135845560209687019660019094019390920191889150610f48565b825f5260205f20601f860160051c81019160208710610fd8575b601f0160051c01905b818110610fcd5750610d5b565b5f8155600101610fc0565b9091508190610fb7565b857ff19b84bb000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b7f2ef13105000000000000000000000000000000000000000000000000000000005f5260045ffd5b3461019e57604060031936011261019e5773ffffffffffffffffffffffffffffffffffffffff61106461121d565b165f52600460205260405f206024355f52602052606060405f205467ffffffffffffffff6040519180151583528060f81c6020840152166040820152f35b3461019e57602060031936011261019e5773ffffffffffffffffffffffffffffffffffffffff6110d061121d565b165f526002602052607f60405f2061115081549161114267ffffffffffffffff6001830154169161110f600361110860028401611307565b9201611307565b9260405196868897151588526080811615156020890152166040870152606086015260c0608086015260c0850190611240565b9083820360a0850152611240565b0390f35b3461019e57602060031936011261019e5760043560ff81169081810361019e575f549073ffffffffffffffffffffffffffffffffffffffff8216330361026e575f927f915f08ff801a433356c412696b2da87480e3b997312ff3d535963bac15876bbe927fffffffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffff74ff0000000000000000000000000000000000000000846111fb6020966115f4565b60a01b169116178455604051908152a2005b6024359060ff8216820361019e57565b6004359073ffffffffffffffffffffffffffffffffffffffff8216820361019e57565b90601f19601f602080948051918291828752018686015e5f8582860101520116010190565b9181601f8401121561019e5782359167ffffffffffffffff831161019e576020838186019501011161019e57565b90600182811c921680156112da575b60208310146112ad57565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602260045260245ffd5b91607f16916112a2565b90601f601f19910116810190811067ffffffffffffffff821117610eff57604052565b9060405191825f82549261131a84611293565b80845293600181169081156113855750600114611341575b5061133f925003836112e4565b565b90505f9291925260205f20905f915b81831061136957505090602061133f928201015f611332565b6020919350806001915483858901015201910190918492611350565b6020935061133f9592507fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0091501682840152151560051b8201015f611332565b601f8260209493601f1993818652868601375f8582860101520116010190565b91908110156113f55760051b0190565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b9290949394828110156115ea57915f19810190811161039a5792945f92915b81841061145e575050505015918261145857505090565b14919050565b909296939586959295156115de5760018087161480156115d5575b15611551575f6020916114d66114e46114938c89886113e5565b3592604051928391878301958690916041927f01000000000000000000000000000000000000000000000000000000000000008352600183015260218201520190565b03601f1981018352826112e4565b604051918291518091835e8101838152039060025afa15611546575f519295945b60018116158061153d575b156115225760011c9460011c94611505565b6001909794979691929593965b811c93811c94019291611441565b50801515611510565b6040513d5f823e3d90fd5b5f6020916114d66115b061156e8c8988999c9d9a989e9b9e6113e5565b35604051928391878301958690916041927f01000000000000000000000000000000000000000000000000000000000000008352600183015260218201520190565b604051918291518091835e8101838152039060025afa156115465760015f519661152f565b50868614611479565b50505050925050505f90565b5050505050505f90565b60ff16600881108015611634575b6116095750565b7f976b0122000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b50607f8111611602565b80156109545760808116156116505790565b7f6ace818e000000000000000000000000000000000000000000000000000000005f523360045260245ffd5b9190939293605081036119a25750600482013590603083013560ff8160381c1661ff008260281c16179063ff00000062ff00008260181c169160081c161717918181036119745750506116ce81611a26565b938061010003610100811161039a5785901c61193c5750604051605083823760208160508160025afa1561019e57602081818160025afa1561019e5751937fff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff008560081b167eff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff8660081c16177dffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff7fffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff00008260101b169160101c16177bffffffff00000000ffffffff00000000ffffffff00000000ffffffff7fffffffff00000000ffffffff00000000ffffffff00000000ffffffff000000008260201b169160201c161777ffffffffffffffff0000000000000000ffffffffffffffff7fffffffffffffffff0000000000000000ffffffffffffffff00000000000000008260401b169160401c16178060801b9060801c171161190657508290815f52600360205260405f20546118da57815f5260036020527effffffffff00000000000000000000000000000000000000000000000000004260d01b1679ffffffffffff00000000000000000000000000000000000000004360a01b1633171760405f2055602460405191013581527fb1d5c7988740a31dc57f1b85a7d7c1c10f2009388bc0ee67ef142b5386ea444760203392a3565b507f30d23813000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b63ffffffff90847f174f7b3c000000000000000000000000000000000000000000000000000000005f526004521660245260445ffd5b63ffffffff60ff927f03060627000000000000000000000000000000000000000000000000000000005f52166004521660245260445ffd5b7fc136370f000000000000000000000000000000000000000000000000000000005f5260045260245260445ffd5b7f76490102000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b73ffffffffffffffffffffffffffffffffffffffff1690815f52600260205260405f20918254156119fb5750565b7f8b89a284000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b63ffffffff81169060ff8160181c1690627fffff81169260038311918215611b37575b8415908115611b28575b50611ad257602283118015611b13575b8015611afd575b611ad2575015611ace577ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffd810190811161039a577f1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff8116810361039a5760031b1b90565b5090565b7f470b9aeb000000000000000000000000000000000000000000000000000000005f5260045260245ffd5b5061ffff84118015611a6a575060208311611a6a565b5060ff84118015611a63575060218311611a63565b6280000091501615155f611a53565b93836003036003811161039a577f1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff8116810361039a5760031b1c93611a4956fea2646970667358221220876835ca3db142be5ad60fdb94b04134f5044fba0ab5849773a187f07f15224164736f6c634300081e0033",
+	Bin: "0x60803461010957601f61242738819003918201601f19168301916001600160401b0383118484101761010e57808492602094604052833981010312610109575160ff811690818103610109576008821080156100ff575b6100ea57600080546001600160a81b0319163360ff60a01b1981169190911760a09390931b60ff60a01b1692909217815560405190927f915f08ff801a433356c412696b2da87480e3b997312ff3d535963bac15876bbe926020929190857f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e08180a38152a260405161230290816101258239f35b50634bb5809160e11b60005260045260246000fd5b50607f8211610056565b600080fd5b634e487b7160e01b600052604160045260246000fdfe6080604052600436101561001257600080fd5b60003560e01c8063298405c8146114b1578063304dee88146113ac57806343b7af881461133c57806363e4102114610f4f5780636db0253a14610f2c57806375dd0e2614610d9657806379ba509714610cc85780637d3b0ca214610c425780638da5cb5b14610c0e578063917758fe14610b4f578063a279add6146109b2578063add98e1e146108b7578063b4a9328314610893578063c080fb061461081c578063c5ea372314610640578063d41cf924146105ff578063d658282814610578578063e30c397814610544578063e66a526c14610480578063e6e980ac14610343578063f0d290d21461030f578063f2fde38b14610211578063f6913a5d146101c95763fddaa0651461012457600080fd5b346101c45760206003193601126101c4576004356000526003602052608067ffffffffffffffff60ff8161018f6040600020549073ffffffffffffffffffffffffffffffffffffffff82169165ffffffffffff8160a01c169164ffffffffff8260d01c169160f81c90565b939295909173ffffffffffffffffffffffffffffffffffffffff60405197168752166020860152166040840152166060820152f35b600080fd5b346101c45760206003193601126101c45760207fffffffffffffffffffffffffffffffffffffffff00000000000000000000000061020561157c565b60601b16604051908152f35b346101c45760206003193601126101c45761022a61157c565b73ffffffffffffffffffffffffffffffffffffffff6000541633036102e15773ffffffffffffffffffffffffffffffffffffffff1680156102b757807fffffffffffffffffffffffff00000000000000000000000000000000000000006001541617600155337f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e22700600080a3005b7fd92e233d0000000000000000000000000000000000000000000000000000000060005260046000fd5b7f245aecd3000000000000000000000000000000000000000000000000000000006000523360045260246000fd5b346101c45760206003193601126101c45760043563ffffffff811681036101c45761033b602091612179565b604051908152f35b346101c45760206003193601126101c45760043567ffffffffffffffff81116101c4576103749036906004016115e7565b80158015610474575b6104475733600052600260205260406000209161039a8354611d9c565b90607f8216907fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff008316936000925b8184106103d95760ff851686178755005b9091929460508601808711610415578360009111610444575081610401916050888701611e47565b9460508101809111610415579291906103c8565b7f4e487b7100000000000000000000000000000000000000000000000000000000600052601160045260246000fd5b80fd5b7f764901020000000000000000000000000000000000000000000000000000000060005260045260246000fd5b5060508106151561037d565b346101c45760406003193601126101c45761049961157c565b6104a161156c565b9073ffffffffffffffffffffffffffffffffffffffff6000541633036102e157602073ffffffffffffffffffffffffffffffffffffffff7f915f08ff801a433356c412696b2da87480e3b997312ff3d535963bac15876bbe9261050385611cb4565b61050c81611d00565b60ff7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff80825416961680961790556040519485521692a2005b346101c45760006003193601126101c457602073ffffffffffffffffffffffffffffffffffffffff60015416604051908152f35b346101c45760406003193601126101c45761010073ffffffffffffffffffffffffffffffffffffffff67ffffffffffffffff808060ff84816105be602435600435611b69565b9b95909a939492966040999299519e8f911690521660208d01521660408b01521660608901521660808701521660a0850152151560c08401521660e0820152f35b346101c45760206003193601126101c457602061062261061d61157c565b611b0b565b73ffffffffffffffffffffffffffffffffffffffff60405191168152f35b346101c45760406003193601126101c45761065961157c565b60243573ffffffffffffffffffffffffffffffffffffffff8116918282036101c45773ffffffffffffffffffffffffffffffffffffffff6000541633036102e15782156102b7576106a981611d00565b836000526002602052604060002080546107ee5773ffffffffffffffffffffffffffffffffffffffff936107c07fffffffffffffffffffffffffffffffffffffffff00000000000000000000000092608085547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00607f821691161717815567ffffffffffffffff60018601541667ffffffffffffffff6001830191167fffffffffffffffffffffffffffffffffffffffffffffffff00000000000000008254161781556fffffffffffffffff00000000000000007fffffffffffffffffffffffffffffffff0000000000000000ffffffffffffffff8254161790556107b46002860160028301611a2d565b60038086019101611a2d565b60601b169055167f8debd6ad398dc675e47c130063b4baae885330dddb8dc32b442ab28299fe716b600080a3005b847ff19b84bb0000000000000000000000000000000000000000000000000000000060005260045260246000fd5b346101c45760a06003193601126101c45760643567ffffffffffffffff81116101c457366023820112156101c457806004013567ffffffffffffffff81116101c4573660248260051b840101116101c4576020916108899160246084359201604435602435600435611857565b6040519015158152f35b346101c45760006003193601126101c457602060ff60005460a01c16604051908152f35b346101c45760206003193601126101c4576108d061157c565b73ffffffffffffffffffffffffffffffffffffffff6000541633036102e1578061090e73ffffffffffffffffffffffffffffffffffffffff92611d00565b80549060808216610982576080600192178155016fffffffffffffffff00000000000000007fffffffffffffffffffffffffffffffff0000000000000000ffffffffffffffff825416179055167f8241f2da5c40089bf9bade2bb885dbceb900c53ee229a2557dd66f74f1bc3f8e600080a2005b50507f3bb454f6000000000000000000000000000000000000000000000000000000006000521660045260246000fd5b346101c45760406003193601126101c4576004356109ce61156c565b60ff8116908115610b2557826000526003602052604060002054908115610af757610a0e73ffffffffffffffffffffffffffffffffffffffff8316611b0b565b73ffffffffffffffffffffffffffffffffffffffff33911603610ac5578160f81c610a97577fff000000000000000000000000000000000000000000000000000000000000009084600052600360205260f81b16176040600020556040519081527fd7d591fd07d97a2bdf24cc79ad3c17db5e6b7487327753b4a0630acd5a2783f260203392a3005b837f90315de10000000000000000000000000000000000000000000000000000000060005260045260246000fd5b837f80a01b1e000000000000000000000000000000000000000000000000000000006000526004523360245260446000fd5b837f877402b00000000000000000000000000000000000000000000000000000000060005260045260246000fd5b7fdee26e4c0000000000000000000000000000000000000000000000000000000060005260046000fd5b346101c45760406003193601126101c457600435610b6b61156c565b60ff8116908115610b2557610b7f33611d00565b503360005260046020526040600020908360005281602052604060002054610a97577fff00000000000000000000000000000000000000000000000000000000000000918460005260205260f81b1667ffffffffffffffff4316176040600020556040519081527f15915a23bd2346df5d6e549e78985260dc7fb7fe1f80d23d6b7316620ec559a760203392a3005b346101c45760006003193601126101c457602073ffffffffffffffffffffffffffffffffffffffff60005416604051908152f35b346101c45760206003193601126101c45760043567ffffffffffffffff81116101c457610c739036906004016115e7565b9033600052600260205260ff610cc1604060002093610c928554611d9c565b93607f8516917fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00861691611e47565b9116179055005b346101c45760006003193601126101c45760015473ffffffffffffffffffffffffffffffffffffffff81163303610d68577fffffffffffffffffffffffff0000000000000000000000000000000000000000906000543373ffffffffffffffffffffffffffffffffffffffff82167f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0600080a38216331760005516600155005b7fa09b9a43000000000000000000000000000000000000000000000000000000006000523360045260246000fd5b346101c45760406003193601126101c457610daf61157c565b60243567ffffffffffffffff8116918282036101c45773ffffffffffffffffffffffffffffffffffffffff6000541633036102e157610ded81611d00565b8054916080831615610ee857438511610eac577f82fb040fab169388cb3cffb07df74b2e23502ca92ef5583c483a117d40f2082293600173ffffffffffffffffffffffffffffffffffffffff937fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f60209616815501907fffffffffffffffffffffffffffffffff0000000000000000ffffffffffffffff6fffffffffffffffff000000000000000083549260401b1691161790556040519485521692a2005b847fc93aba760000000000000000000000000000000000000000000000000000000060005260045267ffffffffffffffff431660245260446000fd5b73ffffffffffffffffffffffffffffffffffffffff907f6ace818e000000000000000000000000000000000000000000000000000000006000521660045260246000fd5b346101c45760206003193601126101c457602061033b610f4a61157c565b6117c0565b346101c45760606003193601126101c457610f6861157c565b60243567ffffffffffffffff81116101c457610f889036906004016115e7565b919060443567ffffffffffffffff81116101c457610faa9036906004016115e7565b93906000549373ffffffffffffffffffffffffffffffffffffffff851633036102e15773ffffffffffffffffffffffffffffffffffffffff81169485156102b75783156113125785600052600260205260406000209182546112e4579060ff7fffffffffffffffffffffffffffffffffffffffff00000000000000000000000060809360601b169160a01c16171781556001810167ffffffffffffffff804316167fffffffffffffffffffffffffffffffffffffffffffffffff00000000000000008254161781556fffffffffffffffff00000000000000007fffffffffffffffffffffffffffffffff0000000000000000ffffffffffffffff825416179055600281019067ffffffffffffffff8411611243576110d2846110cc8454611615565b8461174d565b60009184601f811160011461127d578061110491600395600091611272575b506000198260011b9260031b1c19161790565b90555b019467ffffffffffffffff81116112435761112c816111268854611615565b8861174d565b600095601f82116001146111ba57906111aa929161118282807f2b062b4e0857383c98aacd16bcd2714030d81ad54eb91dd18856344424386651999a6000916111af57506000198260011b9260031b1c19161790565b90555b61119c60405195869560408752604087019161179f565b91848303602086015261179f565b0390a2005b90508501358b6110f1565b80875260208720601f198316885b81811061122b5750907f2b062b4e0857383c98aacd16bcd2714030d81ad54eb91dd188563444243866519798846111aa9695949310611211575b5050600182811b019055611185565b60001960f88560031b161c19908501351690558880611202565b858a013583556020998a0199600190930192016111c8565b7f4e487b7100000000000000000000000000000000000000000000000000000000600052604160045260246000fd5b90508801358b6110f1565b601f19169281815260208120908681955b8087106112c65760039650106112ae575b5050600185811b019055611107565b87013560001987861b60f8161c19169055888061129f565b8983013584556020968701966001909401939092019188915061128e565b867ff19b84bb0000000000000000000000000000000000000000000000000000000060005260045260246000fd5b7f2ef131050000000000000000000000000000000000000000000000000000000060005260046000fd5b346101c45760406003193601126101c45773ffffffffffffffffffffffffffffffffffffffff61136a61157c565b1660005260046020526040600020602435600052602052606060406000205467ffffffffffffffff6040519180151583528060f81c6020840152166040820152f35b346101c45760206003193601126101c4576113c561157c565b73ffffffffffffffffffffffffffffffffffffffff6000911660005260026020526040600020611496815492831515928380946114a6575b61149a575b8073ffffffffffffffffffffffffffffffffffffffff60016114889301549367ffffffffffffffff611442600361143b6002870161168b565b950161168b565b95607f6040519a8b9a8b5260808116151560208c01521660408a015281811660608a015260401c1660808801521660a086015261010060c08601526101008501906115c2565b9083820360e08501526115c2565b0390f35b606085901c9150611402565b50607f8516156113fd565b346101c45760206003193601126101c45760043560ff8116908181036101c4576000549073ffffffffffffffffffffffffffffffffffffffff821633036102e1576000927f915f08ff801a433356c412696b2da87480e3b997312ff3d535963bac15876bbe927fffffffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffff74ff00000000000000000000000000000000000000008461155a602096611cb4565b60a01b169116178455604051908152a2005b6024359060ff821682036101c457565b6004359073ffffffffffffffffffffffffffffffffffffffff821682036101c457565b60005b8381106115b25750506000910152565b81810151838201526020016115a2565b90601f19601f6020936115e08151809281875287808801910161159f565b0116010190565b9181601f840112156101c45782359167ffffffffffffffff83116101c457602083818601950101116101c457565b90600182811c9216801561165e575b602083101461162f57565b7f4e487b7100000000000000000000000000000000000000000000000000000000600052602260045260246000fd5b91607f1691611624565b90601f601f19910116810190811067ffffffffffffffff82111761124357604052565b906040519182600082549261169f84611615565b808452936001811690811561170d57506001146116c6575b506116c492500383611668565b565b90506000929192526020600020906000915b8183106116f15750509060206116c492820101386116b7565b60209193508060019154838589010152019101909184926116d8565b602093506116c49592507fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0091501682840152151560051b820101386116b7565b601f821161175a57505050565b6000526020600020906020601f840160051c83019310611795575b601f0160051c01905b818110611789575050565b6000815560010161177e565b9091508190611775565b601f8260209493601f19938186528686013760008582860101520116010190565b73ffffffffffffffffffffffffffffffffffffffff166000526002602052604060002054607f811615611812577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001690565b50600090565b91908110156118285760051b0190565b7f4e487b7100000000000000000000000000000000000000000000000000000000600052603260045260246000fd5b929094939482811015611a2257916000198101908111610415579294600092915b818410611895575050505015918261188f57505090565b14919050565b90929693958695929515611a15576001808716148015611a0c575b1561199157600061193060209261191161191f6118ce8d8a89611818565b3592604051928391888301958690916041927f01000000000000000000000000000000000000000000000000000000000000008352600183015260218201520190565b03601f198101835282611668565b60405192839283925192839161159f565b8101039060025afa15611985576000519295945b60018116158061197c575b156119615760011c9460011c94611944565b6001909794979691929593965b811c93811c94019291611878565b5080151561194f565b6040513d6000823e3d90fd5b60006119f460209261191161191f6119b28d8a9b9e9b899a9d9e9b99611818565b35604051928391888301958690916041927f01000000000000000000000000000000000000000000000000000000000000008352600183015260218201520190565b8101039060025afa156119855760016000519661196e565b508686146118b0565b5050505092505050600090565b505050505050600090565b919091828114611b0657611a418354611615565b67ffffffffffffffff811161124357611a5e816110cc8454611615565b600093601f8211600114611a9f57611a909293948291600092611a94575b50506000198260011b9260031b1c19161790565b9055565b015490503880611a7c565b601f19821690855260208520948381526020812091815b818110611aee57509583600195969710611ad5575b505050811b019055565b015460001960f88460031b161c19169055388080611acb565b9192600180602092868b015481550194019201611ab6565b509050565b73ffffffffffffffffffffffffffffffffffffffff81166000526002602052604060002054905b81151580611b5e575b15611b59575060601c60008181526002602052604090205490611b32565b905090565b50607f821615611b3b565b916000926000526003602052611bb66040600020549073ffffffffffffffffffffffffffffffffffffffff82169165ffffffffffff8160a01c169164ffffffffff8260d01c169160f81c90565b929591939092919067ffffffffffffffff8585858a73ffffffffffffffffffffffffffffffffffffffff811615611ca05750505050875b73ffffffffffffffffffffffffffffffffffffffff811680600052600260205260406000209060ff861615611c79575b5067ffffffffffffffff600182015460401c1667ffffffffffffffff84168110611c71575b50549081158015611c65575b611c5b575060601c611bed565b9750608016151591565b50607f82161515611c4e565b925038611c42565b909450600052600460205260406000208860005260205260406000205460f81c9338611c1d565b9a5060009950919750955093508692508291565b60ff16600881108015611cf6575b611cc95750565b7f976b01220000000000000000000000000000000000000000000000000000000060005260045260246000fd5b50607f8111611cc2565b73ffffffffffffffffffffffffffffffffffffffff16908160005260026020526040600020918254908115611d6f57607f821615611d3c575050565b7fd5e158d10000000000000000000000000000000000000000000000000000000060005260045260601c60245260446000fd5b7f8b89a2840000000000000000000000000000000000000000000000000000000060005260045260246000fd5b8015611e19576080811615611dae5790565b607f811615611de5577f6ace818e000000000000000000000000000000000000000000000000000000006000523360045260246000fd5b7fd5e158d1000000000000000000000000000000000000000000000000000000006000523360045260601c60245260446000fd5b7f8b89a284000000000000000000000000000000000000000000000000000000006000523360045260246000fd5b9190939293605081036104475750600482013590603083013560ff8160381c1661ff008260281c16179063ff00000062ff00008260181c169160081c16171791818103612149575050611e9981612179565b93806101000361010081116104155785901c61210f5750604051605083823760208160508160025afa156101c457602081818160025afa156101c45751937fff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff008560081b167eff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff8660081c16177dffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff7fffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff00008260101b169160101c16177bffffffff00000000ffffffff00000000ffffffff00000000ffffffff7fffffffff00000000ffffffff00000000ffffffff00000000ffffffff000000008260201b169160201c161777ffffffffffffffff0000000000000000ffffffffffffffff7fffffffffffffffff0000000000000000ffffffffffffffff00000000000000008260401b169160401c16178060801b9060801c17116120d7575082908160005260036020526040600020546120a9578160005260036020527effffffffff00000000000000000000000000000000000000000000000000004260d01b1679ffffffffffff00000000000000000000000000000000000000004360a01b16331717604060002055602460405191013581527fb1d5c7988740a31dc57f1b85a7d7c1c10f2009388bc0ee67ef142b5386ea444760203392a3565b507f30d238130000000000000000000000000000000000000000000000000000000060005260045260246000fd5b63ffffffff90847f174f7b3c000000000000000000000000000000000000000000000000000000006000526004521660245260446000fd5b63ffffffff60ff927f0306062700000000000000000000000000000000000000000000000000000000600052166004521660245260446000fd5b7fc136370f0000000000000000000000000000000000000000000000000000000060005260045260245260446000fd5b63ffffffff81169060ff8160181c1690627fffff8116926003831191821561228c575b841590811561227d575b5061222557602283118015612268575b8015612252575b612225575015612221577ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffd8101908111610415577f1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff811681036104155760031b1b90565b5090565b7f470b9aeb0000000000000000000000000000000000000000000000000000000060005260045260246000fd5b5061ffff841180156121bd5750602083116121bd565b5060ff841180156121b65750602183116121b6565b628000009150161515386121a6565b938360030360038111610415577f1fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff811681036104155760031b1c9361219c56fea26469706673582212205d37334b18d4d3d7f181fdf802694a8a84d9550ec9689d9396d7f0925a1b734d64736f6c634300081e0033",
 }
 
 // CredentialRegistry is an auto generated Go binding around an Ethereum contract.
@@ -182,6 +182,76 @@ func (credentialRegistry *CredentialRegistry) UnpackBatch(data []byte) (BatchOut
 	return *outstruct, nil
 }
 
+// PackCurrentKey is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd41cf924.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function currentKey(address key) view returns(address)
+func (credentialRegistry *CredentialRegistry) PackCurrentKey(key common.Address) []byte {
+	enc, err := credentialRegistry.abi.Pack("currentKey", key)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackCurrentKey is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xd41cf924.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function currentKey(address key) view returns(address)
+func (credentialRegistry *CredentialRegistry) TryPackCurrentKey(key common.Address) ([]byte, error) {
+	return credentialRegistry.abi.Pack("currentKey", key)
+}
+
+// UnpackCurrentKey is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xd41cf924.
+//
+// Solidity: function currentKey(address key) view returns(address)
+func (credentialRegistry *CredentialRegistry) UnpackCurrentKey(data []byte) (common.Address, error) {
+	out, err := credentialRegistry.abi.Unpack("currentKey", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackGenesisOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf6913a5d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function genesisOf(address issuer) pure returns(bytes32)
+func (credentialRegistry *CredentialRegistry) PackGenesisOf(issuer common.Address) []byte {
+	enc, err := credentialRegistry.abi.Pack("genesisOf", issuer)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGenesisOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf6913a5d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function genesisOf(address issuer) pure returns(bytes32)
+func (credentialRegistry *CredentialRegistry) TryPackGenesisOf(issuer common.Address) ([]byte, error) {
+	return credentialRegistry.abi.Pack("genesisOf", issuer)
+}
+
+// UnpackGenesisOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf6913a5d.
+//
+// Solidity: function genesisOf(address issuer) pure returns(bytes32)
+func (credentialRegistry *CredentialRegistry) UnpackGenesisOf(data []byte) ([32]byte, error) {
+	out, err := credentialRegistry.abi.Unpack("genesisOf", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
 // PackIsRevoked is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x43b7af88.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -232,7 +302,7 @@ func (credentialRegistry *CredentialRegistry) UnpackIsRevoked(data []byte) (IsRe
 // the contract method with ID 0x304dee88.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function issuerRecord(address account) view returns(bool registered, bool active, uint8 issuerMinDifficulty, uint64 registeredAt, string name, string domain)
+// Solidity: function issuerRecord(address account) view returns(bool registered, bool active, uint8 issuerMinDifficulty, uint64 registeredAt, uint64 cutoff, address successor, string name, string domain)
 func (credentialRegistry *CredentialRegistry) PackIssuerRecord(account common.Address) []byte {
 	enc, err := credentialRegistry.abi.Pack("issuerRecord", account)
 	if err != nil {
@@ -245,7 +315,7 @@ func (credentialRegistry *CredentialRegistry) PackIssuerRecord(account common.Ad
 // the contract method with ID 0x304dee88.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function issuerRecord(address account) view returns(bool registered, bool active, uint8 issuerMinDifficulty, uint64 registeredAt, string name, string domain)
+// Solidity: function issuerRecord(address account) view returns(bool registered, bool active, uint8 issuerMinDifficulty, uint64 registeredAt, uint64 cutoff, address successor, string name, string domain)
 func (credentialRegistry *CredentialRegistry) TryPackIssuerRecord(account common.Address) ([]byte, error) {
 	return credentialRegistry.abi.Pack("issuerRecord", account)
 }
@@ -257,6 +327,8 @@ type IssuerRecordOutput struct {
 	Active              bool
 	IssuerMinDifficulty uint8
 	RegisteredAt        uint64
+	Cutoff              uint64
+	Successor           common.Address
 	Name                string
 	Domain              string
 }
@@ -264,7 +336,7 @@ type IssuerRecordOutput struct {
 // UnpackIssuerRecord is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0x304dee88.
 //
-// Solidity: function issuerRecord(address account) view returns(bool registered, bool active, uint8 issuerMinDifficulty, uint64 registeredAt, string name, string domain)
+// Solidity: function issuerRecord(address account) view returns(bool registered, bool active, uint8 issuerMinDifficulty, uint64 registeredAt, uint64 cutoff, address successor, string name, string domain)
 func (credentialRegistry *CredentialRegistry) UnpackIssuerRecord(data []byte) (IssuerRecordOutput, error) {
 	out, err := credentialRegistry.abi.Unpack("issuerRecord", data)
 	outstruct := new(IssuerRecordOutput)
@@ -275,8 +347,10 @@ func (credentialRegistry *CredentialRegistry) UnpackIssuerRecord(data []byte) (I
 	outstruct.Active = *abi.ConvertType(out[1], new(bool)).(*bool)
 	outstruct.IssuerMinDifficulty = *abi.ConvertType(out[2], new(uint8)).(*uint8)
 	outstruct.RegisteredAt = *abi.ConvertType(out[3], new(uint64)).(*uint64)
-	outstruct.Name = *abi.ConvertType(out[4], new(string)).(*string)
-	outstruct.Domain = *abi.ConvertType(out[5], new(string)).(*string)
+	outstruct.Cutoff = *abi.ConvertType(out[4], new(uint64)).(*uint64)
+	outstruct.Successor = *abi.ConvertType(out[5], new(common.Address)).(*common.Address)
+	outstruct.Name = *abi.ConvertType(out[6], new(string)).(*string)
+	outstruct.Domain = *abi.ConvertType(out[7], new(string)).(*string)
 	return *outstruct, nil
 }
 
@@ -508,6 +582,28 @@ func (credentialRegistry *CredentialRegistry) TryPackRevokeBatch(seal [32]byte, 
 	return credentialRegistry.abi.Pack("revokeBatch", seal, reason)
 }
 
+// PackRotateIssuerKey is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc5ea3723.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rotateIssuerKey(address oldKey, address newKey) returns()
+func (credentialRegistry *CredentialRegistry) PackRotateIssuerKey(oldKey common.Address, newKey common.Address) []byte {
+	enc, err := credentialRegistry.abi.Pack("rotateIssuerKey", oldKey, newKey)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRotateIssuerKey is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc5ea3723.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rotateIssuerKey(address oldKey, address newKey) returns()
+func (credentialRegistry *CredentialRegistry) TryPackRotateIssuerKey(oldKey common.Address, newKey common.Address) ([]byte, error) {
+	return credentialRegistry.abi.Pack("rotateIssuerKey", oldKey, newKey)
+}
+
 // PackSetIssuerMinDifficulty is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xe66a526c.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -556,7 +652,7 @@ func (credentialRegistry *CredentialRegistry) TryPackSetMinDifficulty(difficulty
 // the contract method with ID 0xd6582828.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function status(bytes32 seal, bytes32 digest) view returns(address batchIssuer, uint64 blockNumber, uint64 time, uint8 batchRevokedReason, uint8 credentialRevokedReason, bool issuerActive)
+// Solidity: function status(bytes32 seal, bytes32 digest) view returns(address batchIssuer, address issuerKey, uint64 blockNumber, uint64 time, uint8 batchRevokedReason, uint8 credentialRevokedReason, bool issuerActive, uint64 cutoff)
 func (credentialRegistry *CredentialRegistry) PackStatus(seal [32]byte, digest [32]byte) []byte {
 	enc, err := credentialRegistry.abi.Pack("status", seal, digest)
 	if err != nil {
@@ -569,7 +665,7 @@ func (credentialRegistry *CredentialRegistry) PackStatus(seal [32]byte, digest [
 // the contract method with ID 0xd6582828.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function status(bytes32 seal, bytes32 digest) view returns(address batchIssuer, uint64 blockNumber, uint64 time, uint8 batchRevokedReason, uint8 credentialRevokedReason, bool issuerActive)
+// Solidity: function status(bytes32 seal, bytes32 digest) view returns(address batchIssuer, address issuerKey, uint64 blockNumber, uint64 time, uint8 batchRevokedReason, uint8 credentialRevokedReason, bool issuerActive, uint64 cutoff)
 func (credentialRegistry *CredentialRegistry) TryPackStatus(seal [32]byte, digest [32]byte) ([]byte, error) {
 	return credentialRegistry.abi.Pack("status", seal, digest)
 }
@@ -578,17 +674,19 @@ func (credentialRegistry *CredentialRegistry) TryPackStatus(seal [32]byte, diges
 // method Status.
 type StatusOutput struct {
 	BatchIssuer             common.Address
+	IssuerKey               common.Address
 	BlockNumber             uint64
 	Time                    uint64
 	BatchRevokedReason      uint8
 	CredentialRevokedReason uint8
 	IssuerActive            bool
+	Cutoff                  uint64
 }
 
 // UnpackStatus is the Go binding that unpacks the parameters returned
 // from invoking the contract method with ID 0xd6582828.
 //
-// Solidity: function status(bytes32 seal, bytes32 digest) view returns(address batchIssuer, uint64 blockNumber, uint64 time, uint8 batchRevokedReason, uint8 credentialRevokedReason, bool issuerActive)
+// Solidity: function status(bytes32 seal, bytes32 digest) view returns(address batchIssuer, address issuerKey, uint64 blockNumber, uint64 time, uint8 batchRevokedReason, uint8 credentialRevokedReason, bool issuerActive, uint64 cutoff)
 func (credentialRegistry *CredentialRegistry) UnpackStatus(data []byte) (StatusOutput, error) {
 	out, err := credentialRegistry.abi.Unpack("status", data)
 	outstruct := new(StatusOutput)
@@ -596,21 +694,23 @@ func (credentialRegistry *CredentialRegistry) UnpackStatus(data []byte) (StatusO
 		return *outstruct, err
 	}
 	outstruct.BatchIssuer = *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
-	outstruct.BlockNumber = *abi.ConvertType(out[1], new(uint64)).(*uint64)
-	outstruct.Time = *abi.ConvertType(out[2], new(uint64)).(*uint64)
-	outstruct.BatchRevokedReason = *abi.ConvertType(out[3], new(uint8)).(*uint8)
-	outstruct.CredentialRevokedReason = *abi.ConvertType(out[4], new(uint8)).(*uint8)
-	outstruct.IssuerActive = *abi.ConvertType(out[5], new(bool)).(*bool)
+	outstruct.IssuerKey = *abi.ConvertType(out[1], new(common.Address)).(*common.Address)
+	outstruct.BlockNumber = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+	outstruct.Time = *abi.ConvertType(out[3], new(uint64)).(*uint64)
+	outstruct.BatchRevokedReason = *abi.ConvertType(out[4], new(uint8)).(*uint8)
+	outstruct.CredentialRevokedReason = *abi.ConvertType(out[5], new(uint8)).(*uint8)
+	outstruct.IssuerActive = *abi.ConvertType(out[6], new(bool)).(*bool)
+	outstruct.Cutoff = *abi.ConvertType(out[7], new(uint64)).(*uint64)
 	return *outstruct, nil
 }
 
 // PackSuspendIssuer is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x881b6f02.  This method will panic if any
+// the contract method with ID 0x75dd0e26.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function suspendIssuer(address issuer) returns()
-func (credentialRegistry *CredentialRegistry) PackSuspendIssuer(issuer common.Address) []byte {
-	enc, err := credentialRegistry.abi.Pack("suspendIssuer", issuer)
+// Solidity: function suspendIssuer(address issuer, uint64 fromBlock) returns()
+func (credentialRegistry *CredentialRegistry) PackSuspendIssuer(issuer common.Address, fromBlock uint64) []byte {
+	enc, err := credentialRegistry.abi.Pack("suspendIssuer", issuer, fromBlock)
 	if err != nil {
 		panic(err)
 	}
@@ -618,12 +718,12 @@ func (credentialRegistry *CredentialRegistry) PackSuspendIssuer(issuer common.Ad
 }
 
 // TryPackSuspendIssuer is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x881b6f02.  This method will return an error
+// the contract method with ID 0x75dd0e26.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function suspendIssuer(address issuer) returns()
-func (credentialRegistry *CredentialRegistry) TryPackSuspendIssuer(issuer common.Address) ([]byte, error) {
-	return credentialRegistry.abi.Pack("suspendIssuer", issuer)
+// Solidity: function suspendIssuer(address issuer, uint64 fromBlock) returns()
+func (credentialRegistry *CredentialRegistry) TryPackSuspendIssuer(issuer common.Address, fromBlock uint64) ([]byte, error) {
+	return credentialRegistry.abi.Pack("suspendIssuer", issuer, fromBlock)
 }
 
 // PackTarget is the Go binding used to pack the parameters required for calling
@@ -856,6 +956,51 @@ func (credentialRegistry *CredentialRegistry) UnpackCredentialRevokedEvent(log *
 	return out, nil
 }
 
+// CredentialRegistryIssuerKeyRotated represents a IssuerKeyRotated event raised by the CredentialRegistry contract.
+type CredentialRegistryIssuerKeyRotated struct {
+	OldKey common.Address
+	NewKey common.Address
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const CredentialRegistryIssuerKeyRotatedEventName = "IssuerKeyRotated"
+
+// ContractEventName returns the user-defined event name.
+func (CredentialRegistryIssuerKeyRotated) ContractEventName() string {
+	return CredentialRegistryIssuerKeyRotatedEventName
+}
+
+// UnpackIssuerKeyRotatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event IssuerKeyRotated(address indexed oldKey, address indexed newKey)
+func (credentialRegistry *CredentialRegistry) UnpackIssuerKeyRotatedEvent(log *types.Log) (*CredentialRegistryIssuerKeyRotated, error) {
+	event := "IssuerKeyRotated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != credentialRegistry.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CredentialRegistryIssuerKeyRotated)
+	if len(log.Data) > 0 {
+		if err := credentialRegistry.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range credentialRegistry.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // CredentialRegistryIssuerRegistered represents a IssuerRegistered event raised by the CredentialRegistry contract.
 type CredentialRegistryIssuerRegistered struct {
 	Issuer common.Address
@@ -948,8 +1093,9 @@ func (credentialRegistry *CredentialRegistry) UnpackIssuerReinstatedEvent(log *t
 
 // CredentialRegistryIssuerSuspended represents a IssuerSuspended event raised by the CredentialRegistry contract.
 type CredentialRegistryIssuerSuspended struct {
-	Issuer common.Address
-	Raw    *types.Log // Blockchain specific contextual infos
+	Issuer    common.Address
+	FromBlock uint64
+	Raw       *types.Log // Blockchain specific contextual infos
 }
 
 const CredentialRegistryIssuerSuspendedEventName = "IssuerSuspended"
@@ -962,7 +1108,7 @@ func (CredentialRegistryIssuerSuspended) ContractEventName() string {
 // UnpackIssuerSuspendedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event IssuerSuspended(address indexed issuer)
+// Solidity: event IssuerSuspended(address indexed issuer, uint64 fromBlock)
 func (credentialRegistry *CredentialRegistry) UnpackIssuerSuspendedEvent(log *types.Log) (*CredentialRegistryIssuerSuspended, error) {
 	event := "IssuerSuspended"
 	if len(log.Topics) == 0 {
@@ -1164,6 +1310,9 @@ func (credentialRegistry *CredentialRegistry) UnpackError(raw []byte) (any, erro
 	if bytes.Equal(raw[:4], credentialRegistry.abi.Errors["IssuerNotActive"].ID.Bytes()[:4]) {
 		return credentialRegistry.UnpackIssuerNotActiveError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], credentialRegistry.abi.Errors["KeyRotated"].ID.Bytes()[:4]) {
+		return credentialRegistry.UnpackKeyRotatedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], credentialRegistry.abi.Errors["NotBatchIssuer"].ID.Bytes()[:4]) {
 		return credentialRegistry.UnpackNotBatchIssuerError(raw[4:])
 	}
@@ -1175,6 +1324,9 @@ func (credentialRegistry *CredentialRegistry) UnpackError(raw []byte) (any, erro
 	}
 	if bytes.Equal(raw[:4], credentialRegistry.abi.Errors["NotSealed"].ID.Bytes()[:4]) {
 		return credentialRegistry.UnpackNotSealedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], credentialRegistry.abi.Errors["SuspensionInFuture"].ID.Bytes()[:4]) {
+		return credentialRegistry.UnpackSuspensionInFutureError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], credentialRegistry.abi.Errors["UnknownBatch"].ID.Bytes()[:4]) {
 		return credentialRegistry.UnpackUnknownBatchError(raw[4:])
@@ -1476,6 +1628,31 @@ func (credentialRegistry *CredentialRegistry) UnpackIssuerNotActiveError(raw []b
 	return out, nil
 }
 
+// CredentialRegistryKeyRotated represents a KeyRotated error raised by the CredentialRegistry contract.
+type CredentialRegistryKeyRotated struct {
+	Key       common.Address
+	Successor common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error KeyRotated(address key, address successor)
+func CredentialRegistryKeyRotatedErrorID() common.Hash {
+	return common.HexToHash("0xd5e158d1b6e0cb190cdc0b4945ef4c640f61769cb87121e791ee22a4caec047b")
+}
+
+// UnpackKeyRotatedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error KeyRotated(address key, address successor)
+func (credentialRegistry *CredentialRegistry) UnpackKeyRotatedError(raw []byte) (*CredentialRegistryKeyRotated, error) {
+	out := new(CredentialRegistryKeyRotated)
+	if err := credentialRegistry.abi.UnpackIntoInterface(out, "KeyRotated", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // CredentialRegistryNotBatchIssuer represents a NotBatchIssuer error raised by the CredentialRegistry contract.
 type CredentialRegistryNotBatchIssuer struct {
 	Seal   [32]byte
@@ -1569,6 +1746,31 @@ func CredentialRegistryNotSealedErrorID() common.Hash {
 func (credentialRegistry *CredentialRegistry) UnpackNotSealedError(raw []byte) (*CredentialRegistryNotSealed, error) {
 	out := new(CredentialRegistryNotSealed)
 	if err := credentialRegistry.abi.UnpackIntoInterface(out, "NotSealed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CredentialRegistrySuspensionInFuture represents a SuspensionInFuture error raised by the CredentialRegistry contract.
+type CredentialRegistrySuspensionInFuture struct {
+	FromBlock    uint64
+	CurrentBlock uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SuspensionInFuture(uint64 fromBlock, uint64 currentBlock)
+func CredentialRegistrySuspensionInFutureErrorID() common.Hash {
+	return common.HexToHash("0xc93aba76ac9990074c7c063bb5a9df514570c4c4e704d118a651d395f4ff1b83")
+}
+
+// UnpackSuspensionInFutureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SuspensionInFuture(uint64 fromBlock, uint64 currentBlock)
+func (credentialRegistry *CredentialRegistry) UnpackSuspensionInFutureError(raw []byte) (*CredentialRegistrySuspensionInFuture, error) {
+	out := new(CredentialRegistrySuspensionInFuture)
+	if err := credentialRegistry.abi.UnpackIntoInterface(out, "SuspensionInFuture", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -117,3 +117,60 @@ func read(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// parisOpcodes are the instructions of the EVM as of the Paris fork (the
+// Merge): what every EVM chain in common use runs. Shanghai added PUSH0,
+// Cancun TLOAD, TSTORE, MCOPY, BLOBHASH and BLOBBASEFEE, later forks more.
+var parisOpcodes = func() (ok [256]bool) {
+	for _, r := range [][2]int{
+		{0x00, 0x0b}, // STOP … SIGNEXTEND
+		{0x10, 0x1d}, // LT … SAR
+		{0x20, 0x20}, // KECCAK256
+		{0x30, 0x3f}, // ADDRESS … EXTCODEHASH
+		{0x40, 0x48}, // BLOCKHASH … BASEFEE
+		{0x50, 0x5b}, // POP … JUMPDEST
+		{0x60, 0xa4}, // PUSH1 … PUSH32, DUP, SWAP, LOG0 … LOG4
+		{0xf0, 0xf5}, // CREATE … CREATE2
+		{0xfa, 0xfa}, // STATICCALL
+		{0xfd, 0xff}, // REVERT, INVALID, SELFDESTRUCT
+	} {
+		for op := r[0]; op <= r[1]; op++ {
+			ok[op] = true
+		}
+	}
+	return ok
+}()
+
+// TestBytecodeRunsOnOlderEVMs walks the deployment bytecode (constructor
+// and runtime code, without the CBOR metadata solc appends) instruction by
+// instruction, skipping push data, and fails on any instruction newer than
+// Paris: compiled for a later EVM, the registry deploys on an older chain
+// but its views fail at the first such instruction.
+func TestBytecodeRunsOnOlderEVMs(t *testing.T) {
+	code, err := hex.DecodeString(strings.TrimSpace(string(read(t, "CredentialRegistry.bin"))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := int(binary.BigEndian.Uint16(code[len(code)-2:]))
+	code = code[:len(code)-2-n]
+	for pc := 0; pc < len(code); pc++ {
+		op := code[pc]
+		if !parisOpcodes[op] {
+			t.Fatalf("instruction 0x%02x at byte %d is newer than the Paris EVM: compile for paris (contracts/compile.js)", op, pc)
+		}
+		if op >= 0x60 && op <= 0x7f {
+			pc += int(op - 0x5f)
+		}
+	}
+	var meta struct {
+		Settings struct {
+			EVMVersion string `json:"evmVersion"`
+		} `json:"settings"`
+	}
+	if err := json.Unmarshal(read(t, "CredentialRegistry.metadata.json"), &meta); err != nil {
+		t.Fatal(err)
+	}
+	if meta.Settings.EVMVersion != "paris" {
+		t.Fatalf("compiled for EVM %q, want paris", meta.Settings.EVMVersion)
+	}
+}

@@ -141,6 +141,7 @@ func (d *DB) BackupFile(path string) error {
 // the document JSON (encodeCred/decodeCred; binary, because issuing 100,000
 // credentials spent a third of its time in a JSON encoding of this).
 type credWire struct {
+	Version                                        credential.Version
 	Seed, Digest, ContentHash, TokenHash, RevokeTx [32]byte
 	Created                                        time.Time
 	Revoked                                        uint8
@@ -148,15 +149,14 @@ type credWire struct {
 	Document                                       []byte
 }
 
-const credVersion = 1
-
 // Layout: version u8 ‖ seed ‖ digest ‖ content ‖ token ‖ revokeTx (32 each)
 // ‖ created unix ns i64 ‖ revoked u8 ‖ id length u16 ‖ id ‖ document JSON.
+// The version is the digest's (credential.V1 or V2); the layout is the same.
 const credFixed = 1 + 5*32 + 8 + 1 + 2
 
 func encodeCred(w *credWire) []byte {
 	b := make([]byte, 0, credFixed+len(w.ID)+len(w.Document))
-	b = append(b, credVersion)
+	b = append(b, byte(w.Version))
 	for _, h := range []*[32]byte{&w.Seed, &w.Digest, &w.ContentHash, &w.TokenHash, &w.RevokeTx} {
 		b = append(b, h[:]...)
 	}
@@ -169,9 +169,10 @@ func encodeCred(w *credWire) []byte {
 
 func decodeCred(v []byte) (credWire, error) {
 	var w credWire
-	if len(v) < credFixed || v[0] != credVersion {
+	if len(v) < credFixed || v[0] != byte(credential.V1) && v[0] != byte(credential.V2) {
 		return w, errors.New("corrupt credential record")
 	}
+	w.Version = credential.Version(v[0])
 	p := v[1:]
 	for _, h := range []*[32]byte{&w.Seed, &w.Digest, &w.ContentHash, &w.TokenHash, &w.RevokeTx} {
 		copy(h[:], p)
@@ -228,7 +229,11 @@ func (d *DB) Add(_ context.Context, recs []*issuer.Record, allowDuplicates bool)
 				}
 			}
 			key := u64(next)
-			w := credWire{Seed: r.Seed, Digest: r.Digest, ContentHash: r.ContentHash, TokenHash: r.TokenHash,
+			version := r.Version
+			if version == 0 {
+				version = credential.Latest
+			}
+			w := credWire{Version: version, Seed: r.Seed, Digest: r.Digest, ContentHash: r.ContentHash, TokenHash: r.TokenHash,
 				Created: r.Created, ID: r.ID, Document: doc}
 			if err := creds.Put(key, encodeCred(&w)); err != nil {
 				return err
@@ -570,7 +575,7 @@ func recordOf(seq uint64, v []byte) (*issuer.Record, error) {
 	if err := json.Unmarshal(w.Document, doc); err != nil {
 		return nil, fmt.Errorf("credential %d: %w", seq, err)
 	}
-	return &issuer.Record{Seq: seq, ID: w.ID, Document: doc, DocJSON: w.Document, Seed: credential.Seed(w.Seed),
+	return &issuer.Record{Seq: seq, ID: w.ID, Document: doc, DocJSON: w.Document, Version: w.Version, Seed: credential.Seed(w.Seed),
 		Digest: w.Digest, ContentHash: w.ContentHash, TokenHash: w.TokenHash, Created: w.Created,
 		Revoked: w.Revoked, RevokeTx: w.RevokeTx}, nil
 }

@@ -75,7 +75,7 @@ func (f *fixture) checkAllConfirmed(t *testing.T, want int) {
 		t.Fatalf("counts %v, want %d confirmed", counts, want)
 	}
 	batches, _ := f.db.Batches(ctx, 0, 1000)
-	prev := [32]byte{}
+	prev := chain.Genesis(f.iss.Address)
 	for _, b := range batches {
 		rec, err := f.c.Batch(ctx, b.Seal())
 		if err != nil || !rec.Anchored || rec.Issuer != f.iss.Address || rec.Block != b.Block {
@@ -194,7 +194,7 @@ func TestResumeAfterCrashes(t *testing.T) {
 		t.Fatalf("%d batches", len(batches))
 	}
 	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
-	prev := [32]byte{}
+	prev := chain.Genesis(f.iss.Address)
 	for i := range batches {
 		leaves, _ := f.db.Leaves(ctx, batches[i].Seq)
 		h, err := seal.Seal(ctx, seal.Header{Version: 1, Prev: prev, Root: merkle.Root(leaves), Time: 1_780_000_000, Bits: bits}, 1)
@@ -242,10 +242,11 @@ func TestReSealWhenChainMovedOn(t *testing.T) {
 	b, _ := f.db.Batch(ctx, 1)
 	leaves, _ := f.db.Leaves(ctx, 1)
 	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
-	b.Header, _ = seal.Seal(ctx, seal.Header{Version: 1, Root: merkle.Root(leaves), Bits: bits}, 1)
+	genesis := chain.Genesis(f.iss.Address)
+	b.Header, _ = seal.Seal(ctx, seal.Header{Version: 1, Prev: genesis, Root: merkle.Root(leaves), Bits: bits}, 1)
 	b.State = issuer.Sealed
 	f.db.UpdateBatch(ctx, b)
-	other, _ := seal.Seal(ctx, seal.Header{Version: 1, Root: [32]byte{9}, Bits: bits}, 1)
+	other, _ := seal.Seal(ctx, seal.Header{Version: 1, Prev: genesis, Root: [32]byte{9}, Bits: bits}, 1)
 	if _, err := f.c.Anchor(ctx, []seal.Header{other}); err != nil {
 		t.Fatal(err)
 	}
@@ -381,7 +382,7 @@ func TestNoResealWhenOurOwnSealLands(t *testing.T) {
 	b, _ := f.db.Batch(ctx, 1)
 	leaves, _ := f.db.Leaves(ctx, 1)
 	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
-	b.Header, _ = seal.Seal(ctx, seal.Header{Version: 1, Root: merkle.Root(leaves), Bits: bits}, 1)
+	b.Header, _ = seal.Seal(ctx, seal.Header{Version: 1, Prev: chain.Genesis(f.iss.Address), Root: merkle.Root(leaves), Bits: bits}, 1)
 	b.State = issuer.Submitted
 	f.db.UpdateBatch(ctx, b)
 	if _, err := f.c.Anchor(ctx, []seal.Header{b.Header}); err != nil {

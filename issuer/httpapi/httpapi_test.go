@@ -242,7 +242,7 @@ func TestPortal(t *testing.T) {
 		}
 	}
 	sb, err := bundle.Parse(sel)
-	if err != nil || len(sb.Disclosure.Hidden) == 0 {
+	if err != nil || len(sb.Disclosure.Withheld) != 2 || sb.Disclosure.Version != credential.V2 {
 		t.Fatalf("selective bundle: %v", err)
 	}
 	checkBundle(t, sb)

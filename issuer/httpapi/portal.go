@@ -45,15 +45,6 @@ func (s *Server) portalHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// hideable are the fields a learner may hide, by JSON Pointer.
-var hideable = []struct{ Pointer, Label string }{
-	{"/credentialSubject/identifier", "Student number or e-mail"},
-	{"/credentialSubject/achievement/description", "Description of the achievement"},
-	{"/credentialSubject/achievement/criteria", "How it was earned"},
-	{"/credentialSubject/achievement/creditsAvailable", "Credits"},
-	{"/credentialSubject/achievement/level", "Level"},
-	{"/credentialSubject/achievement/skills", "Skills"},
-}
 
 // claimed finds the credential of a claim token. Unknown and revoked tokens
 // both get 404, and the stored hash is compared in constant time.
@@ -87,7 +78,7 @@ func (s *Server) claimPage(c echo.Context) error {
 		data["Block"], data["ChainID"] = b.Block, b.ChainID
 		var present []any
 		fields := r.Document.Fields()
-		for _, h := range hideable {
+		for _, h := range credential.Hideable {
 			if slices.ContainsFunc(fields, func(f credential.Field) bool { return hasPrefix(f.Pointer, h.Pointer) }) {
 				present = append(present, h)
 			}
@@ -179,7 +170,7 @@ func (s *Server) claimDisclose(c echo.Context) error {
 	}
 	var hide []string
 	for _, p := range form["hide"] {
-		if !slices.ContainsFunc(hideable, func(h struct{ Pointer, Label string }) bool { return h.Pointer == p }) {
+		if !slices.ContainsFunc(credential.Hideable, func(h credential.HideableField) bool { return h.Pointer == p }) {
 			return fail(http.StatusBadRequest, CodeBadRequest, "field %q cannot be hidden", p)
 		}
 		hide = append(hide, p)

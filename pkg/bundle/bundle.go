@@ -1,8 +1,8 @@
-// Package bundle defines the proof bundle a learner holds (format
-// credseal-bundle/1): the credential with its disclosure, the Merkle proof and
-// sealed batch header that tie it to a batch, and a hint of where the batch
-// was anchored. It reads and writes the JSON form and the compact CS1 form
-// that fits in a QR code.
+// Package bundle defines the proof bundle a learner holds (formats
+// credseal-bundle/2, and credseal-bundle/1 as issued before): the credential
+// with its disclosure, the Merkle proof and sealed batch header that tie it
+// to a batch, and a hint of where the batch was anchored. It reads and
+// writes the JSON form and the compact CS1 form that fits in a QR code.
 package bundle
 
 import (
@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -19,8 +20,25 @@ import (
 	"github.com/credseal/credseal/pkg/seal"
 )
 
-// Format is the value of a v1 bundle's "format" member.
-const Format = "credseal-bundle/1"
+// The "format" member of each bundle version: a v2 bundle's credential
+// digest is credential.V2's (hidden fields named), a v1 bundle's V1's.
+const (
+	FormatV1 = "credseal-bundle/1"
+	FormatV2 = "credseal-bundle/2"
+)
+
+// FormatOf names the bundle format of a digest version.
+func FormatOf(v credential.Version) string {
+	if v == credential.V1 {
+		return FormatV1
+	}
+	return FormatV2
+}
+
+// maxLeaves bounds the scalars and empty containers of a bundle's JSON: a
+// credential's fields, a salt and a hidden entry for each, the path and
+// the rest, with room to spare. Anything larger is refused while reading.
+const maxLeaves = 4*credential.MaxFields + 256
 
 // MaxSize bounds a bundle in any encoding once decoded (JSON bytes, or the
 // inflated compact form), so hostile input cannot exhaust memory.
@@ -30,7 +48,8 @@ const MaxSize = 256 << 10
 var ErrInvalid = errors.New("bundle: invalid")
 
 // Bundle is a decoded, structurally valid proof bundle. Decoding checks shapes
-// and sizes only; whether the proofs hold is the verifier's business.
+// and sizes only; whether the proofs hold is the verifier's business. The
+// disclosure's version is the bundle's.
 type Bundle struct {
 	Credential []byte // the credential JSON as shown (hidden fields removed)
 	Disclosure credential.Disclosure
@@ -66,9 +85,11 @@ type wire struct {
 }
 
 type wireDisclosure struct {
-	Seed   string            `json:"seed,omitempty"`
-	Salts  map[string]string `json:"salts,omitempty"`
-	Hidden []string          `json:"hidden,omitempty"`
+	Seed  string            `json:"seed,omitempty"`
+	Salts map[string]string `json:"salts,omitempty"`
+	// Hidden is a list of field hashes in v1, an object pointer →
+	// commitment in v2.
+	Hidden json.RawMessage `json:"hidden,omitempty"`
 }
 
 type wireProof struct {
@@ -91,7 +112,7 @@ func (b *Bundle) MarshalJSON() ([]byte, error) {
 	if err := b.Validate(); err != nil {
 		return nil, err
 	}
-	w := wire{Format: Format, Credential: b.Credential}
+	w := wire{Format: FormatOf(b.Disclosure.Version), Credential: b.Credential}
 	d := b.Disclosure
 	if d.Seed != nil {
 		w.Disclosure.Seed = hex.EncodeToString(d.Seed[:])
@@ -100,8 +121,26 @@ func (b *Bundle) MarshalJSON() ([]byte, error) {
 		for p, s := range d.Salts {
 			w.Disclosure.Salts[p] = hex.EncodeToString(s[:])
 		}
-		for _, h := range d.Hidden {
-			w.Disclosure.Hidden = append(w.Disclosure.Hidden, hex.EncodeToString(h[:]))
+		var hidden any
+		switch {
+		case d.Version == credential.V1 && len(d.Hidden) > 0:
+			list := make([]string, len(d.Hidden))
+			for i, h := range d.Hidden {
+				list[i] = hex.EncodeToString(h[:])
+			}
+			hidden = list
+		case len(d.Withheld) > 0:
+			named := make(map[string]string, len(d.Withheld))
+			for p, c := range d.Withheld {
+				named[p] = hex.EncodeToString(c[:])
+			}
+			hidden = named
+		}
+		if hidden != nil {
+			var err error
+			if w.Disclosure.Hidden, err = marshalNoEscape(hidden); err != nil {
+				return nil, err
+			}
 		}
 	}
 	w.Proof = wireProof{LeafIndex: b.Proof.LeafIndex, TreeSize: b.Proof.TreeSize, Path: []string{}}
@@ -130,7 +169,7 @@ func ParseJSON(data []byte) (*Bundle, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("%w: %d bytes is over the %d-byte limit", ErrInvalid, len(data), MaxSize)
 	}
-	if err := credential.CheckJSON(data, credential.MaxDepth+3); err != nil {
+	if err := credential.CheckJSON(data, credential.MaxDepth+3, maxLeaves); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -143,11 +182,16 @@ func ParseJSON(data []byte) (*Bundle, error) {
 }
 
 func (w *wire) bundle() (*Bundle, error) {
-	if w.Format != Format {
-		return nil, fmt.Errorf("%w: format %q, want %q", ErrInvalid, w.Format, Format)
-	}
 	b := &Bundle{Credential: []byte(w.Credential)}
 	d := &b.Disclosure
+	switch w.Format {
+	case FormatV2:
+		d.Version = credential.V2
+	case FormatV1:
+		d.Version = credential.V1
+	default:
+		return nil, fmt.Errorf("%w: format %q, want %q (or %q)", ErrInvalid, w.Format, FormatV2, FormatV1)
+	}
 	if w.Disclosure.Seed != "" {
 		var seed credential.Seed
 		if err := decodeHex(seed[:], w.Disclosure.Seed, "disclosure.seed"); err != nil {
@@ -165,12 +209,8 @@ func (w *wire) bundle() (*Bundle, error) {
 			d.Salts[p] = salt
 		}
 	}
-	for i, s := range w.Disclosure.Hidden {
-		var h credential.Hash
-		if err := decodeHex(h[:], s, fmt.Sprintf("disclosure.hidden[%d]", i)); err != nil {
-			return nil, err
-		}
-		d.Hidden = append(d.Hidden, h)
+	if err := w.Disclosure.decodeHidden(d); err != nil {
+		return nil, err
 	}
 	b.Proof.LeafIndex, b.Proof.TreeSize = w.Proof.LeafIndex, w.Proof.TreeSize
 	for i, s := range w.Proof.Path {
@@ -206,6 +246,51 @@ func (w *wire) bundle() (*Bundle, error) {
 	return b, nil
 }
 
+// decodeHidden reads disclosure.hidden: in v1 a list of field hashes, in v2
+// an object of pointer → commitment.
+func (w *wireDisclosure) decodeHidden(d *credential.Disclosure) error {
+	if len(w.Hidden) == 0 {
+		return nil
+	}
+	if d.Version == credential.V1 {
+		var list []string
+		if err := json.Unmarshal(w.Hidden, &list); err != nil {
+			return fmt.Errorf("%w: disclosure.hidden of a %s bundle must be a list of field hashes", ErrInvalid, FormatV1)
+		}
+		for i, s := range list {
+			var h credential.Hash
+			if err := decodeHex(h[:], s, fmt.Sprintf("disclosure.hidden[%d]", i)); err != nil {
+				return err
+			}
+			d.Hidden = append(d.Hidden, h)
+		}
+		return nil
+	}
+	var named map[string]string
+	if err := json.Unmarshal(w.Hidden, &named); err != nil || len(named) == 0 {
+		return fmt.Errorf("%w: disclosure.hidden of a %s bundle must be a non-empty object of JSON pointer → commitment", ErrInvalid, FormatV2)
+	}
+	d.Withheld = make(map[string]credential.Hash, len(named))
+	for p, s := range named {
+		var c credential.Hash
+		if err := decodeHex(c[:], s, "hidden "+p); err != nil {
+			return err
+		}
+		d.Withheld[p] = c
+	}
+	return nil
+}
+
+func marshalNoEscape(v any) (json.RawMessage, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encode bundle: %w", err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
 // decodeHex decodes exactly len(dst) bytes of lowercase hex.
 func decodeHex(dst []byte, s, what string) error {
 	if len(s) != 2*len(dst) {
@@ -234,12 +319,21 @@ func (b *Bundle) Validate() error {
 	}
 	d := b.Disclosure
 	switch {
-	case d.Seed != nil && (d.Salts != nil || len(d.Hidden) > 0):
+	case d.Version != credential.V1 && d.Version != credential.V2:
+		return bad("unknown version %d", d.Version)
+	case d.Seed != nil && (d.Salts != nil || d.HiddenCount() > 0):
 		return bad("disclosure has both a seed and salts")
 	case d.Seed == nil && len(d.Salts) == 0:
 		return bad("disclosure needs a seed or salts")
-	case len(d.Salts) > credential.MaxFields || len(d.Hidden) > credential.MaxFields:
+	case len(d.Salts) > credential.MaxFields || d.HiddenCount() > credential.MaxFields:
 		return bad("disclosure lists more than %d fields", credential.MaxFields)
+	case d.Version == credential.V1 && d.Withheld != nil, d.Version == credential.V2 && d.Hidden != nil:
+		return bad("disclosure.hidden is in the other version's form")
+	}
+	for p := range d.Withheld {
+		if !strings.HasPrefix(p, "/") {
+			return bad("hidden field %q is not a JSON pointer", p)
+		}
 	}
 	// Hidden hashes are strictly ascending: one encoding for one disclosure.
 	for i := 1; i < len(d.Hidden); i++ {
@@ -276,6 +370,7 @@ func (b *Bundle) Clone() *Bundle {
 		}
 	}
 	c.Disclosure.Hidden = slices.Clone(b.Disclosure.Hidden)
+	c.Disclosure.Withheld = maps.Clone(b.Disclosure.Withheld)
 	if b.Anchor != nil {
 		a := *b.Anchor
 		c.Anchor = &a

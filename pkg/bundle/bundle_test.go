@@ -47,7 +47,7 @@ func bundleInBatch(t testing.TB, doc *credential.Document, index, size int) *bun
 	}
 	path, _ := tree.Proof(uint64(index))
 	js, _ := doc.JSON()
-	return &bundle.Bundle{Credential: js, Disclosure: credential.Disclosure{Seed: &seed},
+	return &bundle.Bundle{Credential: js, Disclosure: credential.Disclosure{Version: credential.V2, Seed: &seed},
 		Proof:  bundle.Proof{LeafIndex: uint64(index), TreeSize: uint64(size), Path: path, Header: h},
 		Anchor: &bundle.Anchor{ChainID: 1337, Registry: [20]byte{0xaa}, Issuer: [20]byte{0xbb}, Tx: [32]byte{0xcc}, Block: 12}}
 }
@@ -77,8 +77,16 @@ func TestJSONAndCompactRoundTrip(t *testing.T) {
 	}
 	selective := full.Clone()
 	selective.Credential, selective.Disclosure, selective.Anchor = shown, disc, nil
+	v1 := full.Clone()
+	v1.Disclosure.Version = credential.V1
+	shown, disc, err = credential.Hide(js, v1.Disclosure, "/credentialSubject/identifier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1Selective := v1.Clone()
+	v1Selective.Credential, v1Selective.Disclosure = shown, disc
 
-	for name, b := range map[string]*bundle.Bundle{"full": full, "selective": selective} {
+	for name, b := range map[string]*bundle.Bundle{"full": full, "selective": selective, "v1 full": v1, "v1 selective": v1Selective} {
 		t.Run(name, func(t *testing.T) {
 			js, err := b.MarshalJSON()
 			if err != nil {
@@ -89,6 +97,9 @@ func TestJSONAndCompactRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			equalBundles(t, b, fromJSON)
+			if fromJSON.Disclosure.Version != b.Disclosure.Version || !bytes.Contains(js, []byte(bundle.FormatOf(b.Disclosure.Version))) {
+				t.Fatalf("version %d came back as %d", b.Disclosure.Version, fromJSON.Disclosure.Version)
+			}
 			cs1, err := b.EncodeCompact()
 			if err != nil {
 				t.Fatal(err)
@@ -98,6 +109,9 @@ func TestJSONAndCompactRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			equalBundles(t, b, fromCompact)
+			if fromCompact.Disclosure.Version != b.Disclosure.Version {
+				t.Fatalf("compact: version %d came back as %d", b.Disclosure.Version, fromCompact.Disclosure.Version)
+			}
 			// Parse accepts all three text forms, including a URL with base45's space and '%'.
 			url := bundle.VerifierURL("https://verify.example.edu/", cs1)
 			if strings.ContainsAny(url[strings.Index(url, "#"):], " ") {
@@ -155,6 +169,21 @@ func TestQRRoundTripWithIndependentDecoder(t *testing.T) {
 func TestParseJSONRejects(t *testing.T) {
 	b := bundleInBatch(t, cohort(t)[1], 3, 10)
 	good, _ := b.MarshalJSON()
+	doc, _ := cohort(t)[1].JSON()
+	shown, disc, err := credential.Hide(doc, b.Disclosure, "/credentialSubject/identifier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel := b.Clone()
+	sel.Credential, sel.Disclosure = shown, disc
+	selective, _ := sel.MarshalJSON()
+	var ms map[string]any
+	mutateSelective := func(f func(d map[string]any)) []byte {
+		json.Unmarshal(selective, &ms)
+		f(ms["disclosure"].(map[string]any))
+		out, _ := json.Marshal(ms)
+		return out
+	}
 	var m map[string]any
 	mutate := func(f func(m map[string]any)) []byte {
 		json.Unmarshal(good, &m)
@@ -164,7 +193,7 @@ func TestParseJSONRejects(t *testing.T) {
 	}
 	proof := func(m map[string]any) map[string]any { return m["proof"].(map[string]any) }
 	cases := map[string][]byte{
-		"wrong format":    mutate(func(m map[string]any) { m["format"] = "credseal-bundle/2" }),
+		"wrong format":    mutate(func(m map[string]any) { m["format"] = "credseal-bundle/3" }),
 		"unknown member":  mutate(func(m map[string]any) { m["extra"] = 1 }),
 		"short header":    mutate(func(m map[string]any) { proof(m)["header"] = proof(m)["header"].(string)[2:] }),
 		"uppercase hex":   mutate(func(m map[string]any) { proof(m)["header"] = strings.ToUpper(proof(m)["header"].(string)) }),
@@ -184,6 +213,18 @@ func TestParseJSONRejects(t *testing.T) {
 		"address without 0x": mutate(func(m map[string]any) { m["anchor"].(map[string]any)["registry"] = strings.Repeat("aa", 20) }),
 		"not JSON":           []byte("{nope"),
 		"oversized":          append(bytes.Clone(good), bytes.Repeat([]byte(" "), bundle.MaxSize)...),
+		"v2 hidden as a list": mutateSelective(func(d map[string]any) { d["hidden"] = []any{strings.Repeat("00", 32)} }),
+		"v2 hidden empty":     mutateSelective(func(d map[string]any) { d["hidden"] = map[string]any{} }),
+		"v2 hidden not a pointer": mutateSelective(func(d map[string]any) {
+			d["hidden"] = map[string]any{"credentialSubject": strings.Repeat("00", 32)}
+		}),
+		"v2 hidden short commitment": mutateSelective(func(d map[string]any) {
+			d["hidden"] = map[string]any{"/credentialSubject/identifier": "00"}
+		}),
+		"v1 hidden as an object": mutateSelective(func(d map[string]any) {
+			ms["format"] = bundle.FormatV1
+		}),
+		"30,000-member object": bytes.Replace(good, []byte(`"disclosure": {`), hostileMembers(30_000), 1),
 	}
 	for name, data := range cases {
 		if _, err := bundle.ParseJSON(data); !errors.Is(err, bundle.ErrInvalid) {
@@ -193,6 +234,32 @@ func TestParseJSONRejects(t *testing.T) {
 	if _, err := bundle.ParseJSON(good); err != nil {
 		t.Fatalf("good bundle rejected: %v", err)
 	}
+	if _, err := bundle.ParseJSON(selective); err != nil {
+		t.Fatalf("good selective bundle rejected: %v", err)
+	}
+}
+
+// hostileMembers opens the disclosure with n made-up salts: a member count
+// that only the leaf budget, not the duplicate check, should spend time on.
+func hostileMembers(n int) []byte {
+	var b strings.Builder
+	b.WriteString(`"disclosure": {"x": {`)
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		for v := i; ; v /= len(digits) { // short names: 30,000 fit in a bundle's 256 KiB
+			b.WriteByte(digits[v%len(digits)])
+			if v < len(digits) {
+				break
+			}
+		}
+		b.WriteString(`":0`)
+	}
+	b.WriteString(`}, `)
+	return []byte(b.String())
 }
 
 func TestParseCompactRejects(t *testing.T) {
@@ -220,11 +287,32 @@ func TestParseCompactRejects(t *testing.T) {
 	}
 }
 
-func FuzzParseJSON(f *testing.F) {
+// fuzzSeeds are a full and a selective bundle of each version.
+func fuzzSeeds(f *testing.F) []*bundle.Bundle {
 	b := bundleInBatch(f, cohort(f)[0], 1, 5)
-	good, _ := b.MarshalJSON()
-	f.Add(good)
+	js, _ := cohort(f)[0].JSON()
+	out := []*bundle.Bundle{b}
+	for _, v := range []credential.Version{credential.V2, credential.V1} {
+		full := b.Clone()
+		full.Disclosure.Version = v
+		shown, d, err := credential.Hide(js, full.Disclosure, "/credentialSubject/identifier", "/credentialSubject/achievement/skills")
+		if err != nil {
+			f.Fatal(err)
+		}
+		sel := full.Clone()
+		sel.Credential, sel.Disclosure = shown, d
+		out = append(out, full, sel)
+	}
+	return out
+}
+
+func FuzzParseJSON(f *testing.F) {
+	for _, b := range fuzzSeeds(f) {
+		good, _ := b.MarshalJSON()
+		f.Add(good)
+	}
 	f.Add([]byte(`{"format":"credseal-bundle/1"}`))
+	f.Add([]byte(`{"format":"credseal-bundle/2","disclosure":{"salts":{},"hidden":{"/a":"00"}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := bundle.ParseJSON(data)
 		if err != nil {
@@ -242,9 +330,10 @@ func FuzzParseJSON(f *testing.F) {
 }
 
 func FuzzParseCompact(f *testing.F) {
-	b := bundleInBatch(f, cohort(f)[0], 1, 5)
-	cs1, _ := b.EncodeCompact()
-	f.Add(cs1)
+	for _, b := range fuzzSeeds(f) {
+		cs1, _ := b.EncodeCompact()
+		f.Add(cs1)
+	}
 	f.Add("CS1:")
 	f.Add("CS1:::::")
 	f.Fuzz(func(t *testing.T, s string) {

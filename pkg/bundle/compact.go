@@ -24,12 +24,14 @@ type compact struct {
 	Credential []byte            `cbor:"1,keyasint"`
 	Seed       []byte            `cbor:"2,keyasint,omitempty"`
 	Salts      map[string][]byte `cbor:"3,keyasint,omitempty"`
-	Hidden     []byte            `cbor:"4,keyasint,omitempty"` // concatenated 32-byte hashes
+	Hidden     []byte            `cbor:"4,keyasint,omitempty"` // v1: concatenated 32-byte field hashes
 	LeafIndex  uint64            `cbor:"5,keyasint"`
 	TreeSize   uint64            `cbor:"6,keyasint"`
 	Path       []byte            `cbor:"7,keyasint"` // concatenated 32-byte hashes
 	Header     []byte            `cbor:"8,keyasint"`
 	Anchor     *compactAnchor    `cbor:"9,keyasint,omitempty"`
+	Version    uint64            `cbor:"10,keyasint,omitempty"` // 2; absent in v1
+	Withheld   map[string][]byte `cbor:"11,keyasint,omitempty"` // v2: pointer → 32-byte commitment
 }
 
 type compactAnchor struct {
@@ -69,6 +71,9 @@ func (b *Bundle) EncodeCompact() (string, error) {
 		return "", err
 	}
 	c := compact{Credential: b.Credential, LeafIndex: b.Proof.LeafIndex, TreeSize: b.Proof.TreeSize}
+	if b.Disclosure.Version != credential.V1 {
+		c.Version = uint64(b.Disclosure.Version)
+	}
 	if b.Disclosure.Seed != nil {
 		c.Seed = b.Disclosure.Seed[:]
 	} else {
@@ -78,6 +83,12 @@ func (b *Bundle) EncodeCompact() (string, error) {
 		}
 		for _, h := range b.Disclosure.Hidden {
 			c.Hidden = append(c.Hidden, h[:]...)
+		}
+		if len(b.Disclosure.Withheld) > 0 {
+			c.Withheld = make(map[string][]byte, len(b.Disclosure.Withheld))
+			for p, h := range b.Disclosure.Withheld {
+				c.Withheld[p] = bytes.Clone(h[:])
+			}
 		}
 	}
 	for _, h := range b.Proof.Path {
@@ -91,13 +102,16 @@ func (b *Bundle) EncodeCompact() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encode compact bundle: %w", err)
 	}
+	return Prefix + base45Encode(deflate(raw)), nil
+}
+
+// deflate compresses with zlib at its best compression.
+func deflate(raw []byte) []byte {
 	var z bytes.Buffer
 	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
 	zw.Write(raw)
-	if err := zw.Close(); err != nil {
-		return "", fmt.Errorf("deflate compact bundle: %w", err)
-	}
-	return Prefix + base45Encode(z.Bytes()), nil
+	zw.Close() // writing to memory cannot fail
+	return z.Bytes()
 }
 
 // ParseCompact decodes a "CS1:" string with the same strictness as ParseJSON.
@@ -133,6 +147,14 @@ func ParseCompact(s string) (*Bundle, error) {
 
 func (c *compact) bundle() (*Bundle, error) {
 	b := &Bundle{Credential: c.Credential}
+	switch {
+	case c.Version == 0 && c.Withheld == nil:
+		b.Disclosure.Version = credential.V1
+	case c.Version == uint64(credential.V2) && c.Hidden == nil:
+		b.Disclosure.Version = credential.V2
+	default:
+		return nil, fmt.Errorf("%w: compact bundle of version %d with hidden fields in the wrong form", ErrInvalid, c.Version)
+	}
 	b.Proof.LeafIndex, b.Proof.TreeSize = c.LeafIndex, c.TreeSize
 	if c.Seed != nil {
 		if len(c.Seed) != len(credential.Seed{}) {
@@ -154,6 +176,18 @@ func (c *compact) bundle() (*Bundle, error) {
 	if b.Disclosure.Hidden, err = splitHashes(c.Hidden, "hidden"); err != nil {
 		return nil, err
 	}
+	if c.Withheld != nil {
+		if len(c.Withheld) == 0 {
+			return nil, fmt.Errorf("%w: empty map of hidden fields", ErrInvalid)
+		}
+		b.Disclosure.Withheld = make(map[string]credential.Hash, len(c.Withheld))
+		for p, h := range c.Withheld {
+			if len(h) != len(credential.Hash{}) {
+				return nil, fmt.Errorf("%w: commitment of hidden %s has %d bytes", ErrInvalid, p, len(h))
+			}
+			b.Disclosure.Withheld[p] = credential.Hash(h)
+		}
+	}
 	if b.Proof.Path, err = splitHashes(c.Path, "path"); err != nil {
 		return nil, err
 	}
@@ -166,7 +200,7 @@ func (c *compact) bundle() (*Bundle, error) {
 		}
 		b.Anchor = &Anchor{ChainID: a.ChainID, Registry: [20]byte(a.Registry), Issuer: [20]byte(a.Issuer), Tx: [32]byte(a.Tx), Block: a.Block}
 	}
-	if err := credential.CheckJSON(b.Credential, credential.MaxDepth); err != nil {
+	if err := credential.CheckJSON(b.Credential, credential.MaxDepth, credential.MaxFields); err != nil {
 		return nil, fmt.Errorf("%w: credential: %w", ErrInvalid, err)
 	}
 	if err := b.Validate(); err != nil {

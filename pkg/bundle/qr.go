@@ -36,8 +36,24 @@ func EncodeQR(content string) (QR, error) {
 	return QR{PNG: png, Version: q.VersionNumber}, nil
 }
 
+// MaxImagePixels bounds the images DecodeQRImage decodes: a 12-megapixel
+// phone photo fits; a small file that declares a huge image (a
+// decompression bomb: 8 MiB of PNG zeros can declare gigapixels) is
+// refused from its header, before any pixel is decoded.
+const MaxImagePixels = 16 << 20
+
+// ErrImageTooLarge is returned for an image of more than MaxImagePixels.
+var ErrImageTooLarge = fmt.Errorf("%w: image larger than %d megapixels", ErrInvalid, MaxImagePixels>>20)
+
 // DecodeQRImage reads the text of the QR code in an image (PNG or JPEG).
 func DecodeQRImage(data []byte) (string, error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return "", fmt.Errorf("%w: not a PNG or JPEG image: %v", ErrInvalid, err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
+		return "", fmt.Errorf("%w (%d × %d)", ErrImageTooLarge, cfg.Width, cfg.Height)
+	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return "", fmt.Errorf("%w: not a PNG or JPEG image: %v", ErrInvalid, err)

@@ -8,7 +8,8 @@
 // credseal is plain data (chain ID, addresses as [20]byte, seals, block
 // numbers), never go-ethereum types.
 //
-// Transactions use EIP-1559 fees, are simulated first so a revert is reported
+// Transactions use EIP-1559 fees (legacy fees on chains without a base
+// fee), are simulated first so a revert is reported
 // as the contract's custom error without spending gas, wait for a
 // configurable number of confirmations, and retry transient RPC failures
 // with backoff. Anchoring is idempotent: a seal already on chain is found,
@@ -40,6 +41,7 @@ type Backend interface {
 	ethereum.ChainStateReader
 	ethereum.ContractCaller
 	ethereum.GasEstimator
+	ethereum.GasPricer
 	ethereum.GasPricer1559
 	ethereum.LogFilterer
 	ethereum.PendingStateReader

@@ -47,6 +47,8 @@ var (
 	ErrUnknownIssuer       = &ContractError{Name: "UnknownIssuer"}
 	ErrIssuerNotActive     = &ContractError{Name: "IssuerNotActive"}
 	ErrIssuerAlreadyActive = &ContractError{Name: "IssuerAlreadyActive"}
+	ErrKeyRotated          = &ContractError{Name: "KeyRotated"}
+	ErrSuspensionInFuture  = &ContractError{Name: "SuspensionInFuture"}
 	ErrEmptyName           = &ContractError{Name: "EmptyName"}
 	ErrBadHeaderLength     = &ContractError{Name: "BadHeaderLength"}
 	ErrBrokenChain         = &ContractError{Name: "BrokenChain"}

@@ -36,7 +36,7 @@ type gasFigures struct{ anchor, anchorFirst, anchorMany10, revoke, revokeBatch u
 func measureGas(t testing.TB, e *chaintest.Env) gasFigures {
 	iss := e.Issuer("Example University", "example.edu")
 	c := e.Client(iss)
-	hs := chainOf(t, 12, [32]byte{}, chaintest.MinDifficulty)
+	hs := chainOf(t, 12, chain.Genesis(iss.Address), chaintest.MinDifficulty)
 	var g gasFigures
 	g.anchorFirst = anchorGas(t, e, c, hs[:1])
 	g.anchor = anchorGas(t, e, c, hs[1:2])

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 
 	"github.com/ethereum/go-ethereum"
@@ -44,9 +45,32 @@ func (c *Client) RegisterIssuer(ctx context.Context, issuer [20]byte, name, doma
 	return c.transact(ctx, "register issuer", c.binding.PackRegisterIssuer(issuer, name, domain))
 }
 
-// SuspendIssuer stops an issuer from anchoring (owner only).
-func (c *Client) SuspendIssuer(ctx context.Context, issuer [20]byte) (*Receipt, error) {
-	return c.transact(ctx, "suspend issuer", c.binding.PackSuspendIssuer(issuer))
+// SuspendIssuer stops an issuer from anchoring (owner only). Batches it
+// anchored in block fromBlock or later stop counting; earlier ones stay
+// valid. fromBlock 0 voids every batch of the issuer.
+func (c *Client) SuspendIssuer(ctx context.Context, issuer [20]byte, fromBlock uint64) (*Receipt, error) {
+	return c.transact(ctx, "suspend issuer", c.binding.PackSuspendIssuer(issuer, fromBlock))
+}
+
+// RotateIssuerKey moves an issuer to a new key (owner only): the new key
+// takes over the record and the chain of seals; the old one can no longer
+// anchor or revoke.
+func (c *Client) RotateIssuerKey(ctx context.Context, oldKey, newKey [20]byte) (*Receipt, error) {
+	return c.transact(ctx, "rotate issuer key", c.binding.PackRotateIssuerKey(oldKey, newKey))
+}
+
+// CurrentKey returns the key an issuer uses now: key itself, or the key the
+// owner rotated it to.
+func (c *Client) CurrentKey(ctx context.Context, key [20]byte) ([20]byte, error) {
+	return call(ctx, c, "current key", c.binding.PackCurrentKey(key), c.binding.UnpackCurrentKey)
+}
+
+// Genesis is the prev of an issuer's first header: its address followed by
+// twelve zero bytes, so no other account's chain can hold that header.
+func Genesis(issuer [20]byte) [32]byte {
+	var g [32]byte
+	copy(g[:], issuer[:])
+	return g
 }
 
 // ReinstateIssuer lifts a suspension (owner only).
@@ -77,7 +101,7 @@ func (c *Client) AcceptOwnership(ctx context.Context) (*Receipt, error) {
 }
 
 // LastSeal returns the signer's last anchored seal: the prev of its next
-// header (zero before its first batch).
+// header (its Genesis before its first batch).
 func (c *Client) LastSeal(ctx context.Context) ([32]byte, error) {
 	return c.LastSealOf(ctx, c.Account())
 }
@@ -103,18 +127,21 @@ func (c *Client) Anchor(ctx context.Context, headers []seal.Header) (bundle.Anch
 		if err != nil {
 			return bundle.Anchor{}, fmt.Errorf("anchor header %d: %w", i, err)
 		}
+		if rec.Anchored {
+			if err := c.mustBeOurs(ctx, s, rec.Issuer); err != nil {
+				return bundle.Anchor{}, fmt.Errorf("anchor header %d: %w", i, err)
+			}
+		}
 		switch {
 		case !rec.Anchored:
 			b, _ := h.MarshalBinary()
 			todo = append(todo, b...)
-		case rec.Issuer != c.Account():
-			return bundle.Anchor{}, fmt.Errorf("anchor header %d: %w: seal %x, issuer %x", i, ErrAnchoredByOther, s, rec.Issuer)
 		case i == len(headers)-1:
 			last = rec
 		}
 	}
 	if todo == nil { // all there already: find the transaction of the last one
-		tx, err := c.anchorTx(ctx, headers[len(headers)-1].Hash(), last.Block)
+		tx, err := c.AnchorTx(ctx, headers[len(headers)-1].Hash(), last.Block)
 		if err != nil {
 			return bundle.Anchor{}, err
 		}
@@ -140,8 +167,8 @@ func (c *Client) hint(tx [32]byte, block uint64) bundle.Anchor {
 	return bundle.Anchor{ChainID: c.ChainID(), Registry: c.registry, Issuer: c.Account(), Tx: tx, Block: block}
 }
 
-// anchorTx finds the transaction that anchored seal in block.
-func (c *Client) anchorTx(ctx context.Context, s [32]byte, block uint64) ([32]byte, error) {
+// AnchorTx finds the transaction whose Anchored event recorded seal in block.
+func (c *Client) AnchorTx(ctx context.Context, s [32]byte, block uint64) ([32]byte, error) {
 	ev := c.abi.Events["Anchored"]
 	n := new(big.Int).SetUint64(block)
 	q := ethereum.FilterQuery{FromBlock: n, ToBlock: n, Addresses: []common.Address{c.registry},
@@ -171,15 +198,21 @@ func (c *Client) RevokeDigest(ctx context.Context, digest [32]byte, reason uint8
 	return r.Tx, nil
 }
 
-// Locate says where a seal was anchored: chain, registry, issuer,
+// Locate says where the signer anchored a seal: chain, registry, issuer,
 // transaction and block; found is false when the registry does not have it.
-// Like Anchor, it returns once the record has the configured confirmations.
+// A seal anchored by an account that is not the signer (nor a key the owner
+// rotated to the signer) is an error wrapping ErrAnchoredByOther, never
+// found: the batch would otherwise be confirmed under someone else. Like
+// Anchor, it returns once the record has the configured confirmations.
 func (c *Client) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, error) {
 	rec, err := c.Batch(ctx, s)
 	if err != nil || !rec.Anchored {
 		return bundle.Anchor{}, false, err
 	}
-	tx, err := c.anchorTx(ctx, s, rec.Block)
+	if err := c.mustBeOurs(ctx, s, rec.Issuer); err != nil {
+		return bundle.Anchor{}, false, fmt.Errorf("locate: %w", err)
+	}
+	tx, err := c.AnchorTx(ctx, s, rec.Block)
 	if err != nil {
 		return bundle.Anchor{}, false, err
 	}
@@ -187,6 +220,23 @@ func (c *Client) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, e
 		return bundle.Anchor{}, false, fmt.Errorf("locate %x: %w", s, err)
 	}
 	return bundle.Anchor{ChainID: c.ChainID(), Registry: c.registry, Issuer: rec.Issuer, Tx: tx, Block: rec.Block}, true, nil
+}
+
+// mustBeOurs fails with ErrAnchoredByOther unless the signer anchored the
+// seal, itself or under a key the owner has since rotated to it.
+func (c *Client) mustBeOurs(ctx context.Context, s [32]byte, anchoredBy [20]byte) error {
+	me := c.Account()
+	if anchoredBy == me {
+		return nil
+	}
+	now, err := c.CurrentKey(ctx, anchoredBy)
+	if err != nil {
+		return err
+	}
+	if now != me {
+		return fmt.Errorf("%w: seal %x, anchored by %x", ErrAnchoredByOther, s, anchoredBy)
+	}
+	return nil
 }
 
 // RevokeBatch revokes every credential of a batch the signer anchored.
@@ -213,15 +263,27 @@ func (c *Client) Batch(ctx context.Context, s [32]byte) (BatchRecord, error) {
 		Block: out.BlockNumber, Time: out.Time, RevokedReason: out.RevokedReason}, nil
 }
 
+// NoCutoff is the cutoff of an issuer key in good standing.
+const NoCutoff = math.MaxUint64
+
 // Status is everything a verifier asks of the registry about one credential.
 type Status struct {
-	Batch                   BatchRecord
-	CredentialRevokedReason uint8 // by the batch's issuer; 0: not revoked
-	IssuerActive            bool
+	Batch BatchRecord
+	// IssuerKey is the key the batch's issuer uses now (Batch.Issuer, or
+	// the key the owner rotated it to).
+	IssuerKey               [20]byte
+	CredentialRevokedReason uint8 // by the batch's issuer, any of its keys; 0: not revoked
+	IssuerActive            bool  // the issuer may anchor now
+	// Cutoff is the first block from which batches of the issuer's keys
+	// stop counting (a dated suspension); NoCutoff when none.
+	Cutoff uint64
 }
 
-// Status reads the batch, the credential's revocation by the batch's issuer
-// and whether that issuer is active, in one call.
+// Stands reports whether the batch is anchored before its issuer's cutoff.
+func (s Status) Stands() bool { return s.Batch.Block < s.Cutoff }
+
+// Status reads the batch, the credential's revocation by the batch's issuer,
+// the issuer's current key and standing, in one call.
 func (c *Client) Status(ctx context.Context, s, digest [32]byte) (Status, error) {
 	out, err := call(ctx, c, "status", c.binding.PackStatus(s, digest), c.binding.UnpackStatus)
 	if err != nil {
@@ -230,8 +292,10 @@ func (c *Client) Status(ctx context.Context, s, digest [32]byte) (Status, error)
 	return Status{
 		Batch: BatchRecord{Anchored: out.BatchIssuer != (common.Address{}), Issuer: out.BatchIssuer,
 			Block: out.BlockNumber, Time: out.Time, RevokedReason: out.BatchRevokedReason},
+		IssuerKey:               out.IssuerKey,
 		CredentialRevokedReason: out.CredentialRevokedReason,
 		IssuerActive:            out.IssuerActive,
+		Cutoff:                  out.Cutoff,
 	}, nil
 }
 
@@ -251,24 +315,32 @@ func (c *Client) IsRevoked(ctx context.Context, issuer [20]byte, digest [32]byte
 	return Revocation{Revoked: out.Revoked, Reason: out.Reason, Block: out.BlockNumber}, nil
 }
 
-// Issuer is an issuer's record on the registry.
+// Issuer is an issuer key's record on the registry.
 type Issuer struct {
 	Registered    bool
 	Active        bool
 	MinDifficulty uint8
 	RegisteredAt  uint64 // block
-	Name          string
-	Domain        string
+	// Cutoff is the block from which this key's batches stop counting;
+	// NoCutoff when none.
+	Cutoff uint64
+	// Successor is the key the owner rotated this one to; zero for a live key.
+	Successor [20]byte
+	Name      string
+	Domain    string
 }
 
-// Issuer reads an issuer's record.
+// Rotated reports whether the owner moved the issuer to another key.
+func (i Issuer) Rotated() bool { return i.Successor != [20]byte{} }
+
+// Issuer reads an issuer key's record.
 func (c *Client) Issuer(ctx context.Context, account [20]byte) (Issuer, error) {
 	out, err := call(ctx, c, "issuer record", c.binding.PackIssuerRecord(account), c.binding.UnpackIssuerRecord)
 	if err != nil {
 		return Issuer{}, err
 	}
 	return Issuer{Registered: out.Registered, Active: out.Active, MinDifficulty: out.IssuerMinDifficulty,
-		RegisteredAt: out.RegisteredAt, Name: out.Name, Domain: out.Domain}, nil
+		RegisteredAt: out.RegisteredAt, Cutoff: out.Cutoff, Successor: out.Successor, Name: out.Name, Domain: out.Domain}, nil
 }
 
 // MinDifficulty returns the minimum difficulty new issuers get.

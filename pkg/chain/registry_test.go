@@ -1,17 +1,28 @@
 package chain_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"math/big"
 	"math/rand/v2"
 	"os"
 	"testing"
 
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/ethclient/gethclient"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/credseal/credseal/contracts/registry"
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/chaintest"
+	"github.com/credseal/credseal/pkg/chain/devchain"
 	"github.com/credseal/credseal/pkg/merkle"
 	"github.com/credseal/credseal/pkg/seal"
 )
@@ -104,7 +115,10 @@ func TestAnchorChainsHeaders(t *testing.T) {
 	e := chaintest.New(t)
 	iss := e.Issuer("Example University", "example.edu")
 	c := e.Client(iss)
-	hs := chainOf(t, 2, [32]byte{}, chaintest.MinDifficulty)
+	if last, err := c.LastSeal(ctx); err != nil || last != chain.Genesis(iss.Address) {
+		t.Fatalf("lastSeal before the first batch %x, %v; want the genesis %x", last, err, chain.Genesis(iss.Address))
+	}
+	hs := chainOf(t, 2, chain.Genesis(iss.Address), chaintest.MinDifficulty)
 
 	first, err := c.Anchor(ctx, hs[:1])
 	if err != nil {
@@ -138,16 +152,18 @@ func TestAnchorRejects(t *testing.T) {
 	iss := e.Issuer("Example University", "example.edu")
 	c := e.Client(iss)
 	zero := [32]byte{}
+	genesis := chain.Genesis(iss.Address)
 	cases := []struct {
 		name   string
 		header seal.Header
 		want   error
 	}{
 		{"wrong prev", sealed(t, [32]byte{1}, 1, chaintest.MinDifficulty), chain.ErrBrokenChain},
-		{"unsealed", unsealed(t, zero), chain.ErrNotSealed},
-		{"bits too easy", sealed(t, zero, 2, chaintest.MinDifficulty-4), chain.ErrBitsTooEasy},
-		{"invalid bits", seal.Header{Version: 1, Bits: 0}, chain.ErrInvalidBits},
-		{"negative bits", seal.Header{Version: 1, Bits: 0x1d800001}, chain.ErrInvalidBits},
+		{"zero prev for the first header", sealed(t, zero, 1, chaintest.MinDifficulty), chain.ErrBrokenChain},
+		{"unsealed", unsealed(t, genesis), chain.ErrNotSealed},
+		{"bits too easy", sealed(t, genesis, 2, chaintest.MinDifficulty-4), chain.ErrBitsTooEasy},
+		{"invalid bits", seal.Header{Version: 1, Prev: genesis, Bits: 0}, chain.ErrInvalidBits},
+		{"negative bits", seal.Header{Version: 1, Prev: genesis, Bits: 0x1d800001}, chain.ErrInvalidBits},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,7 +171,7 @@ func TestAnchorRejects(t *testing.T) {
 			wantErr(t, err, tc.want)
 		})
 	}
-	if last, _ := c.LastSeal(ctx); last != zero {
+	if last, _ := c.LastSeal(ctx); last != genesis {
 		t.Fatalf("a rejected header moved the chain head to %x", last)
 	}
 }
@@ -164,21 +180,25 @@ func TestAnchorNeedsActiveIssuer(t *testing.T) {
 	e := chaintest.New(t)
 	owner := e.Client(e.Owner)
 	stranger := e.Account()
-	h := chainOf(t, 2, [32]byte{}, chaintest.MinDifficulty)
+	h := chainOf(t, 2, chain.Genesis(stranger.Address), chaintest.MinDifficulty)
 	_, err := e.Client(stranger).Anchor(ctx, h[:1])
 	wantErr(t, err, chain.ErrUnknownIssuer)
 
 	iss := e.Issuer("Example University", "example.edu")
-	if _, err := owner.SuspendIssuer(ctx, iss.Address); err != nil {
+	h = chainOf(t, 2, chain.Genesis(iss.Address), chaintest.MinDifficulty)
+	head, _ := owner.Head(ctx)
+	_, err = owner.SuspendIssuer(ctx, iss.Address, head+10)
+	wantErr(t, err, chain.ErrSuspensionInFuture)
+	if _, err := owner.SuspendIssuer(ctx, iss.Address, 0); err != nil {
 		t.Fatal(err)
 	}
 	_, err = e.Client(iss).Anchor(ctx, h[:1])
 	wantErr(t, err, chain.ErrIssuerNotActive)
-	_, err = owner.SuspendIssuer(ctx, iss.Address)
+	_, err = owner.SuspendIssuer(ctx, iss.Address, 0)
 	wantErr(t, err, chain.ErrIssuerNotActive)
-	_, err = e.Client(iss).SuspendIssuer(ctx, iss.Address)
+	_, err = e.Client(iss).SuspendIssuer(ctx, iss.Address, 0)
 	wantErr(t, err, chain.ErrNotOwner)
-	_, err = owner.SuspendIssuer(ctx, stranger.Address)
+	_, err = owner.SuspendIssuer(ctx, stranger.Address, 0)
 	wantErr(t, err, chain.ErrUnknownIssuer)
 
 	if _, err := owner.ReinstateIssuer(ctx, iss.Address); err != nil {
@@ -195,19 +215,29 @@ func TestSealTakenByAnotherIssuer(t *testing.T) {
 	e := chaintest.New(t)
 	a := e.Issuer("A University", "a.example")
 	b := e.Issuer("B College", "b.example")
-	h := chainOf(t, 1, [32]byte{}, chaintest.MinDifficulty)
+	h := chainOf(t, 1, chain.Genesis(a.Address), chaintest.MinDifficulty)
 	if _, err := e.Client(a).Anchor(ctx, h); err != nil {
 		t.Fatal(err)
 	}
 	_, err := e.Client(b).Anchor(ctx, h)
 	wantErr(t, err, chain.ErrAnchoredByOther)
+	// Locate reports the seal as someone else's, never as found: a batch
+	// of B's must not be confirmed under A's record.
+	_, found, err := e.Client(b).Locate(ctx, h[0].Hash())
+	if found || !errors.Is(err, chain.ErrAnchoredByOther) {
+		t.Fatalf("Locate of A's seal by B: found %v, %v", found, err)
+	}
+	// The contract refuses the copy even when sent raw.
+	raw, _ := h[0].MarshalBinary()
+	_, err = chain.AnchorRaw(ctx, e.Client(b), raw)
+	wantErr(t, err, chain.ErrBrokenChain)
 }
 
 func TestAnchorManyInOrder(t *testing.T) {
 	e := chaintest.New(t)
 	iss := e.Issuer("Example University", "example.edu")
 	c := e.Client(iss)
-	hs := chainOf(t, 5, [32]byte{}, chaintest.MinDifficulty)
+	hs := chainOf(t, 5, chain.Genesis(iss.Address), chaintest.MinDifficulty)
 
 	swapped := []seal.Header{hs[1], hs[0]}
 	_, err := c.Anchor(ctx, swapped)
@@ -232,8 +262,12 @@ func TestAnchorManyInOrder(t *testing.T) {
 	}
 }
 
-// TestAnchorBitcoinHeaders anchors real mainnet blocks 0, 1 and 2: the
-// contract's seal check is Bitcoin's proof-of-work rule.
+// TestAnchorBitcoinHeaders runs real mainnet blocks 0, 1 and 2 through the
+// contract's anchorMany: its seal check is Bitcoin's proof-of-work rule.
+// Block 0 extends nothing, while every issuer's chain starts at its own
+// genesis, so the call is made on the dev chain with the issuer's chain
+// head overridden to zero (eth_call's state override), which also pins
+// where the head lives in storage.
 func TestAnchorBitcoinHeaders(t *testing.T) {
 	var vec struct {
 		Headers []struct {
@@ -248,25 +282,55 @@ func TestAnchorBitcoinHeaders(t *testing.T) {
 	if err := json.Unmarshal(raw, &vec); err != nil {
 		t.Fatal(err)
 	}
-	var hs []seal.Header
+	var blocks []byte
+	var last seal.Header
 	for _, v := range vec.Headers[:3] {
 		b, _ := hex.DecodeString(v.Header)
-		h, err := seal.ParseHeader(b)
-		if err != nil {
+		if last, err = seal.ParseHeader(b); err != nil {
 			t.Fatal(err)
 		}
-		hs = append(hs, h)
+		blocks = append(blocks, b...)
 	}
-	e := chaintest.New(t)
-	c := e.Client(e.Issuer("Satoshi", "bitcoin.org"))
-	if _, err := c.Anchor(ctx, hs); err != nil {
-		t.Fatalf("anchor Bitcoin blocks 0-2: %v", err)
+	n, err := devchain.Start(ctx, devchain.Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
 	}
-	tampered := hs[2]
+	defer n.Close()
+	rc, err := rpc.Dial(n.Info.RPCURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	reg, dev := common.HexToAddress(n.Info.Registry), common.HexToAddress(n.Info.Developer)
+
+	// issuers is the third slot: issuers[dev].state is keccak256(dev ‖ 2).
+	slot := crypto.Keccak256Hash(common.LeftPadBytes(dev[:], 32), common.LeftPadBytes([]byte{2}, 32))
+	word, err := ethclient.NewClient(rc).StorageAt(ctx, reg, slot, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	genesis := chain.Genesis(dev)
+	flags := byte(0x80 | devchain.DefaultMinDifficulty)
+	if !bytes.Equal(word[:31], genesis[:31]) || word[31] != flags {
+		t.Fatalf("issuer state word %x, want genesis %x with flags %02x", word, genesis, flags)
+	}
+	headZero := map[common.Address]gethclient.OverrideAccount{reg: {StateDiff: map[common.Hash]common.Hash{slot: common.BigToHash(big.NewInt(int64(flags)))}}}
+	call := func(headers []byte) error {
+		data := registry.NewCredentialRegistry().PackAnchorMany(headers)
+		_, err := gethclient.New(rc).CallContract(ctx, ethereum.CallMsg{From: dev, To: &reg, Data: data}, nil, &headZero)
+		return err
+	}
+	if err := call(blocks); err != nil {
+		t.Fatalf("anchorMany of Bitcoin blocks 0-2: %v", err)
+	}
+	tampered := last
 	tampered.Time++
-	tampered.Prev = hs[2].Hash()
-	_, err = c.Anchor(ctx, []seal.Header{tampered})
-	wantErr(t, err, chain.ErrNotSealed)
+	tb, _ := tampered.MarshalBinary()
+	err = call(append(blocks[:160:160], tb...))
+	notSealed := registry.NewCredentialRegistry().GetABI().Errors["NotSealed"].ID
+	if data, ok := ethclient.RevertErrorData(err); !ok || len(data) < 4 || !bytes.Equal(data[:4], notSealed[:4]) {
+		t.Fatalf("block 2 with its time changed: %v, want NotSealed", err)
+	}
 }
 
 func TestRevoke(t *testing.T) {
@@ -274,7 +338,7 @@ func TestRevoke(t *testing.T) {
 	a := e.Issuer("A University", "a.example")
 	b := e.Issuer("B College", "b.example")
 	ca, cb := e.Client(a), e.Client(b)
-	h := chainOf(t, 1, [32]byte{}, chaintest.MinDifficulty)
+	h := chainOf(t, 1, chain.Genesis(a.Address), chaintest.MinDifficulty)
 	if _, err := ca.Anchor(ctx, h); err != nil {
 		t.Fatal(err)
 	}
@@ -365,7 +429,7 @@ func TestOwnership(t *testing.T) {
 	if _, err := e.Client(next).RegisterIssuer(ctx, iss.Address, "Example University", "example.edu"); err != nil {
 		t.Fatal(err)
 	}
-	easy := chainOf(t, 1, [32]byte{}, chaintest.MinDifficulty)
+	easy := chainOf(t, 1, chain.Genesis(iss.Address), chaintest.MinDifficulty)
 	_, err = e.Client(iss).Anchor(ctx, easy)
 	wantErr(t, err, chain.ErrBitsTooEasy)
 	_, err = owner.SetIssuerMinDifficulty(ctx, iss.Address, chaintest.MinDifficulty)
@@ -447,15 +511,17 @@ func TestEventsForEveryChange(t *testing.T) {
 	owner := e.Client(e.Owner)
 	iss := e.Issuer("Example University", "example.edu")
 	c := e.Client(iss)
-	hs := chainOf(t, 1, [32]byte{}, chaintest.MinDifficulty)
+	hs := chainOf(t, 1, chain.Genesis(iss.Address), chaintest.MinDifficulty)
+	next := e.Account()
 	steps := []func() (*chain.Receipt, error){
 		func() (*chain.Receipt, error) { _, err := c.Anchor(ctx, hs); return nil, err },
 		func() (*chain.Receipt, error) { return c.Revoke(ctx, [32]byte{1}, 1) },
 		func() (*chain.Receipt, error) { return c.RevokeBatch(ctx, hs[0].Hash(), 1) },
-		func() (*chain.Receipt, error) { return owner.SuspendIssuer(ctx, iss.Address) },
+		func() (*chain.Receipt, error) { return owner.SuspendIssuer(ctx, iss.Address, 0) },
 		func() (*chain.Receipt, error) { return owner.ReinstateIssuer(ctx, iss.Address) },
+		func() (*chain.Receipt, error) { return owner.RotateIssuerKey(ctx, iss.Address, next.Address) },
 		func() (*chain.Receipt, error) { return owner.SetMinDifficulty(ctx, 16) },
-		func() (*chain.Receipt, error) { return owner.SetIssuerMinDifficulty(ctx, iss.Address, 16) },
+		func() (*chain.Receipt, error) { return owner.SetIssuerMinDifficulty(ctx, next.Address, 16) },
 		func() (*chain.Receipt, error) { return owner.TransferOwnership(ctx, iss.Address) },
 		func() (*chain.Receipt, error) { return c.AcceptOwnership(ctx) },
 	}
@@ -469,7 +535,7 @@ func TestEventsForEveryChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"OwnershipTransferred", "MinDifficultyChanged", "IssuerRegistered", "Anchored", "CredentialRevoked",
-		"BatchRevoked", "IssuerSuspended", "IssuerReinstated", "MinDifficultyChanged", "MinDifficultyChanged",
+		"BatchRevoked", "IssuerSuspended", "IssuerReinstated", "IssuerKeyRotated", "MinDifficultyChanged", "MinDifficultyChanged",
 		"OwnershipTransferStarted", "OwnershipTransferred"}
 	if !equal(got, want) {
 		t.Fatalf("events\n got %v\nwant %v", got, want)
@@ -516,8 +582,9 @@ func TestRegistryTargetMatchesSeal(t *testing.T) {
 
 func TestHeaderLengthRejected(t *testing.T) {
 	e := chaintest.New(t)
-	c := e.Client(e.Issuer("Example University", "example.edu"))
-	h := chainOf(t, 2, [32]byte{}, chaintest.MinDifficulty)
+	iss := e.Issuer("Example University", "example.edu")
+	c := e.Client(iss)
+	h := chainOf(t, 2, chain.Genesis(iss.Address), chaintest.MinDifficulty)
 	good, _ := h[0].MarshalBinary()
 	two := append(append([]byte(nil), good...), mustBytes(h[1])...)
 	for _, tc := range []struct {
@@ -538,10 +605,13 @@ func TestHeaderLengthRejected(t *testing.T) {
 	if _, err := chain.AnchorManyRaw(ctx, c, two); err != nil {
 		t.Fatalf("two concatenated headers: %v", err)
 	}
-	// The contract itself refuses a seal that is already recorded.
+	// The contract itself refuses a header again, from its own issuer or
+	// any other (whose chain it does not extend).
+	_, err := chain.AnchorRaw(ctx, c, good)
+	wantErr(t, err, chain.ErrBrokenChain)
 	other := e.Client(e.Issuer("B College", "b.example"))
-	_, err := chain.AnchorRaw(ctx, other, good)
-	wantErr(t, err, chain.ErrAlreadyAnchored)
+	_, err = chain.AnchorRaw(ctx, other, good)
+	wantErr(t, err, chain.ErrBrokenChain)
 }
 
 func mustBytes(h seal.Header) []byte {

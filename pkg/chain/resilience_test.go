@@ -15,7 +15,7 @@ import (
 // the client backs off and retries instead of giving up.
 func TestOutageIsRetried(t *testing.T) {
 	c, proxy, _ := chaintest.BehindProxy(t, chain.Options{Retries: 8})
-	h := sealed(t, [32]byte{}, 1, devchain.DefaultMinDifficulty)
+	h := sealed(t, chain.Genesis(c.Account()), 1, devchain.DefaultMinDifficulty)
 
 	proxy.SetDown(true)
 	go func() {
@@ -52,7 +52,7 @@ func TestConfirmationTimeoutThenResume(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := chainOf(t, 1, [32]byte{}, chaintest.MinDifficulty)
+	h := chainOf(t, 1, chain.Genesis(iss.Address), chaintest.MinDifficulty)
 	if _, err := slow.Anchor(ctx, h); !errors.Is(err, chain.ErrTimeout) {
 		t.Fatalf("got %v, want ErrTimeout", err)
 	}

@@ -55,27 +55,15 @@ func (c *Client) sendValue(ctx context.Context, what string, to *common.Address,
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, c.decodeRevert(err))
 	}
-	tip, err := retry(ctx, c.opts, func() (*big.Int, error) { return c.backend.SuggestGasTipCap(ctx) })
-	if err != nil {
-		return nil, fmt.Errorf("%s: gas tip: %w", what, err)
-	}
-	head, err := retry(ctx, c.opts, func() (*types.Header, error) { return c.backend.HeaderByNumber(ctx, nil) })
-	if err != nil {
-		return nil, fmt.Errorf("%s: head: %w", what, err)
-	}
-	feeCap := new(big.Int).Set(tip)
-	if head.BaseFee != nil {
-		// Twice the base fee survives six full blocks of base-fee growth.
-		feeCap.Add(feeCap, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
-	}
 	nonce, err := retry(ctx, c.opts, func() (uint64, error) { return c.backend.PendingNonceAt(ctx, from) })
 	if err != nil {
 		return nil, fmt.Errorf("%s: nonce: %w", what, err)
 	}
-	tx, err := c.signer.sign(types.NewTx(&types.DynamicFeeTx{
-		ChainID: c.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
-		Gas: gas + gas/5, To: to, Data: data, Value: value,
-	}), c.chainID)
+	txData, err := c.fees(ctx, nonce, gas+gas/5, to, data, value)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	tx, err := c.signer.sign(types.NewTx(txData), c.chainID)
 	if err != nil {
 		return nil, fmt.Errorf("%s: sign: %w", what, err)
 	}
@@ -102,6 +90,31 @@ func (c *Client) sendValue(ctx context.Context, what string, to *common.Address,
 		return nil, fmt.Errorf("%s: tx %s: %w", what, tx.Hash(), c.decodeRevert(callErr))
 	}
 	return &Receipt{Tx: tx.Hash(), Block: rcpt.BlockNumber.Uint64(), GasUsed: rcpt.GasUsed}, nil
+}
+
+// fees prices a transaction for the chain: EIP-1559 fees where the head
+// block has a base fee, else a legacy transaction at the node's suggested
+// gas price (chains and nodes without the London fork).
+func (c *Client) fees(ctx context.Context, nonce, gas uint64, to *common.Address, data []byte, value *big.Int) (types.TxData, error) {
+	head, err := retry(ctx, c.opts, func() (*types.Header, error) { return c.backend.HeaderByNumber(ctx, nil) })
+	if err != nil {
+		return nil, fmt.Errorf("head: %w", err)
+	}
+	if head.BaseFee == nil {
+		price, err := retry(ctx, c.opts, func() (*big.Int, error) { return c.backend.SuggestGasPrice(ctx) })
+		if err != nil {
+			return nil, fmt.Errorf("gas price: %w", err)
+		}
+		return &types.LegacyTx{Nonce: nonce, GasPrice: price, Gas: gas, To: to, Data: data, Value: value}, nil
+	}
+	tip, err := retry(ctx, c.opts, func() (*big.Int, error) { return c.backend.SuggestGasTipCap(ctx) })
+	if err != nil {
+		return nil, fmt.Errorf("gas tip: %w", err)
+	}
+	// Twice the base fee survives six full blocks of base-fee growth.
+	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+	return &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
+		Gas: gas, To: to, Data: data, Value: value}, nil
 }
 
 // wait polls for the receipt, then for the configured confirmations.

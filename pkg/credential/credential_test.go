@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -42,8 +43,8 @@ func mustJSON(t testing.TB, d *Document) []byte {
 	return b
 }
 
-func TestGoldenDigestFromIndependentImplementation(t *testing.T) {
-	raw, err := os.ReadFile("../../testdata/digest-vector.json")
+func TestGoldenDigestV1FromIndependentImplementation(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/digest-vector-v1.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,13 +70,73 @@ func TestGoldenDigestFromIndependentImplementation(t *testing.T) {
 		if f.Pointer != want.Pointer || hex.EncodeToString(salt[:]) != want.Salt {
 			t.Fatalf("field %d: %s salt %x, want %s salt %s", i, f.Pointer, salt, want.Pointer, want.Salt)
 		}
-		if h := FieldHash(salt, f); hex.EncodeToString(h[:]) != want.Hash {
+		if h := FieldHashV1(salt, f); hex.EncodeToString(h[:]) != want.Hash {
 			t.Errorf("field %s: hash %x, want %s", f.Pointer, h, want.Hash)
 		}
 	}
-	got, err := Digest(fields, Disclosure{Seed: &seed})
+	got, err := Digest(fields, Disclosure{Version: V1, Seed: &seed})
 	if err != nil || hex.EncodeToString(got[:]) != v.Digest {
 		t.Fatalf("digest %x (%v), want %s", got, err, v.Digest)
+	}
+}
+
+// TestGoldenDigestV2FromIndependentImplementation checks every salt,
+// commitment, field hash and the digest against testdata/digest_vector.py,
+// and that hiding the vector's fields shows exactly its commitments.
+func TestGoldenDigestV2FromIndependentImplementation(t *testing.T) {
+	raw, err := os.ReadFile("../../testdata/digest-vector.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Document, Seed, Digest string
+		Fields                 []struct{ Pointer, Value, Salt, Commitment, Hash string }
+		Hide                   []string
+		Withheld               map[string]string
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		t.Fatal(err)
+	}
+	fields, err := Parse([]byte(v.Document))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seed Seed
+	hex.Decode(seed[:], []byte(v.Seed))
+	if len(fields) != len(v.Fields) {
+		t.Fatalf("%d fields, vector has %d", len(fields), len(v.Fields))
+	}
+	for i, f := range fields {
+		want := v.Fields[i]
+		salt := seed.Salt(f.Pointer)
+		c := Commit(salt, f.Value)
+		h := V2.FieldHash(salt, f)
+		if f.Pointer != want.Pointer || string(f.Value) != want.Value || hex.EncodeToString(salt[:]) != want.Salt {
+			t.Fatalf("field %d: %s = %s salt %x; vector %s = %s salt %s", i, f.Pointer, f.Value, salt, want.Pointer, want.Value, want.Salt)
+		}
+		if hex.EncodeToString(c[:]) != want.Commitment || hex.EncodeToString(h[:]) != want.Hash {
+			t.Errorf("field %s: commitment %x hash %x; vector %s %s", f.Pointer, c, h, want.Commitment, want.Hash)
+		}
+	}
+	got, err := Digest(fields, Disclosure{Version: V2, Seed: &seed})
+	if err != nil || hex.EncodeToString(got[:]) != v.Digest {
+		t.Fatalf("digest %x (%v), want %s", got, err, v.Digest)
+	}
+	shown, d, err := Hide([]byte(v.Document), Disclosure{Version: V2, Seed: &seed}, v.Hide...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Withheld) != len(v.Withheld) {
+		t.Fatalf("%d withheld, vector %d", len(d.Withheld), len(v.Withheld))
+	}
+	for p, c := range d.Withheld {
+		if hex.EncodeToString(c[:]) != v.Withheld[p] {
+			t.Errorf("withheld %s: %x, vector %s", p, c, v.Withheld[p])
+		}
+	}
+	sf, _ := Parse(shown)
+	if again, err := Digest(sf, d); err != nil || again != got {
+		t.Fatalf("selective digest %x, %v", again, err)
 	}
 }
 
@@ -257,7 +318,7 @@ func TestEveryValueChangeChangesDigest(t *testing.T) {
 	seed := Seed{7}
 	doc := mustJSON(t, d)
 	fields, _ := Parse(doc)
-	want, _ := Digest(fields, Disclosure{Seed: &seed})
+	want, _ := Digest(fields, Disclosure{Version: V2, Seed: &seed})
 	if want != d.Digest(seed) {
 		t.Fatal("typed and parsed digests differ")
 	}
@@ -273,7 +334,7 @@ func TestEveryValueChangeChangesDigest(t *testing.T) {
 		if err != nil {
 			continue // the change broke a key; Digest never sees it
 		}
-		got, err := Digest(f, Disclosure{Seed: &seed})
+		got, err := Digest(f, Disclosure{Version: V2, Seed: &seed})
 		if err == nil && got == want {
 			t.Fatalf("changing byte %d (%q) kept the digest", i, c)
 		}
@@ -290,7 +351,7 @@ func TestHideKeepsDigestAndRemovesValues(t *testing.T) {
 	seed, _ := NewSeed()
 	doc := mustJSON(t, d)
 	want := d.Digest(seed)
-	full := Disclosure{Seed: &seed}
+	full := Disclosure{Version: V2, Seed: &seed}
 
 	shown, disc, err := Hide(doc, full, "/credentialSubject/identifier", "/credentialSubject/achievement/skills", "/validUntil")
 	if err != nil {
@@ -301,8 +362,13 @@ func TestHideKeepsDigestAndRemovesValues(t *testing.T) {
 			t.Errorf("hidden value %q still in %s", secret, shown)
 		}
 	}
-	if disc.Seed != nil || len(disc.Hidden) != 5 {
-		t.Fatalf("disclosure: seed %v, %d hidden; want no seed, 5 hidden", disc.Seed, len(disc.Hidden))
+	if disc.Seed != nil || len(disc.Withheld) != 5 || disc.Hidden != nil {
+		t.Fatalf("disclosure: seed %v, %d withheld; want no seed, 5 withheld", disc.Seed, len(disc.Withheld))
+	}
+	wantHidden := []string{"/credentialSubject/achievement/skills/0", "/credentialSubject/achievement/skills/1",
+		"/credentialSubject/achievement/skills/2", "/credentialSubject/identifier", "/validUntil"}
+	if got := slices.Sorted(mapKeys(disc.Withheld)); !slices.Equal(got, wantHidden) {
+		t.Fatalf("withheld pointers %v, want %v", got, wantHidden)
 	}
 	fields, err := Parse(shown)
 	if err != nil {
@@ -327,8 +393,8 @@ func TestHidePrunesEmptiedObjects(t *testing.T) {
 	doc := []byte(`{"a":{"b":{"c":1}},"keep":true,"empty":{}}`)
 	seed := Seed{1}
 	fields, _ := Parse(doc)
-	want, _ := Digest(fields, Disclosure{Seed: &seed})
-	shown, disc, err := Hide(doc, Disclosure{Seed: &seed}, "/a/b/c")
+	want, _ := Digest(fields, Disclosure{Version: V2, Seed: &seed})
+	shown, disc, err := Hide(doc, Disclosure{Version: V2, Seed: &seed}, "/a/b/c")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,7 +410,7 @@ func TestHidePrunesEmptiedObjects(t *testing.T) {
 func TestHideErrors(t *testing.T) {
 	doc := mustJSON(t, sampleDocument())
 	seed := Seed{2}
-	full := Disclosure{Seed: &seed}
+	full := Disclosure{Version: V2, Seed: &seed}
 	cases := map[string]struct {
 		pointers []string
 		want     error
@@ -369,44 +435,189 @@ func TestHideErrors(t *testing.T) {
 func TestDisclosureMustFitDocument(t *testing.T) {
 	doc := mustJSON(t, sampleDocument())
 	seed := Seed{3}
-	shown, disc, err := Hide(doc, Disclosure{Seed: &seed}, "/credentialSubject/identifier")
+	for _, v := range []Version{V1, V2} {
+		shown, disc, err := Hide(doc, Disclosure{Version: v, Seed: &seed}, "/credentialSubject/identifier")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fields, _ := Parse(shown)
+		if _, err := Digest(fields, disc); err != nil {
+			t.Fatalf("v%d: %v", v, err)
+		}
+		extra := disc
+		extra.Salts = cloneSalts(disc.Salts)
+		extra.Salts["/invented"] = Salt{}
+		if _, err := Digest(fields, extra); !errors.Is(err, ErrUnusedSalt) {
+			t.Errorf("v%d extra salt: %v", v, err)
+		}
+		missing := disc
+		missing.Salts = cloneSalts(disc.Salts)
+		delete(missing.Salts, "/id")
+		if _, err := Digest(fields, missing); !errors.Is(err, ErrMissingSalt) {
+			t.Errorf("v%d missing salt: %v", v, err)
+		}
+		both := Disclosure{Version: v, Seed: &seed, Salts: disc.Salts}
+		if _, err := Digest(fields, both); !errors.Is(err, ErrSeedAndSalts) {
+			t.Errorf("v%d seed and salts: %v", v, err)
+		}
+		if _, err := Digest(fields, Disclosure{Version: v}); !errors.Is(err, ErrNoDisclosure) {
+			t.Errorf("v%d empty disclosure: %v", v, err)
+		}
+		// Adding a field to a disclosed document fails for lack of a salt.
+		added := bytes.Replace(shown, []byte(`"validFrom"`), []byte(`"extra":{},"validFrom"`), 1)
+		f2, _ := Parse(added)
+		if _, err := Digest(f2, disc); !errors.Is(err, ErrMissingSalt) {
+			t.Errorf("v%d added field: %v", v, err)
+		}
+		wrongForm := disc
+		wrongForm.Version = 3 - v
+		if _, err := Digest(fields, wrongForm); !errors.Is(err, ErrWrongHiddenForm) {
+			t.Errorf("v%d hidden fields read as the other version: %v", v, err)
+		}
+		unknown := disc
+		unknown.Version = 9
+		if _, err := Digest(fields, unknown); !errors.Is(err, ErrUnknownVersion) {
+			t.Errorf("version 9: %v", err)
+		}
+	}
+
+	shown, disc, _ := Hide(doc, Disclosure{Version: V1, Seed: &seed}, "/credentialSubject/identifier")
+	fields, _ := Parse(shown)
+	twice := disc
+	twice.Hidden = append(slices.Clone(disc.Hidden), disc.Hidden...)
+	if _, err := Digest(fields, twice); !errors.Is(err, ErrHiddenRepeats) {
+		t.Errorf("repeated hidden hash: %v", err)
+	}
+
+	shown, disc, _ = Hide(doc, Disclosure{Version: V2, Seed: &seed}, "/credentialSubject/identifier")
+	fields, _ = Parse(shown)
+	for name, c := range map[string]struct {
+		pointer string
+		want    error
+	}{
+		"also shown":          {"/credentialSubject/name", ErrHiddenAlsoShown},
+		"above a shown field": {"/issuer", ErrHiddenAlsoShown},
+		"below a shown field": {"/validFrom/day", ErrHiddenAlsoShown},
+		"not a pointer":       {"validFrom", ErrBadHiddenPointer},
+		"bad escape":          {"/a~2", ErrBadHiddenPointer},
+	} {
+		bad := disc
+		bad.Withheld = maps.Clone(disc.Withheld)
+		bad.Withheld[c.pointer] = Hash{1}
+		if _, err := Digest(fields, bad); !errors.Is(err, c.want) {
+			t.Errorf("withheld %s (%q): %v, want %v", name, c.pointer, err, c.want)
+		}
+	}
+}
+
+// TestHiddenPointerIsBound plays a holder who hides one field and claims
+// it was another: moving a v2 commitment to any other pointer changes the
+// digest, while a v1 hidden hash says nothing of its pointer.
+func TestHiddenPointerIsBound(t *testing.T) {
+	doc := mustJSON(t, sampleDocument())
+	seed := Seed{5}
+	want := sampleDocument().Digest(seed)
+	shown, disc, err := Hide(doc, Disclosure{Version: V2, Seed: &seed}, "/validUntil")
 	if err != nil {
 		t.Fatal(err)
 	}
 	fields, _ := Parse(shown)
-	want, _ := Digest(fields, disc)
-
-	extra := Disclosure{Salts: maps(disc.Salts), Hidden: disc.Hidden}
-	extra.Salts["/invented"] = Salt{}
-	if _, err := Digest(fields, extra); !errors.Is(err, ErrUnusedSalt) {
-		t.Errorf("extra salt: %v", err)
+	if got, err := Digest(fields, disc); err != nil || got != want {
+		t.Fatalf("genuine disclosure: %x, %v", got, err)
 	}
-	missing := Disclosure{Salts: maps(disc.Salts), Hidden: disc.Hidden}
-	delete(missing.Salts, "/id")
-	if _, err := Digest(fields, missing); !errors.Is(err, ErrMissingSalt) {
-		t.Errorf("missing salt: %v", err)
+	for _, claim := range []string{"/credentialSubject/achievement/level", "/validUntilX", "/x", "/credentialSubject/nickname"} {
+		lie := disc
+		lie.Withheld = map[string]Hash{claim: disc.Withheld["/validUntil"]}
+		if got, err := Digest(fields, lie); err == nil && got == want {
+			t.Fatalf("the hidden end date passed for %s", claim)
+		}
 	}
-	twice := Disclosure{Salts: disc.Salts, Hidden: append(slices.Clone(disc.Hidden), disc.Hidden...)}
-	if _, err := Digest(fields, twice); !errors.Is(err, ErrHiddenRepeats) {
-		t.Errorf("repeated hidden hash: %v", err)
-	}
-	both := Disclosure{Seed: &seed, Salts: disc.Salts}
-	if _, err := Digest(fields, both); !errors.Is(err, ErrSeedAndSalts) {
-		t.Errorf("seed and salts: %v", err)
-	}
-	if _, err := Digest(fields, Disclosure{}); !errors.Is(err, ErrNoDisclosure) {
-		t.Errorf("empty disclosure: %v", err)
-	}
-	// Adding a field to a disclosed document fails for lack of a salt.
-	added := bytes.Replace(shown, []byte(`"validFrom"`), []byte(`"extra":{},"validFrom"`), 1)
-	f2, _ := Parse(added)
-	if _, err := Digest(f2, disc); !errors.Is(err, ErrMissingSalt) {
-		t.Errorf("added field: %v", err)
-	}
-	_ = want
 }
 
-func maps(m map[string]Salt) map[string]Salt {
+func TestCheckRequired(t *testing.T) {
+	doc := mustJSON(t, sampleDocument())
+	seed := Seed{6}
+	check := func(v Version, pointers ...string) error {
+		t.Helper()
+		d := Disclosure{Version: v, Seed: &seed}
+		shown := doc
+		if len(pointers) > 0 {
+			var err error
+			if shown, d, err = Hide(doc, d, pointers...); err != nil {
+				t.Fatal(err)
+			}
+		}
+		fields, err := Parse(shown)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return CheckRequired(fields, d)
+	}
+	if err := check(V2); err != nil {
+		t.Fatalf("full disclosure: %v", err)
+	}
+	if err := check(V2, "/credentialSubject/identifier", "/credentialSubject/achievement/skills"); err != nil {
+		t.Fatalf("optional fields hidden: %v", err)
+	}
+	for _, p := range []string{"/validUntil", "/validFrom", "/issuer/url", "/issuer/name", "/issuer/id", "/issuer",
+		"/type", "/credentialSubject/name", "/credentialSubject/achievement/name", "/credentialSubject/achievement"} {
+		err := check(V2, p)
+		var re *RequiredError
+		if !errors.As(err, &re) || !errors.Is(err, ErrRequired) || re.Problems[0].Why != "hidden" {
+			t.Fatalf("hiding %s: %v", p, err)
+		}
+		if !strings.Contains(err.Error(), strings.TrimPrefix(re.Problems[0].Pointer, "/")) {
+			t.Fatalf("hiding %s: error does not name the field: %v", p, err)
+		}
+	}
+	// v1 hides anonymously: hiding anything leaves the end date unproven.
+	if err := check(V1, "/credentialSubject/identifier"); err != nil {
+		t.Fatalf("v1 hiding the identifier, end date shown: %v", err)
+	}
+	if err := check(V1, "/validUntil"); !errors.Is(err, ErrRequired) || !strings.Contains(err.Error(), "validUntil") {
+		t.Fatalf("v1 hiding the end date: %v", err)
+	}
+	// Left out by an issuer, or of the wrong type.
+	for name, js := range map[string]string{
+		"no url":         `{"type":["VerifiableCredential"],"issuer":{"id":"x","name":"X"},"validFrom":"2026-01-01T00:00:00Z","validUntil":null,"credentialSubject":{"name":"A","achievement":{"name":"T"}}}`,
+		"type empty":     `{"type":[],"issuer":{"id":"x","name":"X","url":"https://x"},"validFrom":"2026-01-01T00:00:00Z","validUntil":null,"credentialSubject":{"name":"A","achievement":{"name":"T"}}}`,
+		"name a number":  `{"type":"VerifiableCredential","issuer":{"id":"x","name":"X","url":"https://x"},"validFrom":"2026-01-01T00:00:00Z","validUntil":null,"credentialSubject":{"name":7,"achievement":{"name":"T"}}}`,
+		"no valid until": `{"type":"VerifiableCredential","issuer":{"id":"x","name":"X","url":"https://x"},"validFrom":"2026-01-01T00:00:00Z","credentialSubject":{"name":"A","achievement":{"name":"T"}}}`,
+	} {
+		fields, err := Parse([]byte(js))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := CheckRequired(fields, Disclosure{Version: V2, Seed: &seed}); !errors.Is(err, ErrRequired) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	// A v1 full disclosure without validUntil had no end date.
+	fields, _ := Parse([]byte(`{"type":["VerifiableCredential"],"issuer":{"id":"x","name":"X","url":"https://x"},"validFrom":"2026-01-01T00:00:00Z","credentialSubject":{"name":"A","achievement":{"name":"T"}}}`))
+	if err := CheckRequired(fields, Disclosure{Version: V1, Seed: &seed}); err != nil {
+		t.Errorf("v1 full disclosure without an end date: %v", err)
+	}
+}
+
+func TestHiddenMembers(t *testing.T) {
+	doc := mustJSON(t, sampleDocument())
+	seed := Seed{8}
+	_, d, err := Hide(doc, Disclosure{Version: V2, Seed: &seed}, "/credentialSubject/identifier", "/credentialSubject/achievement/skills", "/@context")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := HiddenMembers(d)
+	want := []string{"/@context", "skills", "student number or e-mail (identifier)"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("hidden members %q, want %q", got, want)
+	}
+}
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return maps.Keys(m)
+}
+
+func cloneSalts(m map[string]Salt) map[string]Salt {
 	out := make(map[string]Salt, len(m))
 	for k, v := range m {
 		out[k] = v
@@ -460,7 +671,7 @@ func BenchmarkParseAndDigest(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := Digest(fields, Disclosure{Seed: &seed}); err != nil {
+		if _, err := Digest(fields, Disclosure{Version: V2, Seed: &seed}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/url"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -26,14 +27,44 @@ var (
 // Document is the credential credseal issues, shaped like an Open Badges 3.0
 // OpenBadgeCredential. Any JSON object can be hashed with Parse; Document is
 // what issuers build and what verifiers display.
+//
+// Every field a verdict depends on is always written (RequiredFields):
+// validUntil is null when there is no end date, so that a holder who hides
+// it cannot pass for one without.
 type Document struct {
 	Context    []string `json:"@context"`
 	ID         string   `json:"id"`
 	Type       []string `json:"type"`
 	Issuer     Profile  `json:"issuer"`
 	ValidFrom  string   `json:"validFrom"`
-	ValidUntil string   `json:"validUntil,omitempty"`
+	ValidUntil string   `json:"validUntil"` // "" for none, written as null
 	Subject    Subject  `json:"credentialSubject"`
+}
+
+// documentJSON is Document as written: validUntil null when empty.
+type documentJSON struct {
+	Context    []string `json:"@context"`
+	ID         string   `json:"id"`
+	Type       []string `json:"type"`
+	Issuer     Profile  `json:"issuer"`
+	ValidFrom  string   `json:"validFrom"`
+	ValidUntil *string  `json:"validUntil"`
+	Subject    Subject  `json:"credentialSubject"`
+}
+
+// MarshalJSON writes the document with validUntil null when it is empty.
+func (d Document) MarshalJSON() ([]byte, error) {
+	w := documentJSON{Context: d.Context, ID: d.ID, Type: d.Type, Issuer: d.Issuer, ValidFrom: d.ValidFrom, Subject: d.Subject}
+	if d.ValidUntil != "" {
+		w.ValidUntil = &d.ValidUntil
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // JSON's own escaping only: the text is hashed as shown
+	if err := enc.Encode(w); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // Profile identifies the issuing organisation.
@@ -81,7 +112,7 @@ func (d *Document) Validate() error {
 		return fmt.Errorf("%w: %s %s", ErrInvalidDocument, field, reason)
 	}
 	required := []struct{ name, value string }{
-		{"id", d.ID}, {"issuer.id", d.Issuer.ID}, {"issuer.name", d.Issuer.Name},
+		{"id", d.ID}, {"issuer.id", d.Issuer.ID}, {"issuer.name", d.Issuer.Name}, {"issuer.url", d.Issuer.URL},
 		{"credentialSubject.name", d.Subject.Name}, {"achievement.name (title)", d.Subject.Achievement.Name},
 		{"validFrom", d.ValidFrom},
 	}
@@ -89,6 +120,20 @@ func (d *Document) Validate() error {
 		if r.value == "" {
 			return bad(r.name, "is required")
 		}
+	}
+	if len(d.Type) == 0 {
+		return bad("type", "is required")
+	}
+	names := []struct{ name, value string }{
+		{"issuer.name", d.Issuer.Name}, {"credentialSubject.name", d.Subject.Name}, {"achievement.name (title)", d.Subject.Achievement.Name},
+	}
+	for _, n := range names {
+		if err := CheckName(n.value); err != nil {
+			return bad(n.name, err.Error())
+		}
+	}
+	if u, err := url.Parse(d.Issuer.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Hostname() == "" {
+		return bad("issuer.url", fmt.Sprintf("%q is not an http(s) URL with a host", d.Issuer.URL))
 	}
 	if _, err := d.writeFields(); err != nil {
 		return err
@@ -149,7 +194,11 @@ func (d *Document) writeFields() ([]Field, error) {
 	w.string("/issuer/name", d.Issuer.Name, false)
 	w.string("/issuer/url", d.Issuer.URL, true)
 	w.string("/validFrom", d.ValidFrom, false)
-	w.string("/validUntil", d.ValidUntil, true)
+	if d.ValidUntil == "" {
+		w.raw("/validUntil", []byte("null"))
+	} else {
+		w.string("/validUntil", d.ValidUntil, false)
+	}
 	s := &d.Subject
 	w.strings("/credentialSubject/type", s.Type, false)
 	w.string("/credentialSubject/name", s.Name, false)
@@ -172,9 +221,9 @@ func (d *Document) writeFields() ([]Field, error) {
 	return w.fields(), w.err
 }
 
-// Digest returns the credential digest under a seed (full disclosure).
+// Digest returns the credential's Latest digest under a seed (full disclosure).
 func (d *Document) Digest(seed Seed) Hash {
-	h, _ := Digest(d.Fields(), Disclosure{Seed: &seed}) // a seed alone always fits
+	h, _ := Digest(d.Fields(), Disclosure{Version: Latest, Seed: &seed}) // a seed alone always fits
 	return h
 }
 

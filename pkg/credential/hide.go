@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
-	"strings"
 )
 
 // Errors from Hide.
@@ -16,8 +16,10 @@ var (
 
 // Hide removes the members named by pointers (each an object member: a single
 // field or a whole subtree) from doc and returns the smaller document with
-// a disclosure that carries only the shown fields' salts and the hidden
-// fields' hashes, so the digest still recomputes. d is the disclosure that
+// a disclosure that carries only the shown fields' salts and, for the
+// hidden ones, what the disclosure's version shows of them (v1: their
+// field hashes; v2: their pointers and commitments), so the digest still
+// recomputes. d is the disclosure that
 // came with doc: a seed, or the salts of an already selective bundle.
 //
 // Array elements cannot be hidden one by one, since removing one would
@@ -48,19 +50,18 @@ func Hide(doc []byte, d Disclosure, pointers ...string) ([]byte, Disclosure, err
 			salts[f.Pointer] = d.Salts[f.Pointer]
 		}
 	}
-	// Sorted, a subtree comes right before anything inside it, which is then
-	// already hidden.
-	pointers = slices.Clone(pointers)
-	slices.Sort(pointers)
-	var last string
-	for i, p := range pointers {
-		if i > 0 && (p == last || strings.HasPrefix(p, last+"/")) {
+	// A pointer inside a subtree that is hidden too is hidden with it.
+	chosen := make(map[string]bool, len(pointers))
+	for _, p := range pointers {
+		chosen[p] = true
+	}
+	for p := range chosen {
+		if overlappingAncestor(p, chosen) != "" {
 			continue
 		}
 		if err := root.remove(p); err != nil {
 			return nil, Disclosure{}, err
 		}
-		last = p
 	}
 	if len(root.kids) == 0 {
 		return nil, Disclosure{}, fmt.Errorf("%w every field: at least one must stay shown", ErrCannotHide)
@@ -69,18 +70,32 @@ func Hide(doc []byte, d Disclosure, pointers ...string) ([]byte, Disclosure, err
 	if err != nil {
 		return nil, Disclosure{}, err
 	}
-	out := Disclosure{Salts: make(map[string]Salt, len(shown)), Hidden: slices.Clone(d.Hidden)}
+	out := Disclosure{Version: d.Version, Salts: make(map[string]Salt, len(shown))}
 	isShown := make(map[string]bool, len(shown))
 	for _, f := range shown {
 		isShown[f.Pointer] = true
 		out.Salts[f.Pointer] = salts[f.Pointer]
 	}
-	for _, f := range fields {
-		if !isShown[f.Pointer] {
-			out.Hidden = append(out.Hidden, FieldHash(salts[f.Pointer], f))
+	switch d.Version {
+	case V1:
+		out.Hidden = slices.Clone(d.Hidden)
+		for _, f := range fields {
+			if !isShown[f.Pointer] {
+				out.Hidden = append(out.Hidden, FieldHashV1(salts[f.Pointer], f))
+			}
+		}
+		slices.SortFunc(out.Hidden, func(a, b Hash) int { return bytes.Compare(a[:], b[:]) })
+	default:
+		out.Withheld = maps.Clone(d.Withheld)
+		if out.Withheld == nil {
+			out.Withheld = make(map[string]Hash)
+		}
+		for _, f := range fields {
+			if !isShown[f.Pointer] {
+				out.Withheld[f.Pointer] = Commit(salts[f.Pointer], f.Value)
+			}
 		}
 	}
-	slices.SortFunc(out.Hidden, func(a, b Hash) int { return bytes.Compare(a[:], b[:]) })
 	return root.appendJSON(nil), out, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -73,13 +74,15 @@ func parseTree(doc []byte) (*node, error) {
 }
 
 // CheckJSON applies Parse's strictness to any JSON text (such as a whole proof
-// bundle): valid UTF-8, one value, no duplicate keys, finite numbers, and
-// nesting at most maxDepth deep. Callers bound the size.
-func CheckJSON(doc []byte, maxDepth int) error {
+// bundle): valid UTF-8, one value, no duplicate keys, finite numbers,
+// nesting at most maxDepth deep and at most maxLeaves scalars and empty
+// containers, so that hostile input is refused while it is read, in time
+// linear in its size. Callers bound the size.
+func CheckJSON(doc []byte, maxDepth, maxLeaves int) error {
 	if !utf8.Valid(doc) {
 		return ErrInvalidUTF8
 	}
-	sc := scanner{data: doc, maxDepth: maxDepth, validate: true}
+	sc := scanner{data: doc, maxDepth: maxDepth, leaves: maxLeaves, validate: true}
 	if _, err := sc.value(0, nil); err != nil {
 		return err
 	}
@@ -97,7 +100,7 @@ func parseStrict(doc []byte, maxDepth int) (*node, error) {
 	if !utf8.Valid(doc) {
 		return nil, ErrInvalidUTF8
 	}
-	sc := scanner{data: doc, maxDepth: maxDepth}
+	sc := scanner{data: doc, maxDepth: maxDepth, leaves: MaxFields}
 	root, err := sc.value(0, nil)
 	if err != nil {
 		return nil, err
@@ -115,8 +118,21 @@ type scanner struct {
 	data     []byte
 	pos      int
 	maxDepth int
+	leaves   int // how many more scalars and empty containers may come
 	validate bool
 }
+
+// leaf counts one scalar or empty container against the budget.
+func (sc *scanner) leaf() error {
+	if sc.leaves--; sc.leaves < 0 {
+		return fmt.Errorf("%w (at byte %d)", ErrTooManyFields, sc.pos)
+	}
+	return nil
+}
+
+// smallObject is how many members an object may have before duplicates are
+// found with a map rather than by comparing with each earlier name.
+const smallObject = 16
 
 // checked stands for every value a validating scanner reads.
 var checked = &node{}
@@ -169,6 +185,9 @@ func (sc *scanner) value(depth int, at *where) (*node, error) {
 		}
 		return sc.array(depth, at)
 	case c == '"':
+		if err := sc.leaf(); err != nil {
+			return nil, err
+		}
 		if sc.validate {
 			_, err := sc.rawStr()
 			return checked, err
@@ -179,6 +198,9 @@ func (sc *scanner) value(depth int, at *where) (*node, error) {
 		}
 		return &node{value: appendString(nil, str)}, nil
 	case c == '-' || c >= '0' && c <= '9':
+		if err := sc.leaf(); err != nil {
+			return nil, err
+		}
 		lit, err := sc.number()
 		if err != nil {
 			return nil, err
@@ -195,6 +217,9 @@ func (sc *scanner) value(depth int, at *where) (*node, error) {
 		}
 		return &node{value: b}, nil
 	default:
+		if err := sc.leaf(); err != nil {
+			return nil, err
+		}
 		for _, lit := range []string{"true", "false", "null"} {
 			if bytes.HasPrefix(sc.data[sc.pos:], []byte(lit)) {
 				sc.pos += len(lit)
@@ -213,11 +238,12 @@ func (sc *scanner) object(depth int, at *where) (*node, error) {
 	if sc.validate {
 		n = checked
 	}
-	var raw [][]byte // the validating scanner's member names
+	var names []string        // member names so far, for the duplicate check
+	var index map[string]bool // the same names, once the object is not small
 	sc.skipSpace()
 	if sc.pos < len(sc.data) && sc.data[sc.pos] == '}' {
 		sc.pos++
-		return n, nil
+		return n, sc.leaf()
 	}
 	for {
 		sc.skipSpace()
@@ -230,22 +256,33 @@ func (sc *scanner) object(depth int, at *where) (*node, error) {
 			if err != nil {
 				return nil, err
 			}
-			for _, r := range raw {
-				if bytes.Equal(r, k) {
-					return nil, fmt.Errorf("%w %q", ErrDuplicateKey, (&where{parent: at, key: string(k), index: -1}).pointer())
-				}
-			}
-			raw = append(raw, k)
+			key = string(k)
 		} else {
 			var err error
 			if key, err = sc.str(); err != nil {
 				return nil, err
 			}
-			for _, k := range n.keys { // objects are small: a scan beats a map
-				if k == key {
-					return nil, fmt.Errorf("%w %q", ErrDuplicateKey, (&where{parent: at, key: key, index: -1}).pointer())
-				}
+		}
+		dup := false
+		if index != nil {
+			dup = index[key]
+		} else {
+			dup = slices.Contains(names, key) // objects are small: a scan beats a map
+		}
+		if dup {
+			return nil, fmt.Errorf("%w %q", ErrDuplicateKey, (&where{parent: at, key: key, index: -1}).pointer())
+		}
+		switch {
+		case index != nil:
+			index[key] = true
+		case len(names) == smallObject:
+			index = make(map[string]bool, 2*smallObject)
+			for _, k := range names {
+				index[k] = true
 			}
+			index[key] = true
+		default:
+			names = append(names, key)
 		}
 		sc.skipSpace()
 		if sc.pos == len(sc.data) || sc.data[sc.pos] != ':' {
@@ -274,7 +311,7 @@ func (sc *scanner) array(depth int, at *where) (*node, error) {
 	sc.skipSpace()
 	if sc.pos < len(sc.data) && sc.data[sc.pos] == ']' {
 		sc.pos++
-		return n, nil
+		return n, sc.leaf()
 	}
 	for i := 0; ; i++ {
 		kid, err := sc.value(depth+1, &where{parent: at, index: i})

@@ -6,9 +6,11 @@ package credential
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -127,14 +129,69 @@ func FuzzScannerMatchesReference(f *testing.F) {
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		got, gotErr := parseStrict(doc, MaxDepth)
 		want, wantErr := parseStrictRef(doc, MaxDepth)
+		if wantErr == nil {
+			// The scanner also stops at MaxFields leaves, as it reads.
+			if _, err := want.fields(); errors.Is(err, ErrTooManyFields) {
+				wantErr = err
+			}
+		}
 		if (gotErr == nil) != (wantErr == nil) {
 			t.Fatalf("scanner error %v, reference error %v for %q", gotErr, wantErr, doc)
 		}
-		if checkErr := CheckJSON(doc, MaxDepth); (checkErr == nil) != (wantErr == nil) {
+		if checkErr := CheckJSON(doc, MaxDepth, MaxFields); (checkErr == nil) != (wantErr == nil) {
 			t.Fatalf("CheckJSON error %v, reference error %v for %q", checkErr, wantErr, doc)
 		}
 		if gotErr == nil && !bytes.Equal(got.appendJSON(nil), want.appendJSON(nil)) {
 			t.Fatalf("trees differ for %q:\n%s\n%s", doc, got.appendJSON(nil), want.appendJSON(nil))
 		}
 	})
+}
+
+// hostileObject is one JSON object of n distinct members: the input that
+// made the duplicate-member check quadratic.
+func hostileObject(n int) []byte {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"k%d":0`, i)
+	}
+	b.WriteString("}")
+	return []byte(b.String())
+}
+
+// TestManyMembersRefusedWhileReading: 30,000 members in one object are
+// refused once the leaf budget is spent, by the validating and the
+// tree-building scanner alike, without comparing every name with every other.
+func TestManyMembersRefusedWhileReading(t *testing.T) {
+	doc := hostileObject(30_000)
+	if err := CheckJSON(doc, MaxDepth, 4*MaxFields); !errors.Is(err, ErrTooManyFields) {
+		t.Fatalf("CheckJSON: %v, want ErrTooManyFields", err)
+	}
+	if _, err := Parse(doc[:min(len(doc), MaxDocumentSize)]); err == nil {
+		t.Fatal("Parse accepted 30,000 members")
+	}
+	// Within the budget, a late duplicate is still found.
+	dup := append(hostileObject(MaxFields-1)[:len(hostileObject(MaxFields-1))-1], `,"k7":1}`...)
+	if err := CheckJSON(dup, MaxDepth, MaxFields); !errors.Is(err, ErrDuplicateKey) {
+		t.Fatalf("duplicate after %d members: %v", MaxFields-1, err)
+	}
+	if _, err := Parse(dup); !errors.Is(err, ErrDuplicateKey) {
+		t.Fatalf("Parse, duplicate after %d members: %v", MaxFields-1, err)
+	}
+}
+
+// BenchmarkCheckJSONManyMembers checks an object of 4,000 distinct members
+// (a bundle's leaf budget): linear in the members since duplicates are
+// found with a map past the first few.
+func BenchmarkCheckJSONManyMembers(b *testing.B) {
+	doc := hostileObject(4000)
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		if err := CheckJSON(doc, MaxDepth, 4000); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

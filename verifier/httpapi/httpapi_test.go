@@ -2,11 +2,16 @@ package httpapi_test
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"crypto/rand"
+	"encoding/binary"
 	"encoding/json"
+	"fmt"
+	"hash/crc32"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -31,6 +36,12 @@ type fixture struct {
 
 func newFixture(t *testing.T, ratePerIP float64) *fixture {
 	t.Helper()
+	return newFixtureWith(t, httpapi.Config{RatePerIP: ratePerIP})
+}
+
+// newFixtureWith serves an offline verifier configured by cfg.
+func newFixtureWith(t *testing.T, cfg httpapi.Config) *fixture {
+	t.Helper()
 	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Profile{})
 	if err != nil {
 		t.Fatal(err)
@@ -51,7 +62,8 @@ func newFixture(t *testing.T, ratePerIP float64) *fixture {
 		t.Fatal(err)
 	}
 	f.png = qr.PNG
-	s := httpapi.New(httpapi.Config{Verifier: verifier.New(verifier.Options{}), RatePerIP: ratePerIP})
+	cfg.Verifier = verifier.New(verifier.Options{})
+	s := httpapi.New(cfg)
 	f.srv = httptest.NewServer(s.Handler())
 	t.Cleanup(f.srv.Close)
 	return f
@@ -92,7 +104,7 @@ func TestVerifyEveryForm(t *testing.T) {
 	} {
 		status, body, _ := f.post(t, tc.ct, tc.body)
 		var res verifier.Result
-		if status != 200 || json.Unmarshal(body, &res) != nil || res.Verdict != verifier.VerifiedOffline || res.Credential.Learner == "" {
+		if status != 200 || json.Unmarshal(body, &res) != nil || res.Verdict != verifier.OfflineOnly || res.Credential.Learner == "" {
 			t.Fatalf("%s: %d %s", tc.name, status, body)
 		}
 	}
@@ -118,6 +130,8 @@ func TestBadInputs(t *testing.T) {
 		{"random bytes as an uploaded image", ct, nil, mp, 400, httpapi.CodeNoQR},
 		{"empty", "text/plain", nil, nil, 400, httpapi.CodeUnreadable},
 		{"10 MB body", "application/json", big, nil, 413, httpapi.CodeTooLarge},
+		{"2 MB of text", "text/plain", bytes.Repeat([]byte("A"), 2<<20), nil, 413, httpapi.CodeTooLarge},
+		{"PNG bomb (1.6 gigapixels declared)", "image/png", pngBomb(40_000, 40_000), nil, 413, httpapi.CodeTooLarge},
 	} {
 		body := tc.mp
 		if body == nil {
@@ -172,5 +186,129 @@ func TestRateLimitPerIP(t *testing.T) {
 	time.Sleep(1100 * time.Millisecond)
 	if status, _, _ := f.post(t, "text/plain", bytes.NewReader(f.cs1)); status != 200 {
 		t.Fatalf("after a pause: %d", status)
+	}
+}
+
+// pngBomb is a small PNG declaring a width × height grey image.
+func pngBomb(width, height uint32) []byte {
+	chunk := func(buf *bytes.Buffer, typ string, data []byte) {
+		binary.Write(buf, binary.BigEndian, uint32(len(data)))
+		buf.WriteString(typ)
+		buf.Write(data)
+		crc := crc32.NewIEEE()
+		crc.Write([]byte(typ))
+		crc.Write(data)
+		binary.Write(buf, binary.BigEndian, crc.Sum32())
+	}
+	var out bytes.Buffer
+	out.WriteString("\x89PNG\r\n\x1a\n")
+	ihdr := binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32(nil, width), height)
+	chunk(&out, "IHDR", append(ihdr, 8, 0, 0, 0, 0))
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(make([]byte, 8<<20))
+	zw.Close()
+	chunk(&out, "IDAT", z.Bytes())
+	chunk(&out, "IEND", nil)
+	return out.Bytes()
+}
+
+// TestForwardedForIgnoredUnlessFromATrustedProxy plays a client that sends
+// a new X-Forwarded-For with every request to escape the per-IP limit: the
+// header counts only when the direct peer is a configured proxy.
+func TestForwardedForIgnoredUnlessFromATrustedProxy(t *testing.T) {
+	send := func(f *fixture, n int) (limited int) {
+		for i := range n {
+			req, _ := http.NewRequest(http.MethodPost, f.srv.URL+"/api/v1/verify", bytes.NewReader(f.cs1))
+			req.Header.Set("Content-Type", "text/plain")
+			req.Header.Set("X-Forwarded-For", fmt.Sprintf("203.0.113.%d", i))
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusTooManyRequests {
+				limited++
+			}
+		}
+		return limited
+	}
+	direct := newFixtureWith(t, httpapi.Config{RatePerIP: 2})
+	if send(direct, 12) == 0 {
+		t.Fatal("a client rotating X-Forwarded-For was never limited")
+	}
+	_, loopback, _ := net.ParseCIDR("127.0.0.1/32")
+	proxied := newFixtureWith(t, httpapi.Config{RatePerIP: 2, TrustedProxies: []*net.IPNet{loopback}})
+	if n := send(proxied, 12); n != 0 {
+		t.Fatalf("behind a trusted proxy, 12 different clients were limited %d times", n)
+	}
+}
+
+func TestClientIP(t *testing.T) {
+	_, proxyNet, _ := net.ParseCIDR("10.0.0.0/8")
+	for _, tc := range []struct {
+		name    string
+		trusted []*net.IPNet
+		peer    string
+		xff     string
+		want    string
+	}{
+		{"direct peer, header ignored", nil, "198.51.100.7:4000", "203.0.113.1", "198.51.100.7"},
+		{"loopback peer is not a proxy by default", nil, "127.0.0.1:4000", "203.0.113.1", "127.0.0.1"},
+		{"private peer is not a proxy by default", nil, "10.1.2.3:4000", "203.0.113.1", "10.1.2.3"},
+		{"trusted proxy", []*net.IPNet{proxyNet}, "10.1.2.3:4000", "203.0.113.1", "203.0.113.1"},
+		{"spoofed entry before the proxy's", []*net.IPNet{proxyNet}, "10.1.2.3:4000", "1.2.3.4, 203.0.113.1", "203.0.113.1"},
+		{"untrusted peer with a header", []*net.IPNet{proxyNet}, "198.51.100.7:4000", "203.0.113.1", "198.51.100.7"},
+	} {
+		req := httptest.NewRequest(http.MethodPost, "/api/v1/verify", nil)
+		req.RemoteAddr = tc.peer
+		req.Header.Set("X-Forwarded-For", tc.xff)
+		if got := httpapi.ClientIP(tc.trusted)(req); got != tc.want {
+			t.Errorf("%s: client %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestImageDecodesAreBounded: with one decode slot taken, another image
+// waits its turn and is turned away busy, while a bundle is still verified.
+func TestImageDecodesAreBounded(t *testing.T) {
+	f := newFixtureWith(t, httpapi.Config{MaxDecodes: 1, DecodeWait: 200 * time.Millisecond})
+	// A body that never ends holds the only slot while it is being read.
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	held := make(chan struct{})
+	go func() {
+		req, _ := http.NewRequest(http.MethodPost, f.srv.URL+"/api/v1/verify", pr)
+		req.Header.Set("Content-Type", "image/png")
+		close(held)
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}()
+	<-held
+	pw.Write(f.png[:100])
+	time.Sleep(100 * time.Millisecond)
+	status, body, hdr := f.post(t, "image/png", bytes.NewReader(f.png))
+	if status != http.StatusServiceUnavailable || !strings.Contains(string(body), httpapi.CodeBusy) || hdr.Get("Retry-After") == "" {
+		t.Fatalf("second image while the slot is held: %d %s", status, body)
+	}
+	if status, body, _ := f.post(t, "text/plain", bytes.NewReader(f.cs1)); status != 200 {
+		t.Fatalf("a CS1 string while images wait: %d %s", status, body)
+	}
+}
+
+func TestHealthSaysWhetherARegistryIsChecked(t *testing.T) {
+	f := newFixture(t, 0)
+	resp, err := http.Get(f.srv.URL + "/api/v1/health")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var h struct {
+		Status          string
+		RegistryChecked bool
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&h); err != nil || h.Status != "ok" || h.RegistryChecked {
+		t.Fatalf("offline verifier's health: %+v, %v", h, err)
 	}
 }

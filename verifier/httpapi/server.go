@@ -1,8 +1,9 @@
 // Package httpapi serves the verifier over HTTP with echo: the employer's
 // page (embedded assets, strict Content-Security-Policy, no inline script)
-// and the verify API, POST /api/v1/verify, with body limits, a per-IP rate
-// limit, timeouts, JSON errors and access logs that never hold credential
-// contents.
+// and the verify API, POST /api/v1/verify, with body limits by kind, image
+// sizes checked before decoding and a bound on concurrent decodes, a
+// per-IP rate limit on the real client address, timeouts, JSON errors and
+// access logs that never hold credential contents.
 package httpapi
 
 import (
@@ -14,7 +15,9 @@ import (
 	"io/fs"
 	"log/slog"
 	"mime"
+	"net"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -36,11 +39,24 @@ type Config struct {
 	RatePerIP float64
 	// Timeout bounds one verification, chain look-ups included (default 10 s).
 	Timeout time.Duration
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client. Without any, the client is the direct peer and the
+	// header is ignored: anyone can write it.
+	TrustedProxies []*net.IPNet
+	// MaxDecodes bounds how many QR images are decoded at once (default
+	// GOMAXPROCS); an image request waits up to DecodeWait for a turn
+	// (default 3 s), then gets 503 busy.
+	MaxDecodes int
+	DecodeWait time.Duration
 }
 
-// MaxBody bounds a verify request: a bundle is at most 256 KiB, a photo
-// of a QR code a few MiB.
-const MaxBody = 8 << 20
+// Body limits: a photo of a QR code is a few MiB; a bundle is at most
+// bundle.MaxSize as JSON and twice that as CS1 text, so other bodies are
+// held to 1 MiB.
+const (
+	MaxBody     = 8 << 20
+	MaxTextBody = 1 << 20
+)
 
 // Error codes of the verify API.
 const (
@@ -48,6 +64,7 @@ const (
 	CodeNoQR        = "no_qr_code"
 	CodeTooLarge    = "too_large"
 	CodeRateLimited = "rate_limited"
+	CodeBusy        = "busy"
 	CodeBadRequest  = "bad_request"
 	CodeNotFound    = "not_found"
 	CodeInternal    = "internal"
@@ -60,8 +77,9 @@ const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 
 // Server is the verifier's HTTP server.
 type Server struct {
-	cfg  Config
-	echo *echo.Echo
+	cfg     Config
+	echo    *echo.Echo
+	decodes chan struct{} // a token per image being decoded
 }
 
 type apiError struct {
@@ -80,9 +98,16 @@ func New(cfg Config) *Server {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = 10 * time.Second
 	}
-	s := &Server{cfg: cfg, echo: echo.New()}
+	if cfg.MaxDecodes <= 0 {
+		cfg.MaxDecodes = runtime.GOMAXPROCS(0)
+	}
+	if cfg.DecodeWait <= 0 {
+		cfg.DecodeWait = 3 * time.Second
+	}
+	s := &Server{cfg: cfg, echo: echo.New(), decodes: make(chan struct{}, cfg.MaxDecodes)}
 	e := s.echo
 	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = ClientIP(cfg.TrustedProxies)
 	e.HTTPErrorHandler = s.handleError
 	e.Use(middleware.Recover())
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
@@ -115,7 +140,9 @@ func New(cfg Config) *Server {
 		}))
 	}
 	e.POST("/api/v1/verify", s.verify, verify...)
-	e.GET("/api/v1/health", func(c echo.Context) error { return c.JSON(http.StatusOK, map[string]string{"status": "ok"}) })
+	e.GET("/api/v1/health", func(c echo.Context) error {
+		return c.JSON(http.StatusOK, map[string]any{"status": "ok", "registryChecked": !cfg.Verifier.Offline()})
+	})
 	e.GET("/", s.asset("index.html", "text/html; charset=utf-8"))
 	e.GET("/app.js", s.asset("app.js", "text/javascript; charset=utf-8"))
 	e.GET("/app.css", s.asset("app.css", "text/css; charset=utf-8"))
@@ -126,6 +153,21 @@ func New(cfg Config) *Server {
 
 // Handler returns the HTTP handler.
 func (s *Server) Handler() http.Handler { return s.echo }
+
+// ClientIP says who a request comes from: the direct peer, unless the peer
+// is one of the trusted proxies, in which case the last address in
+// X-Forwarded-For that is not itself a trusted proxy. echo's default would
+// believe any X-Forwarded-For, and loopback and private peers.
+func ClientIP(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range trusted {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
+}
 
 // NewHTTPServer wraps the handler with timeouts fit for the public internet.
 func (s *Server) NewHTTPServer(addr string) *http.Server {
@@ -146,46 +188,30 @@ func (s *Server) asset(name, contentType string) echo.HandlerFunc {
 
 // verify accepts a bundle's JSON, a CS1 string or verifier link
 // (text/plain), or a QR image (multipart field "qr", or an image body).
+// Only a bundle that decodes is verified, and only one that passes the
+// offline checks costs a chain look-up (verifier.Verify).
 func (s *Server) verify(c echo.Context) error {
 	req := c.Request()
 	mt, _, _ := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
 	var input []byte
-	switch {
-	case mt == "multipart/form-data":
-		fh, err := c.FormFile("qr")
-		if err != nil {
-			if tooLarge(err) {
-				return errTooLarge
-			}
-			return &apiError{http.StatusBadRequest, CodeBadRequest, `a multipart request needs a file field "qr" with the QR code image`}
-		}
-		f, err := fh.Open()
+	if mt == "multipart/form-data" || strings.HasPrefix(mt, "image/") {
+		img, err := s.decodeImage(c, mt)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		img, err := io.ReadAll(io.LimitReader(f, MaxBody))
-		if err != nil {
-			return err
-		}
-		if input, err = decodeQR(img); err != nil {
-			return err
-		}
-	default:
-		body, err := io.ReadAll(req.Body)
+		input = img
+	} else {
+		body, err := io.ReadAll(io.LimitReader(req.Body, MaxTextBody+1))
 		if err != nil {
 			if tooLarge(err) {
 				return errTooLarge
 			}
 			return &apiError{http.StatusBadRequest, CodeBadRequest, "unreadable request body"}
 		}
-		if strings.HasPrefix(mt, "image/") {
-			if input, err = decodeQR(body); err != nil {
-				return err
-			}
-		} else {
-			input = bytes.TrimSpace(body)
+		if len(body) > MaxTextBody {
+			return &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Sprintf("a proof's text is at most %d KiB; send a QR code as an image", MaxTextBody>>10)}
 		}
+		input = bytes.TrimSpace(body)
 	}
 	if len(input) == 0 {
 		return &apiError{http.StatusBadRequest, CodeUnreadable, "empty request: send a bundle's JSON, a CS1: string or a QR image"}
@@ -199,6 +225,55 @@ func (s *Server) verify(c echo.Context) error {
 	return c.JSON(http.StatusOK, s.cfg.Verifier.Verify(ctx, b))
 }
 
+// decodeImage reads a QR image, from an image body or the multipart field
+// "qr", and returns its text. It waits for one of MaxDecodes turns before
+// reading the body, so at most that many images are in memory at once.
+func (s *Server) decodeImage(c echo.Context, mt string) ([]byte, error) {
+	wait, cancel := context.WithTimeout(c.Request().Context(), s.cfg.DecodeWait)
+	defer cancel()
+	select {
+	case s.decodes <- struct{}{}:
+		defer func() { <-s.decodes }()
+	case <-wait.Done():
+		c.Response().Header().Set("Retry-After", "2")
+		return nil, &apiError{http.StatusServiceUnavailable, CodeBusy, "too many images are being read right now; try again in a moment"}
+	}
+	var img []byte
+	if mt == "multipart/form-data" {
+		fh, err := c.FormFile("qr")
+		if err != nil {
+			if tooLarge(err) {
+				return nil, errTooLarge
+			}
+			return nil, &apiError{http.StatusBadRequest, CodeBadRequest, `a multipart request needs a file field "qr" with the QR code image`}
+		}
+		f, err := fh.Open()
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if img, err = io.ReadAll(io.LimitReader(f, MaxBody)); err != nil {
+			return nil, err
+		}
+	} else {
+		var err error
+		if img, err = io.ReadAll(c.Request().Body); err != nil {
+			if tooLarge(err) {
+				return nil, errTooLarge
+			}
+			return nil, &apiError{http.StatusBadRequest, CodeBadRequest, "unreadable request body"}
+		}
+	}
+	text, err := bundle.DecodeQRImage(img)
+	switch {
+	case errors.Is(err, bundle.ErrImageTooLarge):
+		return nil, &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, err.Error() + "; a smaller photo of the QR code is enough"}
+	case err != nil:
+		return nil, &apiError{http.StatusBadRequest, CodeNoQR, "no readable QR code in the image: " + err.Error()}
+	}
+	return []byte(text), nil
+}
+
 var errTooLarge = &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Sprintf("request body over %d MiB", MaxBody>>20)}
 
 func tooLarge(err error) bool {
@@ -206,14 +281,6 @@ func tooLarge(err error) bool {
 	var he *echo.HTTPError
 	return errors.As(err, &mbe) || errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge ||
 		strings.Contains(err.Error(), "request body too large")
-}
-
-func decodeQR(img []byte) ([]byte, error) {
-	text, err := bundle.DecodeQRImage(img)
-	if err != nil {
-		return nil, &apiError{http.StatusBadRequest, CodeNoQR, "no readable QR code in the image: " + err.Error()}
-	}
-	return []byte(text), nil
 }
 
 func (s *Server) handleError(err error, c echo.Context) {

@@ -70,11 +70,7 @@ func readIssuerConfig(dir string) (*issuerConfig, error) {
 
 func writeIssuerConfig(dir string, c *issuerConfig) error {
 	b, _ := json.MarshalIndent(c, "", "  ")
-	tmp := filepath.Join(dir, issuerConfigFile+".tmp")
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, issuerConfigFile))
+	return writeFileAtomic(filepath.Join(dir, issuerConfigFile), append(b, '\n'))
 }
 
 // issuerEnv is an opened issuer: its config, store, chain and service.

@@ -19,8 +19,8 @@ func newRegistryCommand() *cobra.Command {
 		Use:   "registry",
 		Short: "Deploy a CredentialRegistry and manage its issuers (accreditation authority)",
 		Long: `registry deploys the CredentialRegistry contract on any EVM chain and lets its
-owner, the accreditation authority, accredit, suspend and reinstate issuers
-and set the minimum seal difficulty. issuer and batch read the registry.
+owner, the accreditation authority, accredit, suspend and reinstate issuers,
+move an issuer to a new key, and set the minimum seal difficulty. issuer and batch read the registry.
 
 Every subcommand takes --rpc and --registry (default: the local dev chain's);
 transactions are signed with --keystore and its passphrase.`,
@@ -30,7 +30,8 @@ transactions are signed with --keystore and its passphrase.`,
   credseal registry issuer 0x8f40…b64b`,
 	}
 	cmd.AddCommand(newRegistryDeployCommand(), newRegistryRegisterCommand(), newRegistrySuspendCommand(true),
-		newRegistrySuspendCommand(false), newRegistryDifficultyCommand(), newRegistryIssuerCommand(), newRegistryBatchCommand())
+		newRegistrySuspendCommand(false), newRegistryRotateCommand(), newRegistryDifficultyCommand(), newRegistryIssuerCommand(),
+		newRegistryBatchCommand())
 	return cmd
 }
 
@@ -106,14 +107,19 @@ func newRegistryRegisterCommand() *cobra.Command {
 
 func newRegistrySuspendCommand(suspend bool) *cobra.Command {
 	o := &chainOptions{}
-	use, short, verb := "suspend-issuer ADDRESS", "Suspend an issuer: it can no longer anchor, and verifiers fail its credentials (owner only)", "suspended"
+	var from string
+	use, short, verb := "suspend-issuer ADDRESS", "Suspend an issuer: it can no longer anchor, and its batches from --from-block on no longer verify (owner only)", "suspended"
+	example := `  credseal registry suspend-issuer 0x8f40…b64b                      # every batch of the issuer stops verifying
+  credseal registry suspend-issuer 0x8f40…b64b --from-block 18234567  # the key leaked at that block: earlier batches stay valid
+  credseal registry suspend-issuer 0x8f40…b64b --from-block now`
 	if !suspend {
-		use, short, verb = "reinstate-issuer ADDRESS", "Lift an issuer's suspension (owner only)", "reinstated"
+		use, short, verb = "reinstate-issuer ADDRESS", "Lift an issuer's suspension: it anchors again and all its batches verify again (owner only)", "reinstated"
+		example = "  credseal registry reinstate-issuer 0x8f40…b64b"
 	}
 	cmd := &cobra.Command{
 		Use:     use,
 		Short:   short,
-		Example: "  credseal registry " + strings.Fields(use)[0] + " 0x8f40…b64b",
+		Example: example,
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			addr, err := parseAddress(args[0])
@@ -121,11 +127,62 @@ func newRegistrySuspendCommand(suspend bool) *cobra.Command {
 				return err
 			}
 			return transactWith(cmd, o, func(c *chain.Client) (*chain.Receipt, error) {
-				if suspend {
-					return c.SuspendIssuer(cmd.Context(), addr)
+				if !suspend {
+					return c.ReinstateIssuer(cmd.Context(), addr)
 				}
-				return c.ReinstateIssuer(cmd.Context(), addr)
+				block, err := fromBlock(cmd, c, from)
+				if err != nil {
+					return nil, err
+				}
+				return c.SuspendIssuer(cmd.Context(), addr, block)
 			}, verb+" issuer "+args[0])
+		},
+	}
+	o.AddFlags(cmd, true)
+	if suspend {
+		cmd.Flags().StringVar(&from, "from-block", "0", `first block whose batches stop counting: a number, "now" (the chain's head), or 0 for every batch`)
+	}
+	return cmd
+}
+
+// fromBlock reads --from-block: a block number or "now".
+func fromBlock(cmd *cobra.Command, c *chain.Client, from string) (uint64, error) {
+	if from == "now" {
+		return c.Head(cmd.Context())
+	}
+	var n uint64
+	if _, err := fmt.Sscan(from, &n); err != nil {
+		return 0, badInput(fmt.Errorf("--from-block %q is not a block number or \"now\"", from))
+	}
+	return n, nil
+}
+
+func newRegistryRotateCommand() *cobra.Command {
+	o := &chainOptions{}
+	cmd := &cobra.Command{
+		Use:   "rotate-key OLD NEW",
+		Short: "Move an issuer to a new key: NEW takes over its record and chain of seals, OLD can no longer anchor or revoke (owner only)",
+		Long: `rotate-key moves an issuer from the key OLD to the key NEW, which must not be
+registered. NEW takes over the issuer's name, domain, minimum difficulty and
+chain of seals and may anchor at once; OLD can no longer anchor or revoke.
+Batches anchored by OLD keep verifying, up to its cutoff if it was suspended
+with --from-block first (after a key compromise: suspend from the block of
+the leak, then rotate). Revocations by OLD and NEW both count.`,
+		Example: `  credseal registry suspend-issuer 0x8f40…b64b --from-block 18234567
+  credseal registry rotate-key 0x8f40…b64b 0x1c2d…77e0`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			oldKey, err := parseAddress(args[0])
+			if err != nil {
+				return err
+			}
+			newKey, err := parseAddress(args[1])
+			if err != nil {
+				return err
+			}
+			return transactWith(cmd, o, func(c *chain.Client) (*chain.Receipt, error) {
+				return c.RotateIssuerKey(cmd.Context(), oldKey, newKey)
+			}, "moved issuer "+args[0]+" to key "+args[1])
 		},
 	}
 	o.AddFlags(cmd, true)
@@ -191,8 +248,16 @@ func newRegistryIssuerCommand() *cobra.Command {
 					fmt.Fprintf(out, "%s is not a registered issuer\n", args[0])
 					return &ExitError{Code: ExitFailure}
 				}
-				fmt.Fprintf(out, "issuer %s\n  name            %s\n  domain          %s\n  active          %v\n  min difficulty  %d\n  registered at   block %d\n  last seal       %x\n",
-					common.Address(addr).Hex(), rec.Name, rec.Domain, rec.Active, rec.MinDifficulty, rec.RegisteredAt, last)
+				fmt.Fprintf(out, "issuer %s\n  name            %s\n  domain          %s\n  active          %v\n  min difficulty  %d\n  registered at   block %d\n",
+					common.Address(addr).Hex(), safeText(rec.Name), safeText(rec.Domain), rec.Active, rec.MinDifficulty, rec.RegisteredAt)
+				if rec.Cutoff != chain.NoCutoff {
+					fmt.Fprintf(out, "  suspended       batches from block %d on do not count\n", rec.Cutoff)
+				}
+				if rec.Rotated() {
+					fmt.Fprintf(out, "  rotated to      %s (this key can no longer anchor or revoke)\n", common.Address(rec.Successor).Hex())
+				} else {
+					fmt.Fprintf(out, "  last seal       %x\n", last)
+				}
 				return nil
 			})
 		},

@@ -10,8 +10,9 @@
 //
 // # Caveats
 //
-// Until a chain is configured, verify reports the chain checks as not
-// checked (offline); the exit code is still zero when nothing failed.
+// Until a registry is configured, verify reports the chain checks as not
+// checked and the credential as not verified (exit code 4): a bundle that
+// passes the offline checks can be made by anyone.
 package cli
 
 import (
@@ -24,6 +25,8 @@ const (
 	ExitFailure    = 1 // an operation failed, or a credential did not verify
 	ExitBadInput   = 2 // the command line or an input file is wrong
 	ExitIncomplete = 3 // nothing failed, but some checks could not be made
+	ExitOffline    = 4 // nothing failed, but no registry was checked: not verified
+	ExitPending    = 5 // nothing failed, but the record is not yet confirmed deep enough
 )
 
 // ExitError carries the exit code for main; Err, when set, is printed.
@@ -55,7 +58,7 @@ proof of work, and verifies them from a bundle file, a QR code or a CS1 string.`
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newBatchCommand(), newVerifyCommand(), newRevokeCommand(), newDevchainCommand(), newRegistryCommand(),
+	root.AddCommand(newBatchCommand(), newVerifyCommand(), newDiscloseCommand(), newRevokeCommand(), newDevchainCommand(), newRegistryCommand(),
 		newIssuerCommand(), newIssueCommand(), newExportCommand(), newVerifierCommand(), newBenchCommand())
 	return root
 }

@@ -40,7 +40,7 @@ type verifierFlags struct {
 }
 
 func (o *verifierFlags) AddFlags(cmd *cobra.Command) {
-	cmd.Flags().BoolVar(&o.offline, "offline", false, "skip the chain checks even when a registry is configured")
+	cmd.Flags().BoolVar(&o.offline, "offline", false, "skip the chain checks even when a registry is configured (the verdict is then never \"verified\")")
 	cmd.Flags().DurationVar(&o.statusTTL, "status-ttl", 10*time.Second, "how long revocations and issuer standing are cached")
 	o.chain.AddFlags(cmd, false)
 }
@@ -91,10 +91,17 @@ verifier link, such a string itself, or - for standard input.
 The chain checks (anchored, confirmations, issuer, revocation) use the
 registry given by --rpc and --registry, or the local dev chain's when one has
 been set up; the registry a bundle names is never trusted. Without either, or
-with --offline, they are reported as not checked.
+with --offline, they are not checked, and the credential is not verified:
+anyone can make a bundle that passes the checks made without a registry.
 
-Exit status: 0 when nothing failed, 1 when a check failed, 2 when ARG cannot
-be read, 3 when nothing failed but some checks could not be made.`,
+Every value from the credential is printed with control and bidirectional
+formatting characters escaped (\u202e, \x1b), so a forged bundle cannot
+rewrite the verdict on the terminal.
+
+Exit status: 0 verified, 1 a check failed, 2 ARG cannot be read, 3 nothing
+failed but some checks could not be made, 4 nothing failed but no registry
+was checked, 5 nothing failed but the record is not yet confirmed deeply
+enough (try again later).`,
 		Example: `  credseal verify /tmp/cohort/0003-zoe-muller.credseal.json
   credseal verify /tmp/cohort/0003-zoe-muller.qr.png
   credseal verify 'CS1:6BF…' --json
@@ -129,12 +136,16 @@ func runVerify(cmd *cobra.Command, o *verifyOptions, arg string) error {
 		printResult(out, res)
 	}
 	switch res.Verdict {
-	case verifier.NotVerified:
-		return &ExitError{Code: ExitFailure}
+	case verifier.Verified:
+		return nil
 	case verifier.Incomplete:
 		return &ExitError{Code: ExitIncomplete}
+	case verifier.OfflineOnly:
+		return &ExitError{Code: ExitOffline}
+	case verifier.PendingConfirmation:
+		return &ExitError{Code: ExitPending}
 	}
-	return nil
+	return &ExitError{Code: ExitFailure}
 }
 
 // readVerifyInput returns the text of a bundle in any form: a file's content
@@ -178,32 +189,59 @@ func isImage(b []byte) bool {
 }
 
 var marks = map[verifier.Status]string{
-	verifier.Pass: "✓", verifier.Fail: "✗", verifier.Warning: "!", verifier.NotChecked: "–",
+	verifier.Pass: "✓", verifier.Fail: "✗", verifier.Warning: "!", verifier.Pending: "…", verifier.NotChecked: "–",
 }
 
 var headlines = map[verifier.Verdict]string{
-	verifier.Verified:        "✓ VERIFIED",
-	verifier.VerifiedOffline: "✓ VERIFIED OFFLINE (chain checks not made)",
-	verifier.NotVerified:     "✗ NOT VERIFIED",
-	verifier.Incomplete:      "! INCOMPLETE: some checks could not be made",
+	verifier.Verified:            "✓ VERIFIED",
+	verifier.PendingConfirmation: "… PENDING: recorded on chain, not yet confirmed deeply enough; check again later",
+	verifier.OfflineOnly:         "– NOT VERIFIED: no registry was checked. The proof is consistent, but anyone can make such a proof",
+	verifier.NotVerified:         "✗ NOT VERIFIED",
+	verifier.Incomplete:          "! INCOMPLETE: some checks could not be made",
 }
 
+// printResult prints a result for people. Every value from the credential
+// or the chain goes through safeText.
 func printResult(w io.Writer, r *verifier.Result) {
 	fmt.Fprintln(w, headlines[r.Verdict])
 	c := r.Credential
-	for _, line := range [][2]string{{"Learner", c.Learner}, {"Credential", c.Title}, {"Issuer", c.Issuer}, {"Valid from", c.ValidFrom}, {"Valid until", c.ValidUntil}} {
-		if line[1] != "" {
-			fmt.Fprintf(w, "  %-11s %s\n", line[0], line[1])
+	line := func(label, value string) {
+		if value != "" {
+			fmt.Fprintf(w, "  %-11s %s\n", label, value)
 		}
 	}
-	if c.HiddenCount > 0 {
-		fmt.Fprintf(w, "  %-11s %d field(s) hidden by the holder\n", "Hidden", c.HiddenCount)
+	line("Learner", safeText(c.Learner))
+	line("Credential", safeText(c.Title))
+	switch {
+	case c.AccreditedIssuer != "":
+		line("Issuer", fmt.Sprintf("%s (%s), as the registry accredits it", safeText(c.AccreditedIssuer), safeText(c.IssuerDomain)))
+		if c.ClaimedIssuer != c.AccreditedIssuer {
+			line("", fmt.Sprintf("the credential calls it \"%s\"", safeText(c.ClaimedIssuer)))
+		}
+	case c.ClaimedIssuer != "":
+		line("Issuer", fmt.Sprintf("not confirmed by a registry; the credential claims \"%s\"", safeText(c.ClaimedIssuer)))
+	}
+	line("Valid from", safeText(c.ValidFrom))
+	if c.ValidFrom != "" && c.ValidUntil == "" && r.Verdict != verifier.NotVerified {
+		line("Valid until", "no end date")
+	} else {
+		line("Valid until", safeText(c.ValidUntil))
+	}
+	switch {
+	case len(c.Hidden) > 0:
+		hidden := make([]string, len(c.Hidden))
+		for i, h := range c.Hidden {
+			hidden[i] = safeText(h)
+		}
+		line("Hidden", strings.Join(hidden, ", "))
+	case c.HiddenCount > 0:
+		line("Hidden", fmt.Sprintf("%d field(s), not named (a version 1 proof)", c.HiddenCount))
 	}
 	fmt.Fprintln(w)
 	for _, ch := range r.Checks {
-		fmt.Fprintf(w, "%s %-25s %s\n", marks[ch.Status], ch.Title, ch.Reason)
+		fmt.Fprintf(w, "%s %-25s %s\n", marks[ch.Status], ch.Title, safeText(ch.Reason))
 		if ch.Status == verifier.Fail && ch.Detail != "" {
-			fmt.Fprintf(w, "  %-25s %s\n", "", ch.Detail)
+			fmt.Fprintf(w, "  %-25s %s\n", "", safeText(ch.Detail))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
@@ -24,27 +25,35 @@ var (
 // registryReader answers the verifier's questions with a registry client.
 type registryReader struct{ c *chain.Client }
 
-func (r registryReader) Batch(ctx context.Context, s, tx [32]byte) (verifier.BatchRecord, error) {
+// errVanished is a batch record that was there a moment ago: a chain
+// reorganisation, so the chain checks cannot be made now.
+var errVanished = errors.New("the batch's record vanished between two reads (a chain reorganisation?)")
+
+func (r registryReader) Batch(ctx context.Context, s [32]byte) (verifier.BatchRecord, error) {
 	b, err := r.c.Batch(ctx, s)
 	if err != nil || !b.Anchored {
 		return verifier.BatchRecord{}, err
 	}
-	rec := verifier.BatchRecord{Anchored: true, Issuer: b.Issuer, Block: b.Block, Time: time.Unix(int64(b.Time), 0)}
-	iss, err := r.c.Issuer(ctx, b.Issuer)
+	tx, err := r.c.AnchorTx(ctx, s, b.Block)
 	if err != nil {
 		return verifier.BatchRecord{}, err
 	}
-	rec.IssuerRegistered, rec.IssuerName, rec.IssuerDomain = iss.Registered, iss.Name, iss.Domain
-	if tx != ([32]byte{}) {
-		if rec.TxBlock, rec.TxTo, rec.TxFound, err = r.c.TxBlock(ctx, tx); err != nil {
-			return verifier.BatchRecord{}, err
-		}
+	head, err := r.c.Head(ctx)
+	if err != nil {
+		return verifier.BatchRecord{}, err
 	}
-	return rec, nil
+	return verifier.BatchRecord{Anchored: true, Issuer: b.Issuer, Block: b.Block, Time: time.Unix(int64(b.Time), 0), Tx: tx, Head: head}, nil
 }
 
-func (r registryReader) Status(ctx context.Context, s, digest [32]byte, _ [20]byte) (verifier.StatusRecord, error) {
+func (r registryReader) Status(ctx context.Context, s, digest [32]byte) (verifier.StatusRecord, error) {
 	st, err := r.c.Status(ctx, s, digest)
+	if err != nil {
+		return verifier.StatusRecord{}, err
+	}
+	if !st.Batch.Anchored {
+		return verifier.StatusRecord{}, errVanished
+	}
+	iss, err := r.c.Issuer(ctx, st.IssuerKey)
 	if err != nil {
 		return verifier.StatusRecord{}, err
 	}
@@ -53,7 +62,8 @@ func (r registryReader) Status(ctx context.Context, s, digest [32]byte, _ [20]by
 		return verifier.StatusRecord{}, err
 	}
 	return verifier.StatusRecord{BatchRevoked: st.Batch.RevokedReason, CredentialRevoked: st.CredentialRevokedReason,
-		IssuerActive: st.IssuerActive, Head: head}, nil
+		IssuerKey: st.IssuerKey, IssuerRegistered: iss.Registered, IssuerActive: st.IssuerActive, IssuerName: iss.Name,
+		IssuerDomain: iss.Domain, Cutoff: st.Cutoff, Head: head}, nil
 }
 
 // trustedRegistry makes a verifier registry of a connected client.
@@ -70,11 +80,11 @@ func unreachableRegistry(o chainOptions, err error) verifier.Registry {
 
 type failingReader struct{ err error }
 
-func (f failingReader) Batch(context.Context, [32]byte, [32]byte) (verifier.BatchRecord, error) {
+func (f failingReader) Batch(context.Context, [32]byte) (verifier.BatchRecord, error) {
 	return verifier.BatchRecord{}, f.err
 }
 
-func (f failingReader) Status(context.Context, [32]byte, [32]byte, [20]byte) (verifier.StatusRecord, error) {
+func (f failingReader) Status(context.Context, [32]byte, [32]byte) (verifier.StatusRecord, error) {
 	return verifier.StatusRecord{}, f.err
 }
 

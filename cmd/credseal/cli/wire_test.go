@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -11,6 +12,7 @@ import (
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/chain/chaintest"
+	"github.com/credseal/credseal/pkg/credential"
 	"github.com/credseal/credseal/pkg/seal"
 	"github.com/credseal/credseal/verifier"
 )
@@ -71,8 +73,11 @@ func TestChainChecksOnAnchoredBatch(t *testing.T) {
 			t.Fatalf("credential %d: %s %+v", i, res.Verdict, res.Failed())
 		}
 		wantCheck(t, res, verifier.CheckIssuer, verifier.Pass, "Université de Lumière (example.edu)")
-		if res.Technical["block"] == "" || res.Technical["registry"] == "" {
+		if res.Technical["block"] == "" || res.Technical["registry"] == "" || res.Technical["tx"] == "" {
 			t.Fatalf("technical details %v", res.Technical)
+		}
+		if res.Credential.AccreditedIssuer != "Université de Lumière" || res.Credential.IssuerDomain != "example.edu" {
+			t.Fatalf("issuer shown %+v", res.Credential)
 		}
 	}
 	// The anchor is a hint: without it the trusted registry is still asked.
@@ -139,7 +144,7 @@ func TestRevokedAndSuspended(t *testing.T) {
 		t.Fatalf("a neighbour of the revoked credential: %s %+v", res.Verdict, res.Failed())
 	}
 
-	if _, err := env.Client(env.Owner).SuspendIssuer(ctx, iss.Address); err != nil {
+	if _, err := env.Client(env.Owner).SuspendIssuer(ctx, iss.Address, 0); err != nil {
 		t.Fatal(err)
 	}
 	wantCheck(t, v.Verify(ctx, mustBundle(t, b, 5)), verifier.CheckIssuer, verifier.Fail, "suspended")
@@ -158,7 +163,7 @@ func TestRevokedAndSuspended(t *testing.T) {
 func TestIssuerDomainMustMatch(t *testing.T) {
 	b, _, _, v := anchoredCohort(t, "other-college.example")
 	wantCheck(t, v.Verify(context.Background(), mustBundle(t, b, 0)), verifier.CheckIssuer, verifier.Fail,
-		"claims to come from registrar.example.edu")
+		`claims to come from "registrar.example.edu"`)
 }
 
 func TestConfirmationsAndUnreachableChain(t *testing.T) {
@@ -167,9 +172,9 @@ func TestConfirmationsAndUnreachableChain(t *testing.T) {
 	reg := trustedRegistry(env.Client(chaintest.Account{}))
 	deep := verifier.New(verifier.Options{Registries: []verifier.Registry{reg}, MinConfirmations: 50})
 	res := deep.Verify(ctx, mustBundle(t, b, 0))
-	wantCheck(t, res, verifier.CheckConfirmations, verifier.Warning, "confirmations so far")
-	if res.Verdict != verifier.Verified {
-		t.Fatalf("a warning alone changed the verdict to %s", res.Verdict)
+	wantCheck(t, res, verifier.CheckConfirmations, verifier.Pending, "too recent")
+	if res.Verdict != verifier.PendingConfirmation {
+		t.Fatalf("too few confirmations: verdict %s, want pending", res.Verdict)
 	}
 
 	env.Backend.Close()
@@ -186,14 +191,14 @@ type countingReader struct {
 	batches, statuses atomic.Int64
 }
 
-func (c *countingReader) Batch(ctx context.Context, s, tx [32]byte) (verifier.BatchRecord, error) {
+func (c *countingReader) Batch(ctx context.Context, s [32]byte) (verifier.BatchRecord, error) {
 	c.batches.Add(1)
-	return c.RegistryReader.Batch(ctx, s, tx)
+	return c.RegistryReader.Batch(ctx, s)
 }
 
-func (c *countingReader) Status(ctx context.Context, s, d [32]byte, i [20]byte) (verifier.StatusRecord, error) {
+func (c *countingReader) Status(ctx context.Context, s, d [32]byte) (verifier.StatusRecord, error) {
 	c.statuses.Add(1)
-	return c.RegistryReader.Status(ctx, s, d, i)
+	return c.RegistryReader.Status(ctx, s, d)
 }
 
 // TestCacheSharesLookups: a burst of verifications of one credential costs
@@ -204,7 +209,7 @@ func TestCacheSharesLookups(t *testing.T) {
 	counter := &countingReader{RegistryReader: registryReader{env.Client(chaintest.Account{})}}
 	now := time.Now()
 	clock := func() time.Time { return now }
-	cached := verifier.NewCache(counter, verifier.CacheOptions{StatusTTL: 10 * time.Second, Now: clock})
+	cached := verifier.NewCache(counter, verifier.CacheOptions{StatusTTL: 10 * time.Second, Now: clock, FinalDepth: 1})
 	reg := trustedRegistry(env.Client(chaintest.Account{}))
 	reg.Reader = cached
 	v := verifier.New(verifier.Options{Registries: []verifier.Registry{reg}})
@@ -229,6 +234,19 @@ func TestCacheSharesLookups(t *testing.T) {
 	if counter.batches.Load() != 1 || counter.statuses.Load() != 2 {
 		t.Fatalf("a neighbour made %d batch and %d status look-ups", counter.batches.Load(), counter.statuses.Load())
 	}
+	// A client cannot choose a cache key: another transaction in the hint,
+	// or a bundle that fails an offline check, reads nothing from the chain.
+	for i := range 50 {
+		forged := bun.Clone()
+		forged.Anchor.Tx[0] ^= byte(i + 1)
+		wantCheck(t, v.Verify(ctx, forged), verifier.CheckAnchored, verifier.Fail, "contradict")
+		broken := bun.Clone()
+		broken.Proof.LeafIndex ^= 1
+		wantCheck(t, v.Verify(ctx, broken), verifier.CheckAnchored, verifier.NotChecked, "failed a check above")
+	}
+	if counter.batches.Load() != 1 || counter.statuses.Load() != 2 {
+		t.Fatalf("100 hostile requests made %d batch and %d status look-ups, want none more", counter.batches.Load()-1, counter.statuses.Load()-2)
+	}
 
 	if _, err := env.Client(iss).Revoke(ctx, b.Credentials[7].Digest, 1); err != nil {
 		t.Fatal(err)
@@ -244,4 +262,93 @@ func TestCacheSharesLookups(t *testing.T) {
 	now = now.Add(11 * time.Second)
 	res := v.Verify(ctx, mustBundle(t, b, 8))
 	wantCheck(t, res, verifier.CheckAnchored, verifier.NotChecked, "could not be reached")
+}
+
+// TestDatedSuspensionAndKeyRotation: the issuer's key leaks; the authority
+// suspends it from the block of the leak and rotates the issuer to a new
+// key. Credentials anchored before the leak still verify, under the
+// registry's name; the thief's batch does not; the new key's do, and it
+// can revoke the old ones.
+func TestDatedSuspensionAndKeyRotation(t *testing.T) {
+	b, env, iss, v := anchoredCohort(t, "example.edu")
+	ctx := context.Background()
+	owner := env.Client(env.Owner)
+	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
+	thief := env.Client(iss) // holds the leaked key
+	stolen, err := issuer.BuildBatch(ctx, docs[:3], issuer.BatchOptions{Prev: b.Header.Hash(), Bits: bits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := issuer.AnchorBatch(ctx, thief, stolen); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := owner.SuspendIssuer(ctx, iss.Address, stolen.Anchor.Block); err != nil {
+		t.Fatal(err)
+	}
+	res := v.Verify(ctx, mustBundle(t, b, 0))
+	if res.Verdict != verifier.Verified {
+		t.Fatalf("a credential anchored before the suspension: %s %+v", res.Verdict, res.Failed())
+	}
+	wantCheck(t, res, verifier.CheckIssuer, verifier.Pass, "suspended since block")
+	wantCheck(t, v.Verify(ctx, mustBundle(t, stolen, 0)), verifier.CheckIssuer, verifier.Fail, fmt.Sprintf("from block %d on", stolen.Anchor.Block))
+
+	next := env.Account()
+	if _, err := owner.RotateIssuerKey(ctx, iss.Address, next.Address); err != nil {
+		t.Fatal(err)
+	}
+	nc := env.Client(next)
+	fresh, err := issuer.BuildBatch(ctx, docs[3:6], issuer.BatchOptions{Prev: stolen.Header.Hash(), Bits: bits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := issuer.AnchorBatch(ctx, thief, fresh); err == nil {
+		t.Fatal("the rotated-away key anchored again")
+	}
+	if err := issuer.AnchorBatch(ctx, nc, fresh); err != nil {
+		t.Fatal(err)
+	}
+	for name, bun := range map[string]*bundle.Bundle{"before the leak": mustBundle(t, b, 1), "new key": mustBundle(t, fresh, 0)} {
+		res := v.Verify(ctx, bun)
+		if res.Verdict != verifier.Verified || res.Credential.AccreditedIssuer != "Université de Lumière" {
+			t.Fatalf("%s: %s %+v %+v", name, res.Verdict, res.Credential, res.Failed())
+		}
+	}
+	wantCheck(t, v.Verify(ctx, mustBundle(t, stolen, 1)), verifier.CheckIssuer, verifier.Fail, "suspended")
+	if _, err := nc.Revoke(ctx, b.Credentials[2].Digest, 5); err != nil {
+		t.Fatal(err)
+	}
+	wantCheck(t, v.Verify(ctx, mustBundle(t, b, 2)), verifier.CheckRevocation, verifier.Fail, "key compromised")
+}
+
+// TestIssuerShownIsTheRegistrys: a credential that calls its issuer by
+// another name shows the registry's accredited name, the claim beside it.
+func TestIssuerShownIsTheRegistrys(t *testing.T) {
+	ctx := context.Background()
+	env := chaintest.New(t)
+	iss := env.Issuer("Université de Lumière", "registrar.example.edu")
+	c := env.Client(iss)
+	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	d := *docs[0]
+	d.Issuer.Name = "Harvard University"
+	prev, _ := c.LastSeal(ctx)
+	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
+	b, err := issuer.BuildBatch(ctx, []*credential.Document{&d}, issuer.BatchOptions{Prev: prev, Bits: bits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := issuer.AnchorBatch(ctx, c, b); err != nil {
+		t.Fatal(err)
+	}
+	v := verifier.New(verifier.Options{Registries: []verifier.Registry{trustedRegistry(env.Client(chaintest.Account{}))}})
+	res := v.Verify(ctx, mustBundle(t, b, 0))
+	if res.Verdict != verifier.Verified || res.Credential.AccreditedIssuer != "Université de Lumière" || res.Credential.ClaimedIssuer != "Harvard University" {
+		t.Fatalf("%s %+v", res.Verdict, res.Credential)
+	}
+	var out strings.Builder
+	printResult(&out, res)
+	if !strings.Contains(out.String(), "Issuer      Université de Lumière (registrar.example.edu), as the registry accredits it") ||
+		!strings.Contains(out.String(), `the credential calls it "Harvard University"`) {
+		t.Fatalf("printed:\n%s", out.String())
+	}
 }

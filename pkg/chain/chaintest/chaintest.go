@@ -6,6 +6,8 @@ package chaintest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"math/big"
 	"path/filepath"
 	"sync"
@@ -101,6 +103,32 @@ func (e *Env) Issuer(name, domain string) Account {
 	e.t.Helper()
 	a := e.Account()
 	if _, err := e.Client(e.Owner).RegisterIssuer(context.Background(), a.Address, name, domain); err != nil {
+		e.t.Fatalf("register issuer: %v", err)
+	}
+	return a
+}
+
+// IssuerWithKey registers an issuer whose key is derived from label, so
+// that its address, and so the genesis its first header extends, is the
+// same in every run (test vectors). Such keys are public: tests only.
+func (e *Env) IssuerWithKey(label, name, domain string) Account {
+	e.t.Helper()
+	key := sha256.Sum256([]byte("credseal test key: " + label))
+	dir := e.t.TempDir()
+	path, addr, err := chain.ImportKeystoreFile(filepath.Join(dir, "keystore"), hex.EncodeToString(key[:]), Passphrase, true)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	s, err := chain.LoadSigner(path, Passphrase)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	a := Account{Keystore: path, Address: addr, Signer: s}
+	ctx := context.Background()
+	if _, err := e.Client(e.Owner).Transfer(ctx, a.Address, ether(10)); err != nil {
+		e.t.Fatalf("fund %x: %v", a.Address, err)
+	}
+	if _, err := e.Client(e.Owner).RegisterIssuer(ctx, a.Address, name, domain); err != nil {
 		e.t.Fatalf("register issuer: %v", err)
 	}
 	return a

@@ -33,13 +33,14 @@ func TestRestartKeepsAnchors(t *testing.T) {
 		t.Fatalf("second node on the same directory: %v, want ErrLocked", err)
 	}
 	c := client(t, info)
-	h := seal.Header{Version: 1, Root: sha256.Sum256([]byte("batch")), Time: 1_780_000_000}
+	h := seal.Header{Version: 1, Prev: chain.Genesis(c.Account()), Root: sha256.Sum256([]byte("batch")), Time: 1_780_000_000}
 	h.Bits, _ = seal.BitsForDifficulty(devchain.DefaultMinDifficulty)
 	if h, err = seal.Seal(ctx, h, 1); err != nil {
 		t.Fatal(err)
 	}
 	hint, err := c.Anchor(ctx, []seal.Header{h})
 	if err != nil {
+		n.Close() // before the test's directory goes
 		t.Fatal(err)
 	}
 	if err := n.Close(); err != nil {
