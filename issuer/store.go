@@ -39,8 +39,8 @@ type Record struct {
 	Seed        credential.Seed
 	Digest      credential.Hash
 	Version     credential.Version // of the digest: credential.V1 for records issued before v2
-	ContentHash [32]byte // of the document without its id; detects re-imports
-	TokenHash   [32]byte // SHA-256 of the learner's claim token; zero when none
+	ContentHash [32]byte           // of the document without its id; detects re-imports
+	TokenHash   [32]byte           // SHA-256 of the learner's claim token; zero when none
 	Created     time.Time
 	Revoked     uint8    // reason code; 0: not revoked
 	RevokeTx    [32]byte // the revocation's transaction

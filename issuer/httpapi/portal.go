@@ -45,7 +45,6 @@ func (s *Server) portalHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-
 // claimed finds the credential of a claim token. Unknown and revoked tokens
 // both get 404, and the stored hash is compared in constant time.
 func (s *Server) claimed(c echo.Context) (*issuer.Record, error) {

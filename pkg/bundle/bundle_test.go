@@ -205,14 +205,14 @@ func TestParseJSONRejects(t *testing.T) {
 		"seed and salts": mutate(func(m map[string]any) {
 			m["disclosure"].(map[string]any)["salts"] = map[string]any{"/id": strings.Repeat("00", 16)}
 		}),
-		"no disclosure":      mutate(func(m map[string]any) { m["disclosure"] = map[string]any{} }),
-		"credential array":   mutate(func(m map[string]any) { m["credential"] = []any{1} }),
-		"negative index":     bytes.Replace(good, []byte(`"leafIndex": 3`), []byte(`"leafIndex": -3`), 1),
-		"duplicate member":   bytes.Replace(good, []byte(`"format"`), []byte(`"format": "x", "format"`), 1),
-		"trailing garbage":   append(bytes.Clone(good), []byte("{}")...),
-		"address without 0x": mutate(func(m map[string]any) { m["anchor"].(map[string]any)["registry"] = strings.Repeat("aa", 20) }),
-		"not JSON":           []byte("{nope"),
-		"oversized":          append(bytes.Clone(good), bytes.Repeat([]byte(" "), bundle.MaxSize)...),
+		"no disclosure":       mutate(func(m map[string]any) { m["disclosure"] = map[string]any{} }),
+		"credential array":    mutate(func(m map[string]any) { m["credential"] = []any{1} }),
+		"negative index":      bytes.Replace(good, []byte(`"leafIndex": 3`), []byte(`"leafIndex": -3`), 1),
+		"duplicate member":    bytes.Replace(good, []byte(`"format"`), []byte(`"format": "x", "format"`), 1),
+		"trailing garbage":    append(bytes.Clone(good), []byte("{}")...),
+		"address without 0x":  mutate(func(m map[string]any) { m["anchor"].(map[string]any)["registry"] = strings.Repeat("aa", 20) }),
+		"not JSON":            []byte("{nope"),
+		"oversized":           append(bytes.Clone(good), bytes.Repeat([]byte(" "), bundle.MaxSize)...),
 		"v2 hidden as a list": mutateSelective(func(d map[string]any) { d["hidden"] = []any{strings.Repeat("00", 32)} }),
 		"v2 hidden empty":     mutateSelective(func(d map[string]any) { d["hidden"] = map[string]any{} }),
 		"v2 hidden not a pointer": mutateSelective(func(d map[string]any) {

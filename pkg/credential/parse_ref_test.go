@@ -174,7 +174,7 @@ func TestManyMembersRefusedWhileReading(t *testing.T) {
 		t.Fatal("Parse accepted 30,000 members")
 	}
 	// Within the budget, a late duplicate is still found.
-	dup := append(hostileObject(MaxFields-1)[:len(hostileObject(MaxFields-1))-1], `,"k7":1}`...)
+	dup := append(hostileObject(MaxFields - 1)[:len(hostileObject(MaxFields-1))-1], `,"k7":1}`...)
 	if err := CheckJSON(dup, MaxDepth, MaxFields); !errors.Is(err, ErrDuplicateKey) {
 		t.Fatalf("duplicate after %d members: %v", MaxFields-1, err)
 	}
