@@ -73,14 +73,24 @@ GETH := bin/geth
 $(GETH): go.mod
 	GOBIN=$(CURDIR)/bin $(GO) install github.com/ethereum/go-ethereum/cmd/geth@$(GETH_VERSION)
 
+# Hardhat's node (npm, pinned by testdata/hardhat): an EVM other than go-ethereum's.
+HARDHAT_DIR := bin/hardhat
+HARDHAT := $(HARDHAT_DIR)/node_modules/.bin/hardhat
+$(HARDHAT): testdata/hardhat/package.json testdata/hardhat/package-lock.json testdata/hardhat/hardhat.config.js
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
+	  else echo "make needs Node.js and npm for the Hardhat node test: sudo apt-get install -y npm"; exit 1; fi; }
+	mkdir -p $(HARDHAT_DIR) && cp testdata/hardhat/package.json testdata/hardhat/package-lock.json testdata/hardhat/hardhat.config.js $(HARDHAT_DIR)/
+	cd $(HARDHAT_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 .PHONY: lint
 lint: ## gofmt and go vet must be clean
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt -l lists:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
 .PHONY: test
-test: deps lint check-contracts check-generated $(GETH) chromium ## the whole suite (also what CI runs)
-	CREDSEAL_GETH=$(CURDIR)/$(GETH) $(GO) test ./...
+test: deps lint check-contracts check-generated $(GETH) $(HARDHAT) chromium ## the whole suite (also what CI runs)
+	CREDSEAL_GETH=$(CURDIR)/$(GETH) CREDSEAL_HARDHAT=$(CURDIR)/$(HARDHAT_DIR) $(GO) test ./...
 	$(GO) test -tags purego ./pkg/seal
 	$(GO) test -race -short ./pkg/merkle ./pkg/seal ./issuer ./issuer/boltstore
 

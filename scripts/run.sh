@@ -59,13 +59,15 @@ echo
 "$bin" verifier serve --listen "$verifier" >"$out/verifier.log" 2>&1 &
 pids+=($!)
 wait_for "$out/verifier.log" 'serving on' "${pids[-1]}"
+# An admin token for this run's registrar API (printed below; dev only).
+token=$("$bin" issuer token create "make-run-$(date +%s)" --scope admin)
 "$bin" issuer serve --listen "$portal" >"$out/serve.log" 2>&1 &
 pids+=($!)
 wait_for "$out/serve.log" 'serving on' "${pids[-1]}"
 qr=$(ls "$out"/run/batch-*/0001-*.qr.png | head -1)
 cat <<MSG
 Verifier page (employers):       http://$verifier/   — try it with the QR code $qr
-Issuer portal and registrar API: http://$portal  (API token: $bin issuer token create NAME)
+Issuer portal and registrar API: http://$portal  (admin API token for this run: $token)
 Three learners' claim links (open one, download the bundle, verify it):
 $(grep -o 'http://[^ ]*/claim/[^ ]*' "$out/export.log" | head -3 | sed 's/^/  /')
 Bundles, QR codes and certificates: $out/run/

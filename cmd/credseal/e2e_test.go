@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,10 +20,13 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	credbundle "github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/credential"
 )
 
 // These tests run the credseal binary as a user would, against chains in
@@ -84,8 +88,14 @@ func startProcess(t *testing.T, re *regexp.Regexp, name string, args ...string) 
 // startProcessEnv is startProcess with extra environment variables.
 func startProcessEnv(t *testing.T, re *regexp.Regexp, env []string, name string, args ...string) (match []string, stop func() error) {
 	t.Helper()
+	return startProcessIn(t, t.TempDir(), re, env, name, args...)
+}
+
+// startProcessIn is startProcessEnv in the working directory dir.
+func startProcessIn(t *testing.T, dir string, re *regexp.Regexp, env []string, name string, args ...string) (match []string, stop func() error) {
+	t.Helper()
 	cmd := exec.Command(name, args...)
-	cmd.Dir = t.TempDir()
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
 	pr, pw := io.Pipe()
 	cmd.Stdout, cmd.Stderr = pw, pw
@@ -155,6 +165,20 @@ func TestDevchainProcess(t *testing.T) {
 			t.Errorf("verify lacks %q:\n%s", want, res)
 		}
 	}
+	// The learner hides the identifier: still verified, and the verifier
+	// says what was hidden. Hiding the end date instead fails, naming it.
+	selective := filepath.Join(t.TempDir(), "selective.json")
+	mustCLI(t, env, "disclose", bundle, "--hide", "identifier", "-o", selective)
+	if res, code := cli(t, env, "verify", selective); code != 0 || !strings.Contains(res, "✓ VERIFIED") ||
+		!strings.Contains(res, "Hidden      student number or e-mail (identifier)") {
+		t.Fatalf("verify with the identifier hidden: exit %d\n%s", code, res)
+	}
+	noEnd := filepath.Join(t.TempDir(), "no-end-date.json")
+	writeHidden(t, bundle, noEnd, "/validUntil")
+	if res, code := cli(t, env, "verify", noEnd); code != 1 || !strings.Contains(res, "✗ Fields shown") || !strings.Contains(res, "validUntil") {
+		t.Fatalf("verify with the end date hidden: exit %d\n%s", code, res)
+	}
+
 	mustCLI(t, env, "revoke", bundle, "--reason", "1")
 	res, code := cli(t, env, "verify", bundle)
 	if code != 1 || !strings.Contains(res, "✗ Not revoked") || !strings.Contains(res, "issued in error") {
@@ -199,6 +223,30 @@ func TestDevchainProcess(t *testing.T) {
 	}
 }
 
+// writeHidden writes to out the bundle of file with the fields at pointers
+// hidden, as a holder with the library (not the CLI, which refuses) can.
+func writeHidden(t *testing.T, file, out string, pointers ...string) {
+	t.Helper()
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := credbundle.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Credential, b.Disclosure, err = credential.Hide(b.Credential, b.Disclosure, pointers...); err != nil {
+		t.Fatal(err)
+	}
+	js, err := b.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, js, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // glob returns the one file in dir matching pattern.
 func glob(t *testing.T, dir, pattern string) string {
 	t.Helper()
@@ -211,10 +259,9 @@ func glob(t *testing.T, dir, pattern string) string {
 
 var gethHTTP = regexp.MustCompile(`HTTP server started\s+endpoint=(127\.0\.0\.1:\d+)`)
 
-// TestExternalGeth anchors on a separately started geth --dev node, given
-// only its RPC URL and a funded key: deploy the registry, accredit the
-// issuer, issue and anchor the cohort, verify, revoke, verify again.
-// make test builds geth at the pinned go-ethereum version into bin/.
+// TestExternalGeth runs the external-node flow on a separately started
+// geth --dev node. make test builds geth at the pinned go-ethereum version
+// into bin/.
 func TestExternalGeth(t *testing.T) {
 	geth := os.Getenv("CREDSEAL_GETH")
 	if geth == "" {
@@ -226,9 +273,42 @@ func TestExternalGeth(t *testing.T) {
 	m, _ := startProcess(t, gethHTTP, geth, "--dev", "--datadir", filepath.Join(t.TempDir(), "geth"),
 		"--http", "--http.addr", "127.0.0.1", "--http.port", "0", "--http.api", "eth,net,web3",
 		"--ipcdisable", "--authrpc.port", "0", "--port", "0")
-	url := "http://" + m[1]
+	externalNodeFlow(t, "http://"+m[1], types.DynamicFeeTxType)
+}
 
-	// A fresh key, funded by geth's developer account over JSON-RPC.
+var hardhatHTTP = regexp.MustCompile(`JSON-RPC server at (http://127\.0\.0\.1:\d+)/`)
+
+// TestExternalHardhat runs the external-node flow on Hardhat's node: an EVM
+// written by others than go-ethereum's authors (EDR, in Rust), installed
+// from npm by make test into bin/hardhat and set to the Berlin fork, which
+// has neither base fees nor PUSH0.
+func TestExternalHardhat(t *testing.T) {
+	dir := os.Getenv("CREDSEAL_HARDHAT")
+	if dir == "" {
+		t.Skip("no Hardhat: set CREDSEAL_HARDHAT to its project directory or run `make test`, which installs it")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := fmt.Sprint(ln.Addr().(*net.TCPAddr).Port)
+	ln.Close()
+	m, _ := startProcessIn(t, dir, hardhatHTTP, []string{"HARDHAT_DISABLE_TELEMETRY_PROMPT=true"},
+		filepath.Join(dir, "node_modules", ".bin", "hardhat"), "node", "--hostname", "127.0.0.1", "--port", port)
+	// The Berlin chain has no base fee: credseal must send legacy-fee transactions.
+	externalNodeFlow(t, m[1], types.LegacyTxType)
+}
+
+// lastManifest is the manifest of the batch the last externalNodeFlow wrote.
+var lastManifest string
+
+// externalNodeFlow drives a node other than the embedded dev chain through
+// its RPC URL only, with a fresh key funded by the node's own unlocked
+// account: deploy the registry, accredit the issuer, issue and anchor the
+// sample cohort, verify every bundle with every chain check passing,
+// revoke one, and see it fail. wantTxType is the EIP-2718 type the node's
+// fee market calls for (0 legacy, 2 dynamic fee).
+func externalNodeFlow(t *testing.T, url string, wantTxType uint8) {
 	const pass = "e2e passphrase"
 	keystore, addr, err := chain.NewKeystoreFile(filepath.Join(t.TempDir(), "keys"), pass, true)
 	if err != nil {
@@ -247,25 +327,67 @@ func TestExternalGeth(t *testing.T) {
 	issuerAddr := common.Address(addr).Hex()
 	mustCLI(t, env, append([]string{"registry", "register-issuer", issuerAddr, "--name", "Université de Lumière", "--domain", "example.edu"}, key...)...)
 	read := []string{"--rpc", url, "--registry", reg[1]}
-	if out := mustCLI(t, env, append([]string{"registry", "issuer", issuerAddr}, read...)...); !strings.Contains(out, "active          true") {
+	// Views that return strings: on an EVM older than the compile target
+	// these hit an invalid opcode.
+	if out := mustCLI(t, env, append([]string{"registry", "issuer", issuerAddr}, read...)...); !strings.Contains(out, "active          true") ||
+		!strings.Contains(out, "Université de Lumière") || !strings.Contains(out, "example.edu") {
 		t.Fatalf("issuer record:\n%s", out)
 	}
 
 	dir := filepath.Join(t.TempDir(), "cohort")
 	mustCLI(t, env, append([]string{"batch", "-i", "../../testdata/cohort.csv", "-o", dir, "--anchor", "--difficulty", "12"}, key...)...)
-	bundle := glob(t, dir, "0007-*.credseal.json")
-	if out := mustCLI(t, env, append([]string{"verify", bundle}, read...)...); !strings.Contains(out, "✓ VERIFIED") || !strings.Contains(out, "Université de Lumière (example.edu)") {
-		t.Fatalf("verify on geth:\n%s", out)
+	lastManifest = filepath.Join(dir, "manifest.json")
+	bundles, _ := filepath.Glob(filepath.Join(dir, "*.credseal.json"))
+	if len(bundles) != 56 {
+		t.Fatalf("%d bundles", len(bundles))
 	}
+	for _, b := range bundles {
+		out := mustCLI(t, env, append([]string{"verify", b}, read...)...)
+		for _, want := range []string{"✓ VERIFIED", "✓ Recorded on chain", "✓ Confirmations", "✓ Issuer accredited", "✓ Not revoked",
+			"Université de Lumière (example.edu), as the registry accredits it"} {
+			if !strings.Contains(out, want) {
+				t.Fatalf("verify %s lacks %q:\n%s", filepath.Base(b), want, out)
+			}
+		}
+	}
+	bundle := glob(t, dir, "0007-*.credseal.json")
 	mustCLI(t, env, append([]string{"revoke", bundle, "--reason", "2"}, key...)...)
-	if out, code := cli(t, env, append([]string{"verify", bundle}, read...)...); code != 1 || !strings.Contains(out, "superseded") {
+	if out, code := cli(t, env, append([]string{"verify", bundle}, read...)...); code != 1 || !strings.Contains(out, "✗ Not revoked") || !strings.Contains(out, "superseded") {
 		t.Fatalf("verify after revoke: exit %d\n%s", code, out)
+	}
+	if out := mustCLI(t, env, append([]string{"verify", glob(t, dir, "0008-*.credseal.json")}, read...)...); !strings.Contains(out, "✓ VERIFIED") {
+		t.Fatalf("a neighbour of the revoked credential:\n%s", out)
 	}
 	// The verifier trusts only its own registry: another address fails.
 	other := []string{"--rpc", url, "--registry", "0x000000000000000000000000000000000000dEaD"}
 	if out, code := cli(t, env, append([]string{"verify", glob(t, dir, "0008-*.credseal.json")}, other...)...); code == 0 {
 		t.Fatalf("verify against an untrusted registry passed:\n%s", out)
 	}
+	if typ := anchorTxType(t, url); typ != wantTxType {
+		t.Fatalf("anchoring transaction of type %d, want %d", typ, wantTxType)
+	}
+}
+
+// anchorTxType is the type of the transaction that anchored lastManifest's batch.
+func anchorTxType(t *testing.T, url string) uint8 {
+	t.Helper()
+	var m struct {
+		Anchor struct{ Tx string } `json:"anchor"`
+	}
+	raw, err := os.ReadFile(lastManifest)
+	if err != nil || json.Unmarshal(raw, &m) != nil || m.Anchor.Tx == "" {
+		t.Fatalf("manifest %s: %v", lastManifest, err)
+	}
+	ec, err := ethclient.Dial(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ec.Close()
+	tx, _, err := ec.TransactionByHash(context.Background(), common.HexToHash(m.Anchor.Tx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tx.Type()
 }
 
 // fund sends 100 ether from the node's developer account to addr.

@@ -31,10 +31,22 @@ func TestIssuerServeProcess(t *testing.T) {
 	env := []string{"CREDSEAL_DEVCHAIN=" + chainDir, "CREDSEAL_ISSUER=" + dir}
 	mustCLI(t, env, "issuer", "init", "--name", "Université de Lumière", "--url", "https://registrar.example.edu",
 		"--batch-size", "100", "--batch-age", "1s", "--difficulty", "12")
-	token := strings.TrimSpace(mustCLI(t, env, "issuer", "token", "create", "e2e"))
+	token := strings.TrimSpace(mustCLI(t, env, "issuer", "token", "create", "e2e", "--scope", "admin"))
 
 	m, _ := startProcessEnv(t, servingLine, env, credseal, "issuer", "serve", "--listen", "127.0.0.1:0", "--interval", "200ms")
 	base := m[1]
+	// Tokens are managed while the server runs, through its API.
+	office := strings.TrimSpace(mustCLI(t, env, "issuer", "token", "create", "office", "--scope", "issue", "--token", token))
+	if list := mustCLI(t, env, "issuer", "token", "list", "--token", token); !strings.Contains(list, "office") || !strings.Contains(list, "issue ") {
+		t.Fatalf("token list while serving:\n%s", list)
+	}
+	call(t, "POST", base+"/api/v1/credentials", office, `{"name":"Katherine Johnson","achievement":"Orbital Mechanics","validFrom":"2026-10-01"}`, 202, nil)
+	call(t, "GET", base+"/api/v1/backup", office, "", 403, nil)
+	mustCLI(t, env, "issuer", "token", "revoke", "office", "--token", token)
+	call(t, "POST", base+"/api/v1/credentials", office, `{"name":"Grace Hopper","achievement":"Compilers","validFrom":"2026-10-01"}`, 401, nil)
+	if out, code := cli(t, env, "issuer", "token", "list"); code != 2 || !strings.Contains(out, "admin token") {
+		t.Fatalf("token list while serving without a token: exit %d\n%s", code, out)
+	}
 	body := `{"credentials":[
 	 {"name":"Ada Lovelace","achievement":"Analytical Engines","validFrom":"2026-10-01","skills":["notes","loops"]},
 	 {"name":"Grace Hopper","achievement":"Compilers","validFrom":"2026-10-01","credits":5},
@@ -82,7 +94,7 @@ func TestIssuerServeProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if counts, _, err := db.Counts(context.Background()); err != nil || counts[issuer.Confirmed] != 3 {
+	if counts, _, err := db.Counts(context.Background()); err != nil || counts[issuer.Confirmed] != 4 {
 		t.Fatalf("backup holds %v (%v)", counts, err)
 	}
 	var health struct{ Status string }

@@ -632,40 +632,43 @@ func btou(b []byte) uint64 {
 	return binary.BigEndian.Uint64(b)
 }
 
-// APIToken is a registrar API token's record; the token itself is never stored.
-type APIToken struct {
-	Name    string    `json:"name"`
-	Created time.Time `json:"created"`
-	Revoked bool      `json:"revoked,omitempty"`
-}
-
-// PutAPIToken records the hash of a new API token under a unique name.
-func (d *DB) PutAPIToken(hash [32]byte, name string, now time.Time) error {
+// PutAPIToken records a new API token under its hash; its name must not
+// be a live token's.
+func (d *DB) PutAPIToken(_ context.Context, hash [32]byte, t issuer.APIToken) error {
 	return d.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bAPITokens)
+		if b.Get(hash[:]) != nil {
+			return fmt.Errorf("%w: that token exists", issuer.ErrBadToken)
+		}
 		err := b.ForEach(func(_, v []byte) error {
-			var t APIToken
-			if json.Unmarshal(v, &t) == nil && t.Name == name && !t.Revoked {
-				return fmt.Errorf("an API token named %q exists", name)
+			old, err := decodeToken(v)
+			if err != nil {
+				return err
+			}
+			if old.Name == t.Name && !old.Revoked {
+				return fmt.Errorf("%w: an API token named %q exists", issuer.ErrBadToken, t.Name)
 			}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		v, _ := json.Marshal(APIToken{Name: name, Created: now})
+		v, err := json.Marshal(t)
+		if err != nil {
+			return err
+		}
 		return b.Put(hash[:], v)
 	})
 }
 
 // APIToken finds a token by its hash; ok is false when unknown or revoked.
-func (d *DB) APIToken(_ context.Context, hash [32]byte) (t APIToken, ok bool, err error) {
+func (d *DB) APIToken(_ context.Context, hash [32]byte) (t issuer.APIToken, ok bool, err error) {
 	err = d.db.View(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bAPITokens).Get(hash[:])
 		if v == nil {
 			return nil
 		}
-		if err := json.Unmarshal(v, &t); err != nil {
+		if t, err = decodeToken(v); err != nil {
 			return err
 		}
 		ok = !t.Revoked
@@ -674,16 +677,22 @@ func (d *DB) APIToken(_ context.Context, hash [32]byte) (t APIToken, ok bool, er
 	return t, ok, err
 }
 
-// RevokeAPIToken revokes the token with that name.
-func (d *DB) RevokeAPIToken(name string) error {
+// RevokeAPIToken revokes the live token with that name.
+func (d *DB) RevokeAPIToken(_ context.Context, name string) error {
 	return d.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bAPITokens)
 		c := b.Cursor()
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			var t APIToken
-			if json.Unmarshal(v, &t) == nil && t.Name == name && !t.Revoked {
+			t, err := decodeToken(v)
+			if err != nil {
+				return err
+			}
+			if t.Name == name && !t.Revoked {
 				t.Revoked = true
-				nv, _ := json.Marshal(t)
+				nv, err := json.Marshal(t)
+				if err != nil {
+					return err
+				}
 				return b.Put(k, nv)
 			}
 		}
@@ -691,13 +700,13 @@ func (d *DB) RevokeAPIToken(name string) error {
 	})
 }
 
-// APITokens lists every token record.
-func (d *DB) APITokens() ([]APIToken, error) {
-	var out []APIToken
+// APITokens lists every token record, revoked ones included.
+func (d *DB) APITokens(_ context.Context) ([]issuer.APIToken, error) {
+	var out []issuer.APIToken
 	err := d.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bAPITokens).ForEach(func(_, v []byte) error {
-			var t APIToken
-			if err := json.Unmarshal(v, &t); err != nil {
+			t, err := decodeToken(v)
+			if err != nil {
 				return err
 			}
 			out = append(out, t)
@@ -707,8 +716,15 @@ func (d *DB) APITokens() ([]APIToken, error) {
 	return out, err
 }
 
-// APITokenName implements the HTTP API's token check.
-func (d *DB) APITokenName(ctx context.Context, hash [32]byte) (string, bool, error) {
-	t, ok, err := d.APIToken(ctx, hash)
-	return t.Name, ok, err
+// decodeToken reads a token record; one written before scopes existed gets
+// issuer.LegacyScopes.
+func decodeToken(v []byte) (issuer.APIToken, error) {
+	var t issuer.APIToken
+	if err := json.Unmarshal(v, &t); err != nil {
+		return t, fmt.Errorf("API token record: %w", err)
+	}
+	if t.Scopes == nil {
+		t.Scopes = issuer.LegacyScopes
+	}
+	return t, nil
 }

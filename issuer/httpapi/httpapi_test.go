@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -32,11 +35,36 @@ type env struct {
 	svc  *issuer.Service
 	db   *boltstore.DB
 	docs []*credential.Document
+	log  *syncBuffer // the server's log
+}
+
+// syncBuffer is a log sink the server writes while the test reads.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // newEnv serves an issuer whose sample cohort is issued and anchored on a
-// simulated chain, on a real HTTP server on 127.0.0.1.
+// simulated chain, on a real HTTP server on 127.0.0.1; the test's token
+// has the admin scope.
 func newEnv(t *testing.T) *env {
+	return newEnvWith(t, httpapi.Config{})
+}
+
+// newEnvWith is newEnv with the server's Config started from cfg.
+func newEnvWith(t *testing.T, cfg httpapi.Config) *env {
 	t.Helper()
 	chainEnv := chaintest.New(t)
 	iss := chainEnv.Issuer("Université de Lumière", "registrar.example.edu")
@@ -45,7 +73,7 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if err := db.PutAPIToken(issuer.TokenHash(token), "test", time.Now()); err != nil {
+	if err := db.PutAPIToken(ctx, issuer.TokenHash(token), issuer.APIToken{Name: "test", Scopes: []issuer.Scope{issuer.ScopeAdmin}, Created: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
@@ -60,11 +88,14 @@ func newEnv(t *testing.T) *env {
 	if _, err := svc.Step(ctx, true); err != nil {
 		t.Fatal(err)
 	}
-	s := httpapi.New(httpapi.Config{Service: svc, Tokens: db, Backup: db, PortalURL: "https://portal.example",
-		Profile: issuer.Profile{Name: "Université de Lumière", URL: "https://registrar.example.edu"}})
+	log := &syncBuffer{}
+	cfg.Service, cfg.Tokens, cfg.Backup, cfg.PortalURL = svc, db, db, "https://portal.example"
+	cfg.Profile = issuer.Profile{Name: "Université de Lumière", URL: "https://registrar.example.edu"}
+	cfg.Logger = slog.New(slog.NewTextHandler(log, nil))
+	s := httpapi.New(cfg)
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(srv.Close)
-	return &env{srv: srv, svc: svc, db: db, docs: docs}
+	return &env{srv: srv, svc: svc, db: db, docs: docs, log: log}
 }
 
 func (e *env) do(t *testing.T, method, path, auth, contentType string, body io.Reader) (*http.Response, []byte) {
@@ -110,7 +141,7 @@ func TestAuth(t *testing.T) {
 	if resp, _ := e.do(t, "GET", "/api/v1/batches", token, "", nil); resp.StatusCode != 200 {
 		t.Fatalf("valid token: %d", resp.StatusCode)
 	}
-	if err := e.db.RevokeAPIToken("test"); err != nil {
+	if err := e.db.RevokeAPIToken(ctx, "test"); err != nil {
 		t.Fatal(err)
 	}
 	if resp, _ := e.do(t, "GET", "/api/v1/batches", token, "", nil); resp.StatusCode != 401 {
@@ -192,7 +223,7 @@ func TestSubmitStatusRevoke(t *testing.T) {
 	if resp, _ = e.do(t, "GET", "/api/v1/batches?limit=0", token, "", nil); resp.StatusCode != 400 {
 		t.Fatalf("limit 0: %d", resp.StatusCode)
 	}
-	if resp, body = e.do(t, "GET", "/metrics", "", "", nil); resp.StatusCode != 200 || !strings.Contains(string(body), `credseal_credentials{state="confirmed"} 56`) {
+	if resp, body = e.do(t, "GET", "/metrics", token, "", nil); resp.StatusCode != 200 || !strings.Contains(string(body), `credseal_credentials{state="confirmed"} 56`) {
 		t.Fatalf("metrics: %s", body)
 	}
 	if resp, body = e.do(t, "GET", "/api/v1/backup", token, "", nil); resp.StatusCode != 200 || len(body) < 4096 {
@@ -305,5 +336,135 @@ func TestPendingCredentialPortal(t *testing.T) {
 	}
 	if resp, _ = e.do(t, "GET", path+"/bundle.json", "", "", nil); resp.StatusCode != 409 {
 		t.Fatalf("bundle of a pending credential: %d", resp.StatusCode)
+	}
+}
+
+// addToken stores a token with the given scopes (none: a token made before
+// scopes existed) and returns it.
+func (e *env) addToken(t *testing.T, name string, scopes ...issuer.Scope) string {
+	t.Helper()
+	tok := "cst_" + name
+	if err := e.db.PutAPIToken(ctx, issuer.TokenHash(tok), issuer.APIToken{Name: name, Scopes: scopes, Created: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+// TestScopes: each route needs its scope. A token that submits credentials
+// can neither revoke them nor download every seed and learner (the backup).
+func TestScopes(t *testing.T) {
+	e := newEnv(t)
+	issueOnly := e.addToken(t, "office", issuer.ScopeIssue)
+	readOnly := e.addToken(t, "dashboard", issuer.ScopeRead)
+	revoker := e.addToken(t, "registrar", issuer.ScopeRevoke, issuer.ScopeRead)
+	legacy := e.addToken(t, "old") // created before scopes: issue and read
+	id := "/api/v1/credentials/" + url.PathEscape(e.docs[5].ID)
+	newCred := `{"name":"Ada Lovelace","achievement":"Analytical Engines","validFrom":"2026-10-01"}`
+	for _, tc := range []struct {
+		tok, method, path, body string
+		want                    int
+	}{
+		{issueOnly, "POST", "/api/v1/credentials", newCred, 202},
+		{issueOnly, "POST", id + "/revoke", `{"reason":1}`, 403},
+		{issueOnly, "GET", "/api/v1/backup", "", 403},
+		{issueOnly, "GET", id, "", 403},
+		{readOnly, "GET", id, "", 200},
+		{readOnly, "GET", "/metrics", "", 200},
+		{readOnly, "POST", "/api/v1/credentials/bulk", `{"credentials":[` + newCred + `]}`, 403},
+		{readOnly, "GET", "/api/v1/tokens", "", 403},
+		{legacy, "GET", "/api/v1/backup", "", 403},
+		{legacy, "POST", id + "/revoke", `{"reason":1}`, 403},
+		{legacy, "GET", "/api/v1/batches", "", 200},
+		{revoker, "POST", "/api/v1/tokens", `{"name":"mine","scopes":["admin"]}`, 403},
+		{revoker, "POST", id + "/revoke", `{"reason":1}`, 200},
+		{token, "GET", "/api/v1/backup", "", 200},
+	} {
+		var body io.Reader
+		if tc.body != "" {
+			body = strings.NewReader(tc.body)
+		}
+		resp, out := e.do(t, tc.method, tc.path, tc.tok, "application/json", body)
+		if resp.StatusCode != tc.want {
+			t.Errorf("%s %s with %s: %d %.200s, want %d", tc.method, tc.path, tc.tok, resp.StatusCode, out, tc.want)
+		}
+		if tc.want == 403 && errorCode(t, out) != httpapi.CodeForbidden {
+			t.Errorf("%s %s: %s", tc.method, tc.path, out)
+		}
+	}
+}
+
+// TestAuditLog: every change, and every refused attempt at one, is logged
+// with the token's name.
+func TestAuditLog(t *testing.T) {
+	e := newEnv(t)
+	office := e.addToken(t, "office", issuer.ScopeIssue)
+	e.do(t, "POST", "/api/v1/credentials", office, "application/json",
+		strings.NewReader(`{"name":"Ada Lovelace","achievement":"Analytical Engines","validFrom":"2026-10-01"}`))
+	e.do(t, "POST", "/api/v1/credentials/"+url.PathEscape(e.docs[2].ID)+"/revoke", office, "application/json", strings.NewReader(`{"reason":1}`))
+	e.do(t, "POST", "/api/v1/credentials/"+url.PathEscape(e.docs[3].ID)+"/revoke", token, "application/json", strings.NewReader(`{"reason":4}`))
+	e.do(t, "GET", "/api/v1/backup", token, "", nil)
+	log := e.log.String()
+	for _, want := range []string{
+		`msg=audit token=office method=POST route=/api/v1/credentials status=202`,
+		fmt.Sprintf(`msg=audit token=office method=POST route=/api/v1/credentials/:id/revoke status=403 ip=127.0.0.1 id=%s`, e.docs[2].ID),
+		fmt.Sprintf(`msg=audit token=test method=POST route=/api/v1/credentials/:id/revoke status=200 ip=127.0.0.1 id=%s`, e.docs[3].ID),
+		`msg=audit token=test method=GET route=/api/v1/backup status=200`,
+	} {
+		if !strings.Contains(log, want) {
+			t.Errorf("audit log lacks %q:\n%s", want, log)
+		}
+	}
+	if strings.Contains(log, "Ada Lovelace") || strings.Contains(log, token) {
+		t.Fatalf("the log holds a body or a token:\n%s", log)
+	}
+}
+
+// TestTokensWhileServing: an admin token creates and revokes tokens through
+// the API, which take effect at once.
+func TestTokensWhileServing(t *testing.T) {
+	e := newEnv(t)
+	resp, body := e.do(t, "POST", "/api/v1/tokens", token, "application/json", strings.NewReader(`{"name":"night-shift","scopes":["read"]}`))
+	var created struct {
+		Name, Token string
+		Scopes      []string
+	}
+	if resp.StatusCode != 201 || json.Unmarshal(body, &created) != nil || !strings.HasPrefix(created.Token, "cst_") || created.Scopes[0] != "read" {
+		t.Fatalf("create: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := e.do(t, "GET", "/api/v1/batches", created.Token, "", nil); resp.StatusCode != 200 {
+		t.Fatalf("new token: %d", resp.StatusCode)
+	}
+	for _, bad := range []string{`{"name":"night-shift","scopes":["read"]}`, `{"name":"x","scopes":["root"]}`, `{"name":"a b","scopes":["read"]}`, `{"name":"y","scopes":[]}`} {
+		if resp, body := e.do(t, "POST", "/api/v1/tokens", token, "application/json", strings.NewReader(bad)); resp.StatusCode != 400 {
+			t.Errorf("create %s: %d %s", bad, resp.StatusCode, body)
+		}
+	}
+	resp, body = e.do(t, "GET", "/api/v1/tokens", token, "", nil)
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"night-shift"`) || strings.Contains(string(body), created.Token) {
+		t.Fatalf("list: %d %s", resp.StatusCode, body)
+	}
+	if resp, body := e.do(t, "POST", "/api/v1/tokens/night-shift/revoke", token, "", nil); resp.StatusCode != 200 {
+		t.Fatalf("revoke: %d %s", resp.StatusCode, body)
+	}
+	if resp, _ := e.do(t, "GET", "/api/v1/batches", created.Token, "", nil); resp.StatusCode != 401 {
+		t.Fatalf("revoked token: %d", resp.StatusCode)
+	}
+	if resp, _ := e.do(t, "POST", "/api/v1/tokens/nobody/revoke", token, "", nil); resp.StatusCode != 404 {
+		t.Fatalf("revoke unknown: %d", resp.StatusCode)
+	}
+}
+
+func TestMetricsAccess(t *testing.T) {
+	for _, tc := range []struct {
+		mode             string
+		anonymous, token int
+	}{{httpapi.MetricsToken, 401, 200}, {httpapi.MetricsPublic, 200, 200}, {httpapi.MetricsOff, 404, 404}} {
+		e := newEnvWith(t, httpapi.Config{Metrics: tc.mode})
+		if resp, _ := e.do(t, "GET", "/metrics", "", "", nil); resp.StatusCode != tc.anonymous {
+			t.Errorf("%s, no token: %d, want %d", tc.mode, resp.StatusCode, tc.anonymous)
+		}
+		if resp, _ := e.do(t, "GET", "/metrics", token, "", nil); resp.StatusCode != tc.token {
+			t.Errorf("%s, token: %d, want %d", tc.mode, resp.StatusCode, tc.token)
+		}
 	}
 }

@@ -1,5 +1,6 @@
 // Package httpapi serves the issuer over HTTP with echo: the registrar API
-// under /api/v1 (bearer tokens, JSON errors with stable codes, size limits,
+// under /api/v1 (bearer tokens with scopes, an audit log of every change
+// naming the token, JSON errors with stable codes, size limits,
 // pagination), the learner portal under /claim (server-rendered HTML with
 // embedded assets and a strict Content-Security-Policy), and /healthz and
 // /metrics for operators.
@@ -11,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"sync/atomic"
@@ -20,12 +22,23 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/pkg/httpx"
 )
 
-// TokenStore checks registrar API tokens by their hash.
+// TokenStore keeps registrar API tokens by their hash.
 type TokenStore interface {
-	APITokenName(ctx context.Context, hash [32]byte) (name string, ok bool, err error)
+	APIToken(ctx context.Context, hash [32]byte) (issuer.APIToken, bool, error)
+	PutAPIToken(ctx context.Context, hash [32]byte, t issuer.APIToken) error
+	RevokeAPIToken(ctx context.Context, name string) error
+	APITokens(ctx context.Context) ([]issuer.APIToken, error)
 }
+
+// Who may read /metrics.
+const (
+	MetricsPublic = "public" // anyone
+	MetricsToken  = "token"  // a token with the read scope
+	MetricsOff    = "off"    // nobody: 404
+)
 
 // Backuper writes a consistent copy of the issuer's database.
 type Backuper interface {
@@ -45,6 +58,12 @@ type Config struct {
 	Logger      *slog.Logger
 	// ChainUp reports whether the chain answered lately (for /healthz).
 	ChainUp func() bool
+	// Metrics says who may read /metrics: MetricsToken (the default),
+	// MetricsPublic or MetricsOff.
+	Metrics string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client in logs; without any, the direct peer is the client.
+	TrustedProxies []*net.IPNet
 }
 
 // Limits on request bodies.
@@ -67,9 +86,13 @@ func New(cfg Config) *Server {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if cfg.Metrics == "" {
+		cfg.Metrics = MetricsToken
+	}
 	s := &Server{cfg: cfg, echo: echo.New()}
 	e := s.echo
 	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = httpx.ClientIP(cfg.TrustedProxies)
 	e.HTTPErrorHandler = s.handleError
 	e.Use(middleware.Recover())
 	e.Use(s.count)
@@ -83,16 +106,24 @@ func New(cfg Config) *Server {
 		},
 	}))
 	e.GET("/healthz", s.health)
-	e.GET("/metrics", s.metrics)
+	switch cfg.Metrics {
+	case MetricsPublic:
+		e.GET("/metrics", s.metrics)
+	case MetricsToken:
+		e.GET("/metrics", s.metrics, s.authenticate, need(issuer.ScopeRead))
+	}
 
 	api := e.Group("/api/v1", s.authenticate)
-	api.POST("/credentials", s.submitOne, middleware.BodyLimit(fmt.Sprint(maxSingleBody)))
-	api.POST("/credentials/bulk", s.submitBulk, middleware.BodyLimit(fmt.Sprint(maxBulkBody)))
-	api.GET("/credentials/:id", s.credentialStatus)
-	api.POST("/credentials/:id/revoke", s.revoke, middleware.BodyLimit("4K"))
-	api.GET("/batches", s.listBatches)
-	api.GET("/batches/:seq", s.batchStatus)
-	api.GET("/backup", s.backup)
+	api.POST("/credentials", s.submitOne, s.audit, need(issuer.ScopeIssue), middleware.BodyLimit(fmt.Sprint(maxSingleBody)))
+	api.POST("/credentials/bulk", s.submitBulk, s.audit, need(issuer.ScopeIssue), middleware.BodyLimit(fmt.Sprint(maxBulkBody)))
+	api.GET("/credentials/:id", s.credentialStatus, need(issuer.ScopeRead))
+	api.POST("/credentials/:id/revoke", s.revoke, s.audit, need(issuer.ScopeRevoke), middleware.BodyLimit("4K"))
+	api.GET("/batches", s.listBatches, need(issuer.ScopeRead))
+	api.GET("/batches/:seq", s.batchStatus, need(issuer.ScopeRead))
+	api.GET("/backup", s.backup, s.audit, need(issuer.ScopeAdmin))
+	api.GET("/tokens", s.listTokens, need(issuer.ScopeAdmin))
+	api.POST("/tokens", s.createToken, s.audit, need(issuer.ScopeAdmin), middleware.BodyLimit("4K"))
+	api.POST("/tokens/:name/revoke", s.revokeToken, s.audit, need(issuer.ScopeAdmin))
 
 	portal := e.Group("/claim", s.portalHeaders)
 	portal.GET("/:token", s.claimPage)
@@ -118,6 +149,7 @@ const (
 	CodeBadRequest    = "bad_request"
 	CodeInvalid       = "invalid_credential"
 	CodeUnauthorized  = "unauthorized"
+	CodeForbidden     = "forbidden"
 	CodeNotFound      = "not_found"
 	CodeTooLarge      = "too_large"
 	CodeConflict      = "conflict"
@@ -155,6 +187,8 @@ func statusOf(err error) *apiError {
 		return &apiError{http.StatusConflict, CodeNotAnchored, err.Error()}
 	case errors.Is(err, issuer.ErrNoChain):
 		return &apiError{http.StatusServiceUnavailable, CodeChain, err.Error()}
+	case errors.Is(err, issuer.ErrBadToken):
+		return &apiError{http.StatusBadRequest, CodeBadRequest, err.Error()}
 	case errors.As(err, &he):
 		code := CodeBadRequest
 		switch he.Code {
@@ -209,15 +243,53 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			return fail(http.StatusUnauthorized, CodeUnauthorized, "missing bearer token (Authorization: Bearer …; create one with `credseal issuer token create`)")
 		}
 		hash := issuer.TokenHash(tok)
-		name, ok, err := s.cfg.Tokens.APITokenName(c.Request().Context(), hash)
+		t, ok, err := s.cfg.Tokens.APIToken(c.Request().Context(), hash)
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return fail(http.StatusUnauthorized, CodeUnauthorized, "unknown or revoked token")
 		}
-		c.Set("token", name)
+		c.Set(tokenKey, t)
 		return next(c)
+	}
+}
+
+// tokenKey is where authenticate leaves the request's issuer.APIToken.
+const tokenKey = "token"
+
+// need refuses a token without scope s.
+func need(s issuer.Scope) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			t, _ := c.Get(tokenKey).(issuer.APIToken)
+			if !t.Allows(s) {
+				return fail(http.StatusForbidden, CodeForbidden, "this token lacks the %q scope (create one with `credseal issuer token create NAME --scope %s`)", s, s)
+			}
+			return next(c)
+		}
+	}
+}
+
+// audit logs every change made through the API, and every backup, with
+// the name of the token that made it or was refused: who submitted, who
+// revoked, who downloaded every seed. Bodies and claim tokens are never
+// logged; the route's parameters (a credential's id, a batch number, a
+// token's name) are, since they say what was done.
+func (s *Server) audit(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		err := next(c)
+		t, _ := c.Get(tokenKey).(issuer.APIToken)
+		status := c.Response().Status
+		if err != nil {
+			status = statusOf(err).Status
+		}
+		attrs := []any{"token", t.Name, "method", c.Request().Method, "route", c.Path(), "status", status, "ip", c.RealIP()}
+		for _, p := range c.ParamNames() {
+			attrs = append(attrs, p, c.Param(p))
+		}
+		s.cfg.Logger.Info("audit", attrs...)
+		return err
 	}
 }
 
@@ -250,6 +322,54 @@ func (s *Server) metrics(c echo.Context) error {
 	}
 	fmt.Fprintf(&b, "# HELP credseal_chain_up Whether the chain answered the last pipeline step.\n# TYPE credseal_chain_up gauge\ncredseal_chain_up %d\n", up)
 	return c.Blob(http.StatusOK, "text/plain; version=0.0.4; charset=utf-8", []byte(b.String()))
+}
+
+// tokenView is a token's record for the registrar; the token is shown only
+// when it is created.
+type tokenView struct {
+	Name    string         `json:"name"`
+	Scopes  []issuer.Scope `json:"scopes"`
+	Created time.Time      `json:"created"`
+	Revoked bool           `json:"revoked,omitempty"`
+	Token   string         `json:"token,omitempty"`
+}
+
+func (s *Server) listTokens(c echo.Context) error {
+	toks, err := s.cfg.Tokens.APITokens(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	out := make([]tokenView, len(toks))
+	for i, t := range toks {
+		out[i] = tokenView{Name: t.Name, Scopes: t.Scopes, Created: t.Created, Revoked: t.Revoked}
+	}
+	return c.JSON(http.StatusOK, map[string]any{"tokens": out})
+}
+
+func (s *Server) createToken(c echo.Context) error {
+	var body struct {
+		Name   string   `json:"name"`
+		Scopes []string `json:"scopes"`
+	}
+	if err := decodeJSON(c, &body); err != nil {
+		return err
+	}
+	scopes, err := issuer.ParseScopes(body.Scopes)
+	if err != nil {
+		return err
+	}
+	tok, rec, err := issuer.CreateAPIToken(c.Request().Context(), s.cfg.Tokens, body.Name, scopes, time.Now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, tokenView{Name: rec.Name, Scopes: rec.Scopes, Created: rec.Created, Token: tok})
+}
+
+func (s *Server) revokeToken(c echo.Context) error {
+	if err := s.cfg.Tokens.RevokeAPIToken(c.Request().Context(), c.Param("name")); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]any{"name": c.Param("name"), "revoked": true})
 }
 
 func (s *Server) backup(c echo.Context) error {

@@ -26,6 +26,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/httpx"
 	"github.com/credseal/credseal/verifier"
 	"github.com/credseal/credseal/verifier/web"
 )
@@ -107,7 +108,7 @@ func New(cfg Config) *Server {
 	s := &Server{cfg: cfg, echo: echo.New(), decodes: make(chan struct{}, cfg.MaxDecodes)}
 	e := s.echo
 	e.HideBanner, e.HidePort = true, true
-	e.IPExtractor = ClientIP(cfg.TrustedProxies)
+	e.IPExtractor = httpx.ClientIP(cfg.TrustedProxies)
 	e.HTTPErrorHandler = s.handleError
 	e.Use(middleware.Recover())
 	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
@@ -153,21 +154,6 @@ func New(cfg Config) *Server {
 
 // Handler returns the HTTP handler.
 func (s *Server) Handler() http.Handler { return s.echo }
-
-// ClientIP says who a request comes from: the direct peer, unless the peer
-// is one of the trusted proxies, in which case the last address in
-// X-Forwarded-For that is not itself a trusted proxy. echo's default would
-// believe any X-Forwarded-For, and loopback and private peers.
-func ClientIP(trusted []*net.IPNet) echo.IPExtractor {
-	if len(trusted) == 0 {
-		return echo.ExtractIPDirect()
-	}
-	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
-	for _, n := range trusted {
-		opts = append(opts, echo.TrustIPRange(n))
-	}
-	return echo.ExtractIPFromXFFHeader(opts...)
-}
 
 // NewHTTPServer wraps the handler with timeouts fit for the public internet.
 func (s *Server) NewHTTPServer(addr string) *http.Server {

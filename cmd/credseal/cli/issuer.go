@@ -1,10 +1,11 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
-	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +26,7 @@ import (
 	"github.com/credseal/credseal/issuer/boltstore"
 	"github.com/credseal/credseal/issuer/httpapi"
 	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/httpx"
 )
 
 func newIssuerCommand() *cobra.Command {
@@ -239,8 +241,9 @@ func anchorGas(batches int) int {
 }
 
 func newIssuerServeCommand() *cobra.Command {
-	var dir, listen string
+	var dir, listen, metrics string
 	var interval time.Duration
+	var proxies []string
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the pipeline and serve the registrar API and the learner portal",
@@ -248,18 +251,27 @@ func newIssuerServeCommand() *cobra.Command {
 sealing, anchoring in chain order, retrying the chain with backoff) and serves:
 
   /api/v1/…      the registrar API (Authorization: Bearer TOKEN; tokens from
-                 'credseal issuer token create')
+                 'credseal issuer token create', each with scopes); every
+                 change is written to the log with the token's name
   /claim/TOKEN   each learner's portal page: status, bundle, QR code,
                  printable certificate, and selective disclosure
   /healthz       liveness and chain status
-  /metrics       Prometheus text format
+  /metrics       Prometheus text format (--metrics: a token with the read
+                 scope by default, or public, or off)
 
 It keeps accepting credentials while the chain is unreachable.`,
 		Example: `  credseal issuer serve
-  credseal issuer serve --listen 0.0.0.0:8080 --dir /srv/credseal`,
+  credseal issuer serve --listen 0.0.0.0:8080 --dir /srv/credseal --trusted-proxy 10.0.0.0/8 --metrics public`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
+			trusted, err := httpx.ParseCIDRs(proxies)
+			if err != nil {
+				return badInput(err)
+			}
+			if metrics != httpapi.MetricsToken && metrics != httpapi.MetricsPublic && metrics != httpapi.MetricsOff {
+				return badInput(fmt.Errorf("--metrics %q: want token, public or off", metrics))
+			}
 			e, err := openIssuer(ctx, dir, false)
 			if err != nil {
 				return err
@@ -270,7 +282,8 @@ It keeps accepting credentials while the chain is unreachable.`,
 			_, err = e.chain.client(ctx)
 			chainUp.Store(err == nil)
 			srv := httpapi.New(httpapi.Config{Service: e.svc, Tokens: e.db, Backup: e.db, Profile: e.cfg.Profile,
-				PortalURL: e.cfg.PortalURL, VerifierURL: e.cfg.VerifierURL, Logger: log, ChainUp: chainUp.Load})
+				PortalURL: e.cfg.PortalURL, VerifierURL: e.cfg.VerifierURL, Logger: log, ChainUp: chainUp.Load,
+				Metrics: metrics, TrustedProxies: trusted})
 			ln, err := net.Listen("tcp", listen)
 			if err != nil {
 				return badInput(err)
@@ -306,74 +319,193 @@ It keeps accepting credentials while the chain is unreachable.`,
 	addIssuerDirFlag(cmd.Flags(), &dir)
 	cmd.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on")
 	cmd.Flags().DurationVar(&interval, "interval", time.Second, "how often the pipeline looks for work")
+	cmd.Flags().StringVar(&metrics, "metrics", httpapi.MetricsToken, "who may read /metrics: token (the read scope), public or off")
+	cmd.Flags().StringSliceVar(&proxies, "trusted-proxy", nil, "CIDR of a reverse proxy whose X-Forwarded-For names the client in logs (repeatable)")
 	return cmd
 }
 
+// tokenCommandOptions are the token subcommands' shared flags.
+type tokenCommandOptions struct {
+	dir    string
+	token  string // an admin token, for a running server
+	scopes []string
+}
+
 func newIssuerTokenCommand() *cobra.Command {
-	var dir string
+	o := &tokenCommandOptions{}
 	cmd := &cobra.Command{
 		Use:   "token",
 		Short: "Create, list or revoke registrar API tokens",
 		Long: `token manages the bearer tokens of the registrar API (/api/v1). A token is
-printed once when created; the database keeps only its SHA-256 and a name.
-Run these while 'issuer serve' is stopped (they open the database).`,
-		Example: `  credseal issuer token create registrar-office
+printed once when created; the database keeps only its SHA-256, a name and
+its scopes:
+
+  issue    submit credentials
+  revoke   revoke credentials
+  read     read credentials, batches and /metrics
+  admin    download backups and manage tokens; implies the others
+
+While 'issuer serve' runs it holds the database, and these commands go
+through its API instead, with an admin token (--token or $CREDSEAL_API_TOKEN).
+Tokens created before scopes existed have issue and read.`,
+		Example: `  credseal issuer token create registrar-office --scope issue,read
+  credseal issuer token create backups --scope admin
   credseal issuer token list
-  credseal issuer token revoke registrar-office`,
+  CREDSEAL_API_TOKEN=cst_… credseal issuer token revoke registrar-office   # while serve runs`,
 	}
-	addIssuerDirFlag(cmd.PersistentFlags(), &dir)
-	withDB := func(f func(db *boltstore.DB, out io.Writer, args []string) error) func(*cobra.Command, []string) error {
-		return func(cmd *cobra.Command, args []string) error {
-			if _, err := readIssuerConfig(dir); err != nil {
-				return err
-			}
-			db, err := boltstore.Open(filepath.Join(dir, issuerDBFile))
-			if err != nil {
-				return badInput(err)
-			}
-			defer db.Close()
-			return f(db, cmd.OutOrStdout(), args)
-		}
-	}
-	cmd.AddCommand(&cobra.Command{
+	f := cmd.PersistentFlags()
+	addIssuerDirFlag(f, &o.dir)
+	f.StringVar(&o.token, "token", "", "admin API token, to manage tokens while 'issuer serve' runs (else $"+apiTokenEnv+")")
+	create := &cobra.Command{
 		Use: "create NAME", Short: "Create a token; it is printed once and only its hash is kept",
-		Example: "  credseal issuer token create registrar-office", Args: cobra.ExactArgs(1),
-		RunE: withDB(func(db *boltstore.DB, out io.Writer, args []string) error {
-			raw := make([]byte, 32)
-			if _, err := rand.Read(raw); err != nil {
-				return err
-			}
-			tok := "cst_" + base64.RawURLEncoding.EncodeToString(raw)
-			if err := db.PutAPIToken(issuer.TokenHash(tok), args[0], time.Now().UTC()); err != nil {
-				return badInput(err)
-			}
-			fmt.Fprintln(out, tok)
-			return nil
-		}),
+		Example: "  credseal issuer token create registrar-office --scope issue,read", Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runTokenCreate(cmd, o, args[0]) },
+	}
+	create.Flags().StringSliceVar(&o.scopes, "scope", []string{string(issuer.ScopeIssue), string(issuer.ScopeRead)}, "what the token may do: issue, revoke, read, admin")
+	cmd.AddCommand(create, &cobra.Command{
+		Use: "list", Short: "List tokens by name, with their scopes", Example: "  credseal issuer token list", Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runTokenList(cmd, o) },
 	}, &cobra.Command{
-		Use: "list", Short: "List tokens by name", Example: "  credseal issuer token list", Args: cobra.NoArgs,
-		RunE: withDB(func(db *boltstore.DB, out io.Writer, _ []string) error {
-			toks, err := db.APITokens()
-			for _, t := range toks {
-				state := "active"
-				if t.Revoked {
-					state = "revoked"
-				}
-				fmt.Fprintf(out, "%-24s %-8s created %s\n", t.Name, state, t.Created.Format(time.RFC3339))
-			}
-			return err
-		}),
-	}, &cobra.Command{
-		Use: "revoke NAME", Short: "Revoke a token", Example: "  credseal issuer token revoke registrar-office", Args: cobra.ExactArgs(1),
-		RunE: withDB(func(db *boltstore.DB, out io.Writer, args []string) error {
-			if err := db.RevokeAPIToken(args[0]); err != nil {
-				return badInput(err)
-			}
-			fmt.Fprintf(out, "revoked %s\n", args[0])
-			return nil
-		}),
+		Use: "revoke NAME", Short: "Revoke a token, at once", Example: "  credseal issuer token revoke registrar-office", Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runTokenRevoke(cmd, o, args[0]) },
 	})
 	return cmd
+}
+
+// apiTokenEnv holds an API token for commands that reach a running server.
+const apiTokenEnv = "CREDSEAL_API_TOKEN"
+
+// withTokenStore runs local with the issuer database, or, when a running
+// server holds it, remote with the server's API address and an admin token.
+func withTokenStore(cmd *cobra.Command, o *tokenCommandOptions, local func(*boltstore.DB) error, remote func(base, token string) error) error {
+	cfg, err := readIssuerConfig(o.dir)
+	if err != nil {
+		return err
+	}
+	db, err := boltstore.Open(filepath.Join(o.dir, issuerDBFile))
+	if err == nil {
+		defer db.Close()
+		return local(db)
+	}
+	if !errors.Is(err, boltstore.ErrLocked) || cfg.Listen == "" {
+		return badInput(err)
+	}
+	tok := o.token
+	if tok == "" {
+		tok = os.Getenv(apiTokenEnv)
+	}
+	if tok == "" {
+		return badInput(fmt.Errorf("'issuer serve' holds the database: give an admin token with --token or $%s", apiTokenEnv))
+	}
+	return remote("http://"+cfg.Listen, tok)
+}
+
+func runTokenCreate(cmd *cobra.Command, o *tokenCommandOptions, name string) error {
+	scopes, err := issuer.ParseScopes(o.scopes)
+	if err != nil {
+		return badInput(err)
+	}
+	out := cmd.OutOrStdout()
+	return withTokenStore(cmd, o, func(db *boltstore.DB) error {
+		tok, _, err := issuer.CreateAPIToken(cmd.Context(), db, name, scopes, time.Now())
+		if err != nil {
+			return badInput(err)
+		}
+		fmt.Fprintln(out, tok)
+		return nil
+	}, func(base, admin string) error {
+		var created struct{ Token string }
+		body := map[string]any{"name": name, "scopes": scopes}
+		if err := apiCall(cmd.Context(), http.MethodPost, base+"/api/v1/tokens", admin, body, &created); err != nil {
+			return err
+		}
+		fmt.Fprintln(out, created.Token)
+		return nil
+	})
+}
+
+func runTokenList(cmd *cobra.Command, o *tokenCommandOptions) error {
+	print := func(toks []issuer.APIToken) {
+		for _, t := range toks {
+			state := "active"
+			if t.Revoked {
+				state = "revoked"
+			}
+			scopes := make([]string, len(t.Scopes))
+			for i, s := range t.Scopes {
+				scopes[i] = string(s)
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%-24s %-8s %-24s created %s\n", t.Name, state, strings.Join(scopes, ","), t.Created.Format(time.RFC3339))
+		}
+	}
+	return withTokenStore(cmd, o, func(db *boltstore.DB) error {
+		toks, err := db.APITokens(cmd.Context())
+		print(toks)
+		return err
+	}, func(base, admin string) error {
+		var list struct{ Tokens []issuer.APIToken }
+		if err := apiCall(cmd.Context(), http.MethodGet, base+"/api/v1/tokens", admin, nil, &list); err != nil {
+			return err
+		}
+		print(list.Tokens)
+		return nil
+	})
+}
+
+func runTokenRevoke(cmd *cobra.Command, o *tokenCommandOptions, name string) error {
+	err := withTokenStore(cmd, o, func(db *boltstore.DB) error {
+		if err := db.RevokeAPIToken(cmd.Context(), name); err != nil {
+			return badInput(err)
+		}
+		return nil
+	}, func(base, admin string) error {
+		return apiCall(cmd.Context(), http.MethodPost, base+"/api/v1/tokens/"+url.PathEscape(name)+"/revoke", admin, nil, nil)
+	})
+	if err == nil {
+		fmt.Fprintf(cmd.OutOrStdout(), "revoked %s\n", name)
+	}
+	return err
+}
+
+// apiCall sends a JSON request to the registrar API and decodes the answer
+// into out; an error answer becomes an error carrying its message.
+func apiCall(ctx context.Context, method, url, token string, body, out any) error {
+	var rd io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return err
+		}
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, url, rd)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return fmt.Errorf("issuer API: %w", err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+	if err != nil {
+		return fmt.Errorf("issuer API: %w", err)
+	}
+	if resp.StatusCode >= 300 {
+		var e struct {
+			Error struct{ Code, Message string } `json:"error"`
+		}
+		if json.Unmarshal(data, &e) == nil && e.Error.Message != "" {
+			return fmt.Errorf("issuer API: %s (%s)", e.Error.Message, e.Error.Code)
+		}
+		return fmt.Errorf("issuer API: %s", resp.Status)
+	}
+	if out == nil {
+		return nil
+	}
+	return json.Unmarshal(data, out)
 }
 
 func newIssuerBackupCommand() *cobra.Command {
@@ -383,7 +515,7 @@ func newIssuerBackupCommand() *cobra.Command {
 		Short: "Write a consistent copy of the issuer database, also while it is being served",
 		Long: `backup writes a consistent snapshot of issuer.db to FILE. When 'issuer serve'
 holds the database, the snapshot is taken through its API (GET /api/v1/backup)
-with --token or $CREDSEAL_API_TOKEN.`,
+with an admin token: --token or $CREDSEAL_API_TOKEN.`,
 		Example: `  credseal issuer backup /backups/issuer-$(date +%F).db
   CREDSEAL_API_TOKEN=cst_… credseal issuer backup /backups/issuer.db`,
 		Args: cobra.ExactArgs(1),
@@ -405,7 +537,7 @@ with --token or $CREDSEAL_API_TOKEN.`,
 				return err
 			}
 			if token == "" {
-				token = os.Getenv("CREDSEAL_API_TOKEN")
+				token = os.Getenv(apiTokenEnv)
 			}
 			if err := backupOverHTTP(cmd.Context(), "http://"+cfg.Listen+"/api/v1/backup", token, args[0]); err != nil {
 				return err
@@ -415,7 +547,7 @@ with --token or $CREDSEAL_API_TOKEN.`,
 		},
 	}
 	addIssuerDirFlag(cmd.Flags(), &dir)
-	cmd.Flags().StringVar(&token, "token", "", "API token for an online backup (else $CREDSEAL_API_TOKEN)")
+	cmd.Flags().StringVar(&token, "token", "", "admin API token for an online backup (else $CREDSEAL_API_TOKEN)")
 	return cmd
 }
 

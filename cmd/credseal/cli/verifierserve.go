@@ -7,11 +7,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/credseal/credseal/pkg/httpx"
 	"github.com/credseal/credseal/verifier"
 	"github.com/credseal/credseal/verifier/httpapi"
 )
@@ -54,7 +54,7 @@ X-Forwarded-For. The header is ignored from anyone else.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			trusted, err := parseCIDRs(proxies)
+			trusted, err := httpx.ParseCIDRs(proxies)
 			if err != nil {
 				return badInput(err)
 			}
@@ -96,24 +96,4 @@ X-Forwarded-For. The header is ignored from anyone else.`,
 	cmd.Flags().Float64Var(&perIP, "rate-limit", 20, "verifications per second per client IP (burst twice that; 0: no limit)")
 	cmd.Flags().StringSliceVar(&proxies, "trusted-proxy", nil, "CIDR of a reverse proxy whose X-Forwarded-For names the client (repeatable)")
 	return cmd
-}
-
-// parseCIDRs parses --trusted-proxy values; a bare address is a /32 or /128.
-func parseCIDRs(values []string) ([]*net.IPNet, error) {
-	var out []*net.IPNet
-	for _, v := range values {
-		if !strings.Contains(v, "/") {
-			if ip := net.ParseIP(v); ip != nil && ip.To4() != nil {
-				v += "/32"
-			} else {
-				v += "/128"
-			}
-		}
-		_, n, err := net.ParseCIDR(v)
-		if err != nil {
-			return nil, fmt.Errorf("--trusted-proxy %q: %w", v, err)
-		}
-		out = append(out, n)
-	}
-	return out, nil
 }

@@ -1,0 +1,48 @@
+// Package httpx holds what credseal's two HTTP servers (the issuer's and
+// the verifier's) share about the requests they receive.
+package httpx
+
+import (
+	"fmt"
+	"net"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+)
+
+// ClientIP says who a request comes from, for rate limits and logs: the
+// direct peer, unless the peer is one of the trusted proxies, in which case
+// the last address in X-Forwarded-For that is not itself a trusted proxy.
+// echo's default would believe any X-Forwarded-For, and would take loopback
+// and private peers for proxies.
+func ClientIP(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range trusted {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
+}
+
+// ParseCIDRs parses --trusted-proxy values; a bare address stands for
+// itself alone (/32 or /128).
+func ParseCIDRs(values []string) ([]*net.IPNet, error) {
+	var out []*net.IPNet
+	for _, v := range values {
+		if !strings.Contains(v, "/") {
+			if ip := net.ParseIP(v); ip != nil && ip.To4() != nil {
+				v += "/32"
+			} else {
+				v += "/128"
+			}
+		}
+		_, n, err := net.ParseCIDR(v)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q: %w", v, err)
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
