@@ -27,6 +27,9 @@ func TestDependencyDirection(t *testing.T) {
 		{pkg: "issuer/boltstore", forbidden: []string{mod + "verifier", mod + "cmd", mod + "pkg/chain", "github.com/labstack/echo", "github.com/ethereum/go-ethereum"}},
 		{pkg: "verifier/httpapi", forbidden: []string{mod + "issuer", mod + "cmd", mod + "pkg/chain", "go.etcd.io/bbolt", "github.com/ethereum/go-ethereum"}},
 		{pkg: "issuer/httpapi", forbidden: []string{mod + "verifier", mod + "cmd", mod + "pkg/chain", "go.etcd.io/bbolt", "github.com/ethereum/go-ethereum"}},
+		// Shared by both servers: neither side's service, no storage or chain.
+		{pkg: "pkg/httpx", forbidden: []string{mod, "go.etcd.io/bbolt", "github.com/ethereum/go-ethereum"}},
+		{pkg: "pkg/bundle/hostile", forbidden: []string{mod + "issuer", mod + "verifier", mod + "cmd", mod + "pkg/chain"}},
 	}
 	for _, r := range rules {
 		out, err := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", "./"+r.pkg).Output()

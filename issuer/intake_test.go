@@ -78,3 +78,45 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("name,achievement,validFrom\n\"a,b\n"))
 	f.Fuzz(func(t *testing.T, in []byte) { checkIntake(t, issuer.ReadCSV, in) })
 }
+
+// TestIntakeNormalisesToNFC: one name typed two ways ("ë" precomposed, or
+// "e" and a combining diaeresis) becomes one name, so a re-import is a
+// duplicate rather than a second credential.
+func TestIntakeNormalisesToNFC(t *testing.T) {
+	nfc, nfd := "Zo\u00eb M\u00fcller", "Zoe\u0308 Mu\u0308ller"
+	csv := "name,achievement,validFrom\n" + nfc + ",Data,2026-01-01\n" + nfd + ",Data,2026-01-01\n"
+	docs, err := issuer.ReadCSV(strings.NewReader(csv), issuer.Profile{Name: "X", URL: "https://x.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs[0].Subject.Name != nfc || docs[1].Subject.Name != nfc {
+		t.Fatalf("names %q and %q, want both %q (NFC)", docs[0].Subject.Name, docs[1].Subject.Name, nfc)
+	}
+}
+
+// TestIntakeRejectsControlAndBidiInNames: a name that could rewrite a
+// terminal or reorder a page is refused with its line.
+func TestIntakeRejectsControlAndBidiInNames(t *testing.T) {
+	csv := "name,achievement,validFrom,issuerName\n" +
+		"Ada,Engines,2026-01-01,X\n" +
+		"Mallory\u202eYDRAH,Engines,2026-01-01,X\n" +
+		"Eve\x1b[2K,Engines,2026-01-01,X\n" +
+		"Bob,Engines\u2066,2026-01-01,X\n" +
+		"Carol,Engines,2026-01-01,X\u202d\n"
+	_, err := issuer.ReadCSV(strings.NewReader(csv), issuer.Profile{URL: "https://x.example"})
+	var ie *issuer.InputError
+	if !errors.As(err, &ie) || len(ie.Rows) != 4 {
+		t.Fatalf("got %v", err)
+	}
+	for i, want := range []struct {
+		line  int
+		field string
+	}{{3, "credentialSubject.name"}, {4, "credentialSubject.name"}, {5, "achievement.name"}, {6, "issuer.name"}} {
+		if r := ie.Rows[i]; r.Line != want.line || !strings.Contains(r.Err.Error(), want.field) {
+			t.Errorf("row %d: %v, want line %d naming %s", i, r, want.line, want.field)
+		}
+	}
+	if !strings.Contains(ie.Rows[0].Err.Error(), "U+202E") || !strings.Contains(ie.Rows[1].Err.Error(), "U+001B") {
+		t.Errorf("the errors do not name the character: %v", err)
+	}
+}

@@ -103,7 +103,9 @@ func TestVerifierPageInBrowser(t *testing.T) {
 	// 1. Upload the QR code of Åsa Lindqvist's certificate.
 	upload(qr)
 	verdict, summary, _ := show("1-qr-upload")
-	if !strings.Contains(verdict, "Verified") || strings.Contains(verdict, "Not") || !strings.Contains(summary, "Åsa Lindqvist") {
+	if !strings.Contains(verdict, "Verified") || strings.Contains(verdict, "Not") || !strings.Contains(summary, "Åsa Lindqvist") ||
+		!strings.Contains(summary, "credseal dev issuer (example.edu), as the registry accredits it") ||
+		!strings.Contains(summary, "Université de Lumière (as claimed)") {
 		t.Fatalf("QR upload: verdict %q, summary %q", verdict, summary)
 	}
 
@@ -122,6 +124,35 @@ func TestVerifierPageInBrowser(t *testing.T) {
 	verdict, summary, _ = show("3-link")
 	if !strings.Contains(verdict, "Verified") || strings.Contains(verdict, "Not") || !strings.Contains(summary, "Åsa Lindqvist") {
 		t.Fatalf("/#CS1: link: verdict %q, summary %q", verdict, summary)
+	}
+
+	// 4. A name with a right-to-left override is shown escaped, not obeyed.
+	forged := filepath.Join(t.TempDir(), "forged.credseal.json")
+	os.WriteFile(forged, []byte(strings.Replace(string(genuine), `"name": "`, `"name": "Mallory\u202e`, 1)), 0o600)
+	upload(forged)
+	verdict, summary, _ = show("4-bidi")
+	if !strings.Contains(verdict, "Not verified") || strings.Contains(summary, "\u202e") || !strings.Contains(summary, `Mallory\u202e`) {
+		t.Fatalf("bidi override: verdict %q, summary %q", verdict, summary)
+	}
+
+	// 5. A verifier started --offline says, before anything, that it checks nothing.
+	m, _ = startProcess(t, verifierLine, credseal, "verifier", "serve", "--listen", "127.0.0.1:0", "--offline")
+	if err := chromedp.Do(ctx, chromedp.Navigate(m[1]+"/"), chromedp.WaitVisible(chromedp.ID("offline"))); err != nil {
+		t.Fatalf("offline notice: %v", err)
+	}
+	notice, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("offline")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(notice, "checks no blockchain registry") {
+		t.Fatalf("offline notice %q", notice)
+	}
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("file"), []string{qr})); err != nil {
+		t.Fatal(err)
+	}
+	verdict, _, _ = show("5-offline")
+	if !strings.Contains(verdict, "Not verified") || !strings.Contains(verdict, "checks no blockchain registry") {
+		t.Fatalf("offline verdict %q", verdict)
 	}
 	t.Logf("screenshots in %s", shots)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -418,5 +419,23 @@ func TestNoResealWhenOurOwnSealLands(t *testing.T) {
 	seals, _ := f.c.AnchoredBy(ctx, f.iss.Address)
 	if got.State != issuer.Confirmed || got.Seal() != b.Seal() || len(seals) != 1 {
 		t.Fatalf("batch 1 is %s with seal %x; %d anchors on chain", got.State, got.Seal(), len(seals))
+	}
+}
+
+// TestNFCSpellingsAreDuplicates: the same learner typed in NFC and in NFD
+// is one credential; the second is reported as a duplicate.
+func TestNFCSpellingsAreDuplicates(t *testing.T) {
+	f := newFixture(t, 20)
+	csv := "name,achievement,validFrom\nZo\u00eb M\u00fcller,Data,2026-01-01\nZoe\u0308 Mu\u0308ller,Data,2026-01-01\n"
+	docs, err := issuer.ReadCSV(strings.NewReader(csv), issuer.Profile{Name: "X", URL: "https://x.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := f.svc.Submit(ctx, docs, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res[0].Duplicate || !res[1].Duplicate || res[1].Existing != docs[0].ID {
+		t.Fatalf("results %+v", res)
 	}
 }

@@ -24,6 +24,9 @@ var base45Values = func() (v [256]int8) {
 
 var errBase45 = errors.New("not valid base45 (RFC 9285)")
 
+// Base45 encodes src in RFC 9285 base45, the alphabet of the compact form.
+func Base45(src []byte) string { return base45Encode(src) }
+
 // base45Encode encodes each two bytes as three characters, a final odd byte as two.
 func base45Encode(src []byte) string {
 	var b strings.Builder

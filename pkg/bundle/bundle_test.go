@@ -11,6 +11,7 @@ import (
 
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/bundle/hostile"
 	"github.com/credseal/credseal/pkg/credential"
 	"github.com/credseal/credseal/pkg/merkle"
 	"github.com/credseal/credseal/pkg/seal"
@@ -224,7 +225,7 @@ func TestParseJSONRejects(t *testing.T) {
 		"v1 hidden as an object": mutateSelective(func(d map[string]any) {
 			ms["format"] = bundle.FormatV1
 		}),
-		"30,000-member object": bytes.Replace(good, []byte(`"disclosure": {`), hostileMembers(30_000), 1),
+		"30,000-member object": hostile.ManyMembers(30_000),
 	}
 	for name, data := range cases {
 		if _, err := bundle.ParseJSON(data); !errors.Is(err, bundle.ErrInvalid) {
@@ -237,29 +238,6 @@ func TestParseJSONRejects(t *testing.T) {
 	if _, err := bundle.ParseJSON(selective); err != nil {
 		t.Fatalf("good selective bundle rejected: %v", err)
 	}
-}
-
-// hostileMembers opens the disclosure with n made-up salts: a member count
-// that only the leaf budget, not the duplicate check, should spend time on.
-func hostileMembers(n int) []byte {
-	var b strings.Builder
-	b.WriteString(`"disclosure": {"x": {`)
-	const digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('"')
-		for v := i; ; v /= len(digits) { // short names: 30,000 fit in a bundle's 256 KiB
-			b.WriteByte(digits[v%len(digits)])
-			if v < len(digits) {
-				break
-			}
-		}
-		b.WriteString(`":0`)
-	}
-	b.WriteString(`}, `)
-	return []byte(b.String())
 }
 
 func TestParseCompactRejects(t *testing.T) {

@@ -2,47 +2,20 @@ package bundle_test
 
 import (
 	"bytes"
-	"compress/zlib"
-	"encoding/binary"
 	"errors"
-	"hash/crc32"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/bundle/hostile"
 	"github.com/credseal/credseal/pkg/credential"
 )
-
-// pngBomb is a small PNG that declares a width × height grey image: its
-// header alone, then a few KiB of compressed zeros.
-func pngBomb(width, height uint32) []byte {
-	chunk := func(buf *bytes.Buffer, typ string, data []byte) {
-		binary.Write(buf, binary.BigEndian, uint32(len(data)))
-		buf.WriteString(typ)
-		buf.Write(data)
-		crc := crc32.NewIEEE()
-		crc.Write([]byte(typ))
-		crc.Write(data)
-		binary.Write(buf, binary.BigEndian, crc.Sum32())
-	}
-	var out bytes.Buffer
-	out.WriteString("\x89PNG\r\n\x1a\n")
-	ihdr := binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32(nil, width), height)
-	chunk(&out, "IHDR", append(ihdr, 8, 0, 0, 0, 0)) // 8-bit greyscale
-	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	zw.Write(make([]byte, 1<<20))
-	zw.Close()
-	chunk(&out, "IDAT", z.Bytes())
-	chunk(&out, "IEND", nil)
-	return out.Bytes()
-}
 
 // TestPNGBombRefusedFromItsHeader: an image that declares 1.6 gigapixels is
 // refused before any pixel is decoded (the decoder would allocate 1.6 GB).
 func TestPNGBombRefusedFromItsHeader(t *testing.T) {
-	bomb := pngBomb(40_000, 40_000)
+	bomb := hostile.PNGBomb(40_000, 40_000, 1<<20)
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -65,10 +38,11 @@ func TestPNGBombRefusedFromItsHeader(t *testing.T) {
 }
 
 func TestParseJSONCountsMembersWhileReading(t *testing.T) {
-	b := bundleInBatch(t, cohort(t)[1], 3, 10)
-	good, _ := b.MarshalJSON()
-	hostile := bytes.Replace(good, []byte(`"disclosure": {`), hostileMembers(30_000), 1)
-	if _, err := bundle.ParseJSON(hostile); !errors.Is(err, credential.ErrTooManyFields) {
+	many := hostile.ManyMembers(30_000)
+	if len(many) > bundle.MaxSize {
+		t.Fatalf("%d bytes: over the size limit, so the member count is never reached", len(many))
+	}
+	if _, err := bundle.ParseJSON(many); !errors.Is(err, credential.ErrTooManyFields) {
 		t.Fatalf("30,000 members: %v, want ErrTooManyFields", err)
 	}
 }
@@ -143,8 +117,8 @@ func FuzzDecodeQRImage(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(qr.PNG)
-	f.Add(pngBomb(100_000, 100_000))
-	f.Add(pngBomb(1, 1))
+	f.Add(hostile.PNGBomb(100_000, 100_000, 1<<16))
+	f.Add(hostile.PNGBomb(1, 1, 1))
 	f.Add([]byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text, err := bundle.DecodeQRImage(data)
@@ -152,4 +126,21 @@ func FuzzDecodeQRImage(f *testing.F) {
 			t.Fatalf("implausible QR text of %d bytes", len(text))
 		}
 	})
+}
+
+// TestInflationBombRefused: a CS1 string that inflates to 100 MB is refused
+// after at most MaxSize bytes are inflated.
+func TestInflationBombRefused(t *testing.T) {
+	bomb := hostile.InflationBomb(100 << 20)
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := bundle.Parse([]byte(bomb))
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, bundle.ErrInvalid) || !strings.Contains(err.Error(), "inflates to more than") {
+		t.Fatalf("inflation bomb: %v", err)
+	}
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 8<<20 {
+		t.Fatalf("refusing the bomb allocated %d bytes", grew)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"io"
 	_ "image/jpeg" // QR photos arrive as JPEG as often as PNG
 	_ "image/png"
 
@@ -47,14 +48,22 @@ var ErrImageTooLarge = fmt.Errorf("%w: image larger than %d megapixels", ErrInva
 
 // DecodeQRImage reads the text of the QR code in an image (PNG or JPEG).
 func DecodeQRImage(data []byte) (string, error) {
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	return ReadQRImage(bytes.NewReader(data))
+}
+
+// ReadQRImage reads an image (PNG or JPEG) from r and returns the text of
+// its QR code. It reads the image's header first and stops there if the
+// image is too large, so the rest of a bomb is never even read.
+func ReadQRImage(r io.Reader) (string, error) {
+	var head bytes.Buffer
+	cfg, _, err := image.DecodeConfig(io.TeeReader(r, &head))
 	if err != nil {
 		return "", fmt.Errorf("%w: not a PNG or JPEG image: %v", ErrInvalid, err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
 		return "", fmt.Errorf("%w (%d × %d)", ErrImageTooLarge, cfg.Width, cfg.Height)
 	}
-	img, _, err := image.Decode(bytes.NewReader(data))
+	img, _, err := image.Decode(io.MultiReader(&head, r))
 	if err != nil {
 		return "", fmt.Errorf("%w: not a PNG or JPEG image: %v", ErrInvalid, err)
 	}

@@ -2,13 +2,10 @@ package httpapi_test
 
 import (
 	"bytes"
-	"compress/zlib"
 	"context"
 	"crypto/rand"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"mime/multipart"
 	"net"
@@ -21,6 +18,7 @@ import (
 
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/bundle/hostile"
 	"github.com/credseal/credseal/pkg/seal"
 	"github.com/credseal/credseal/verifier"
 	"github.com/credseal/credseal/verifier/httpapi"
@@ -131,7 +129,7 @@ func TestBadInputs(t *testing.T) {
 		{"empty", "text/plain", nil, nil, 400, httpapi.CodeUnreadable},
 		{"10 MB body", "application/json", big, nil, 413, httpapi.CodeTooLarge},
 		{"2 MB of text", "text/plain", bytes.Repeat([]byte("A"), 2<<20), nil, 413, httpapi.CodeTooLarge},
-		{"PNG bomb (1.6 gigapixels declared)", "image/png", pngBomb(40_000, 40_000), nil, 413, httpapi.CodeTooLarge},
+		{"PNG bomb (1.6 gigapixels declared)", "image/png", hostile.PNGBomb(40_000, 40_000, 8<<20), nil, 413, httpapi.CodeTooLarge},
 	} {
 		body := tc.mp
 		if body == nil {
@@ -187,30 +185,6 @@ func TestRateLimitPerIP(t *testing.T) {
 	if status, _, _ := f.post(t, "text/plain", bytes.NewReader(f.cs1)); status != 200 {
 		t.Fatalf("after a pause: %d", status)
 	}
-}
-
-// pngBomb is a small PNG declaring a width × height grey image.
-func pngBomb(width, height uint32) []byte {
-	chunk := func(buf *bytes.Buffer, typ string, data []byte) {
-		binary.Write(buf, binary.BigEndian, uint32(len(data)))
-		buf.WriteString(typ)
-		buf.Write(data)
-		crc := crc32.NewIEEE()
-		crc.Write([]byte(typ))
-		crc.Write(data)
-		binary.Write(buf, binary.BigEndian, crc.Sum32())
-	}
-	var out bytes.Buffer
-	out.WriteString("\x89PNG\r\n\x1a\n")
-	ihdr := binary.BigEndian.AppendUint32(binary.BigEndian.AppendUint32(nil, width), height)
-	chunk(&out, "IHDR", append(ihdr, 8, 0, 0, 0, 0))
-	var z bytes.Buffer
-	zw := zlib.NewWriter(&z)
-	zw.Write(make([]byte, 8<<20))
-	zw.Close()
-	chunk(&out, "IDAT", z.Bytes())
-	chunk(&out, "IEND", nil)
-	return out.Bytes()
 }
 
 // TestForwardedForIgnoredUnlessFromATrustedProxy plays a client that sends

@@ -213,7 +213,8 @@ func (s *Server) verify(c echo.Context) error {
 
 // decodeImage reads a QR image, from an image body or the multipart field
 // "qr", and returns its text. It waits for one of MaxDecodes turns before
-// reading the body, so at most that many images are in memory at once.
+// reading the body, so at most that many images are in memory at once, and
+// reads no further than the header of an image that is too large.
 func (s *Server) decodeImage(c echo.Context, mt string) ([]byte, error) {
 	wait, cancel := context.WithTimeout(c.Request().Context(), s.cfg.DecodeWait)
 	defer cancel()
@@ -224,7 +225,7 @@ func (s *Server) decodeImage(c echo.Context, mt string) ([]byte, error) {
 		c.Response().Header().Set("Retry-After", "2")
 		return nil, &apiError{http.StatusServiceUnavailable, CodeBusy, "too many images are being read right now; try again in a moment"}
 	}
-	var img []byte
+	var img io.Reader = c.Request().Body
 	if mt == "multipart/form-data" {
 		fh, err := c.FormFile("qr")
 		if err != nil {
@@ -238,20 +239,12 @@ func (s *Server) decodeImage(c echo.Context, mt string) ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		if img, err = io.ReadAll(io.LimitReader(f, MaxBody)); err != nil {
-			return nil, err
-		}
-	} else {
-		var err error
-		if img, err = io.ReadAll(c.Request().Body); err != nil {
-			if tooLarge(err) {
-				return nil, errTooLarge
-			}
-			return nil, &apiError{http.StatusBadRequest, CodeBadRequest, "unreadable request body"}
-		}
+		img = io.LimitReader(f, MaxBody)
 	}
-	text, err := bundle.DecodeQRImage(img)
+	text, err := bundle.ReadQRImage(img)
 	switch {
+	case tooLarge(err):
+		return nil, errTooLarge
 	case errors.Is(err, bundle.ErrImageTooLarge):
 		return nil, &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, err.Error() + "; a smaller photo of the QR code is enough"}
 	case err != nil:
@@ -263,6 +256,9 @@ func (s *Server) decodeImage(c echo.Context, mt string) ([]byte, error) {
 var errTooLarge = &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Sprintf("request body over %d MiB", MaxBody>>20)}
 
 func tooLarge(err error) bool {
+	if err == nil {
+		return false
+	}
 	var mbe *http.MaxBytesError
 	var he *echo.HTTPError
 	return errors.As(err, &mbe) || errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge ||

@@ -1,18 +1,28 @@
 // The verification page: reads a proof from the camera, an uploaded image
 // or file, a paste, a drop or the URL fragment, sends it to
 // /api/v1/verify and shows the result. Every value shown is set with
-// textContent, never parsed as HTML.
+// textContent, never parsed as HTML, and control and bidirectional
+// formatting characters in it are shown as escapes, so a credential cannot
+// reorder or hide the text around it.
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
-  const marks = { pass: "✓", fail: "✗", warning: "!", "not-checked": "–" };
-  const statusWords = { pass: "passed", fail: "failed", warning: "warning", "not-checked": "not checked" };
+  const marks = { pass: "✓", fail: "✗", warning: "!", pending: "…", "not-checked": "–" };
+  const statusWords = { pass: "passed", fail: "failed", warning: "warning", pending: "pending", "not-checked": "not checked" };
   const headlines = {
     "verified": "✓ Verified",
+    "pending": "… Pending: recorded, but too recently to rely on. Check again in a few minutes",
     "not-verified": "✗ Not verified",
     "incomplete": "! Not fully checked: try again later",
-    "verified-offline": "✓ Verified offline (the blockchain was not checked)",
+    "offline-only": "– Not verified: this service checks no blockchain registry, and anyone can make a proof that passes its other checks",
   };
+
+  // shown makes a value safe to show as text: control characters and
+  // bidirectional formatting characters become visible escapes.
+  function shown(value) {
+    return String(value).replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+      (c) => "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0"));
+  }
 
   function busy(text) { $("busy").textContent = text; }
 
@@ -59,7 +69,7 @@
     const dt = document.createElement("dt");
     dt.textContent = term;
     const dd = document.createElement("dd");
-    dd.textContent = String(value);
+    dd.textContent = shown(value);
     dl.append(dt, dd);
   }
 
@@ -74,12 +84,21 @@
     const c = res.credential || {};
     const summary = $("summary");
     summary.replaceChildren();
-    row(summary, "Learner", c.learner || "(hidden)");
+    row(summary, "Learner", c.learner || "(not shown)");
     row(summary, "Credential", c.title);
-    row(summary, "Issuer", c.accreditedIssuer ? c.accreditedIssuer + " (" + c.issuerDomain + ")" : c.issuer);
+    if (c.accreditedIssuer) {
+      row(summary, "Issuer", c.accreditedIssuer + " (" + c.issuerDomain + "), as the registry accredits it");
+      if (c.claimedIssuer && c.claimedIssuer !== c.accreditedIssuer) { row(summary, "Name in the credential", c.claimedIssuer + " (as claimed)"); }
+    } else if (c.claimedIssuer) {
+      row(summary, "Issuer", c.claimedIssuer + " (as claimed by the credential: not confirmed by a registry)");
+    }
     row(summary, "Issued", date(c.validFrom));
-    row(summary, "Valid until", c.validUntil ? date(c.validUntil) : (c.validFrom ? "no end date" : ""));
-    if (c.hiddenFields > 0) { row(summary, "Hidden by the holder", c.hiddenFields + " field(s)"); }
+    row(summary, "Valid until", c.validUntil ? date(c.validUntil) : (c.validFrom && res.verdict !== "not-verified" ? "no end date" : ""));
+    if (c.hidden && c.hidden.length) {
+      row(summary, "Hidden by the holder", c.hidden.join(", "));
+    } else if (c.hiddenFields > 0) {
+      row(summary, "Hidden by the holder", c.hiddenFields + " field(s), not named (an older proof)");
+    }
     const list = $("checks");
     list.replaceChildren();
     for (const ch of res.checks || []) {
@@ -95,12 +114,12 @@
       title.textContent = ch.title;
       const reason = document.createElement("span");
       reason.className = "reason";
-      reason.textContent = ch.reason;
+      reason.textContent = shown(ch.reason);
       li.append(mark, title, reason);
       if (ch.detail) {
         const detail = document.createElement("span");
         detail.className = "detail";
-        detail.textContent = ch.detail;
+        detail.textContent = shown(ch.detail);
         li.append(detail);
       }
       list.append(li);
@@ -164,7 +183,15 @@
     if (location.hash.startsWith("#CS1:")) { verifyText(location.hash); }
   }
 
+  // A verifier without a registry says so before anything is checked.
+  function offlineNotice() {
+    fetch("/api/v1/health").then((r) => r.json()).then((h) => {
+      if (h && h.registryChecked === false) { $("offline").hidden = false; }
+    }).catch(() => {});
+  }
+
   document.addEventListener("DOMContentLoaded", () => {
+    offlineNotice();
     $("scan").addEventListener("click", scan);
     $("stop").addEventListener("click", stopCamera);
     $("file").addEventListener("change", (e) => verifyFile(e.target.files[0]));
