@@ -114,3 +114,13 @@ func TestDisclose(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifierServeNeedsARegistry: a public page that checks no registry
+// cannot tell a forgery from a credential, so it does not start unless
+// the operator says --offline.
+func TestVerifierServeNeedsARegistry(t *testing.T) {
+	out, err := run(t, "verifier", "serve", "--listen", "127.0.0.1:0")
+	if exitCode(err) != ExitBadInput || !strings.Contains(err.Error(), "no trusted registry") || !strings.Contains(err.Error(), "--offline") {
+		t.Fatalf("exit %d (%v)\n%s", exitCode(err), err, out)
+	}
+}

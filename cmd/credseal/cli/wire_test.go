@@ -352,3 +352,27 @@ func TestIssuerShownIsTheRegistrys(t *testing.T) {
 		t.Fatalf("printed:\n%s", out.String())
 	}
 }
+
+// TestShallowRecordsAreReadAgain: a batch record less than FinalDepth deep
+// may yet be reorganised away, so the cache keeps it only for the status
+// TTL; once deep enough it is kept for good.
+func TestShallowRecordsAreReadAgain(t *testing.T) {
+	b, env, _, _ := anchoredCohort(t, "registrar.example.edu")
+	ctx := context.Background()
+	counter := &countingReader{RegistryReader: registryReader{env.Client(chaintest.Account{})}}
+	now := time.Now()
+	clock := func() time.Time { return now }
+	cached := verifier.NewCache(counter, verifier.CacheOptions{StatusTTL: time.Second, Now: clock, FinalDepth: 100})
+	reg := trustedRegistry(env.Client(chaintest.Account{}))
+	reg.Reader = cached
+	v := verifier.New(verifier.Options{Registries: []verifier.Registry{reg}})
+	for range 3 {
+		if res := v.Verify(ctx, mustBundle(t, b, 0)); res.Verdict != verifier.Verified {
+			t.Fatalf("verdict %s", res.Verdict)
+		}
+		now = now.Add(2 * time.Second)
+	}
+	if n := counter.batches.Load(); n != 3 {
+		t.Fatalf("a record 1 block deep (final at 100) was read %d times in 3 TTLs, want 3", n)
+	}
+}
