@@ -231,13 +231,13 @@ func newIssuerStatusCommand() *cobra.Command {
 
 // Gas per anchored batch on go-ethereum 1.17 rules (docs/PERFORMANCE.md):
 // one anchorMany transaction for all waiting batches.
-const gasBasis = "148,840 for one batch, 118,212 per batch in an anchorMany"
+const gasBasis = "148,869 for one batch, 118,228 per batch in an anchorMany"
 
 func anchorGas(batches int) int {
 	if batches == 0 {
 		return 0
 	}
-	return 148_840 + (batches-1)*118_212
+	return 148_869 + (batches-1)*118_228
 }
 
 func newIssuerServeCommand() *cobra.Command {
