@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"io"
 	_ "image/jpeg" // QR photos arrive as JPEG as often as PNG
 	_ "image/png"
+	"io"
 
 	"github.com/makiuchi-d/gozxing"
 	gozxingqr "github.com/makiuchi-d/gozxing/qrcode"
