@@ -94,7 +94,11 @@ func runDisclose(cmd *cobra.Command, o *discloseOptions, arg string) error {
 	if err := writeFileAtomic(o.out, js); err != nil {
 		return err
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s, hiding %s\n", o.out, strings.Join(credential.HiddenMembers(d), ", "))
+	hidden := credential.HiddenMembers(d)
+	for i, h := range hidden {
+		hidden[i] = safeText(h)
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s, hiding %s\n", o.out, strings.Join(hidden, ", "))
 	return nil
 }
 
