@@ -4,9 +4,9 @@
 // checked with a one-line reason a non-specialist can read and the
 // technical detail an auditor wants. Later checks run even when earlier
 // ones fail wherever the answer still means something, so everything wrong
-// is shown at once; but the chain is asked only about a bundle that passed
-// every check that needs no chain, so a stranger cannot make the verifier
-// read the chain for a proof that is wrong anyway.
+// is shown at once; but the chain is asked only about a bundle whose proof
+// passed every check (format to seal), so a stranger cannot make the
+// verifier read the chain for a proof that is wrong anyway.
 //
 // The verdict "verified" needs every check to pass, the chain checks
 // included: a bundle checked without a trusted registry is never verified,

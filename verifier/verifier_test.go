@@ -124,14 +124,7 @@ func TestSelectiveDisclosureVerifies(t *testing.T) {
 // domain check), its name and id, the type, the title, the learner's name.
 func TestHidingARequiredFieldFails(t *testing.T) {
 	b := batch(t)
-	var expiring int
-	for i, c := range b.Credentials {
-		if c.Document.ValidUntil != "" {
-			expiring = i
-			break
-		}
-	}
-	until, _ := time.Parse(time.RFC3339, b.Credentials[expiring].Document.ValidUntil)
+	expiring, until := firstExpiring(b)
 	late := verifier.New(verifier.Options{Now: func() time.Time { return until.Add(24 * time.Hour) }})
 	for _, p := range []string{"/validUntil", "/validFrom", "/issuer/url", "/issuer/name", "/issuer/id", "/issuer", "/type",
 		"/credentialSubject/achievement/name", "/credentialSubject/name"} {
@@ -153,16 +146,20 @@ func TestHidingARequiredFieldFails(t *testing.T) {
 	}
 }
 
-func TestValidityPeriod(t *testing.T) {
-	b := batch(t)
-	var expiring int
+// firstExpiring returns the first credential of b with an end date, and the date.
+func firstExpiring(b *issuer.Batch) (int, time.Time) {
 	for i, c := range b.Credentials {
 		if c.Document.ValidUntil != "" {
-			expiring = i
-			break
+			until, _ := time.Parse(time.RFC3339, c.Document.ValidUntil)
+			return i, until
 		}
 	}
-	until, _ := time.Parse(time.RFC3339, b.Credentials[expiring].Document.ValidUntil)
+	panic("the sample cohort has no credential with an end date")
+}
+
+func TestValidityPeriod(t *testing.T) {
+	b := batch(t)
+	expiring, until := firstExpiring(b)
 	late := verifier.New(verifier.Options{Now: func() time.Time { return until.Add(time.Second) }})
 	res := late.VerifyBytes(context.Background(), bundleJSON(t, b, expiring))
 	if c, _ := res.Check(verifier.CheckValidity); c.Status != verifier.Fail || !strings.Contains(c.Reason, "expired") {
