@@ -26,6 +26,7 @@ contract CredentialRegistry {
     error IssuerAlreadyActive(address issuer);
     error KeyRotated(address key, address successor);
     error SuspensionInFuture(uint64 fromBlock, uint64 currentBlock);
+    error CutoffNotEarlier(uint64 cutoff, uint64 fromBlock);
     error EmptyName();
     error BadHeaderLength(uint256 length);
     error BrokenChain(bytes32 prev, bytes32 lastSeal);
@@ -88,9 +89,12 @@ contract CredentialRegistry {
     // Batch record, one packed slot per seal (layout at _unpackBatch).
     mapping(bytes32 => uint256) private batches;
 
-    // Credential revocations, per issuer key: only the word of the batch's
-    // issuer (that key or the keys it was rotated to) counts.
+    // Revocations of credentials (by digest) and of batches (by seal), per
+    // issuer key: only the word of the batch's issuer (that key or the keys
+    // it was rotated to) counts, and only when made before that key's
+    // cutoff, so that whoever stole a key cannot revoke what it anchored.
     mapping(address => mapping(bytes32 => uint256)) private revocations;
+    mapping(address => mapping(bytes32 => uint256)) private batchRevocations;
 
     constructor(uint8 initialMinDifficulty) {
         _checkDifficulty(initialMinDifficulty);
@@ -151,14 +155,18 @@ contract CredentialRegistry {
         emit IssuerRegistered(issuer, name, domain);
     }
 
-    /// @notice Stops an issuer from anchoring. Batches it anchored in block
-    /// fromBlock or later no longer count; earlier ones stay valid (0: none
-    /// counts). fromBlock cannot be in the future.
+    /// @notice Stops an issuer key from anchoring and revoking. Batches it
+    /// anchored, and revocations it made, in block fromBlock or later no
+    /// longer count; earlier ones stay valid (0: none counts). fromBlock
+    /// cannot be in the future, and a key already suspended (or rotated
+    /// away) can only have its cutoff moved earlier, as when a leak turns
+    /// out to have begun before it was thought.
     function suspendIssuer(address issuer, uint64 fromBlock) external onlyOwner {
-        Issuer storage rec = _live(issuer);
-        if (rec.state & ACTIVE == 0) revert IssuerNotActive(issuer);
+        Issuer storage rec = issuers[issuer];
+        if (rec.state == 0) revert UnknownIssuer(issuer);
         if (fromBlock > block.number) revert SuspensionInFuture(fromBlock, uint64(block.number));
-        rec.state &= ~ACTIVE;
+        if (fromBlock >= rec.cutoff) revert CutoffNotEarlier(rec.cutoff, fromBlock);
+        rec.state &= ~ACTIVE; // a rotated key's flags are zero already
         rec.cutoff = fromBlock;
         emit IssuerSuspended(issuer, fromBlock);
     }
@@ -218,10 +226,10 @@ contract CredentialRegistry {
 
     /// @notice Revokes one credential of the caller's. Verifiers honour a
     /// revocation only when it was made by the key that anchored the batch
-    /// or a key the issuer was rotated to since.
+    /// or a key the issuer was rotated to since, before that key's cutoff.
     function revoke(bytes32 digest, uint8 reason) external {
         if (reason == 0) revert InvalidReason();
-        _live(msg.sender);
+        _revoker(msg.sender);
         mapping(bytes32 => uint256) storage mine = revocations[msg.sender];
         if (mine[digest] != 0) revert AlreadyRevoked(digest);
         mine[digest] = _packRevocation(reason);
@@ -235,8 +243,10 @@ contract CredentialRegistry {
         uint256 rec = batches[seal];
         if (rec == 0) revert UnknownBatch(seal);
         if (currentKey(address(uint160(rec))) != msg.sender) revert NotBatchIssuer(seal, msg.sender);
-        if (uint8(rec >> 248) != 0) revert AlreadyRevoked(seal);
-        batches[seal] = rec | (uint256(reason) << 248);
+        _revoker(msg.sender);
+        (, uint8 revoked,,,) = _standing(address(uint160(rec)), bytes32(0), seal);
+        if (revoked != 0) revert AlreadyRevoked(seal);
+        batchRevocations[msg.sender][seal] = _packRevocation(reason);
         emit BatchRevoked(msg.sender, seal, reason);
     }
 
@@ -260,15 +270,18 @@ contract CredentialRegistry {
     }
 
     /// @notice The record of an anchored batch; issuer is zero when unknown.
+    /// revokedReason counts the issuer's revocations as status does.
     function batch(bytes32 seal)
         external
         view
         returns (address batchIssuer, uint64 blockNumber, uint64 time, uint8 revokedReason)
     {
-        return _unpackBatch(batches[seal]);
+        (batchIssuer, blockNumber, time) = _unpackBatch(batches[seal]);
+        if (batchIssuer != address(0)) (, revokedReason,,,) = _standing(batchIssuer, bytes32(0), seal);
     }
 
-    /// @notice Revocation of a credential by an issuer key: reason 0 means none.
+    /// @notice Revocation of a credential by an issuer key, as recorded
+    /// (whether it counts is status's answer): reason 0 means none.
     function isRevoked(address issuer, bytes32 digest) external view returns (bool revoked, uint8 reason, uint64 blockNumber) {
         uint256 r = revocations[issuer][digest];
         return (r != 0, uint8(r >> 248), uint64(r));
@@ -307,11 +320,12 @@ contract CredentialRegistry {
     }
 
     /// @notice Everything a verifier needs about one credential, in one call.
-    /// issuerKey is the key the batch's issuer uses now; credentialRevokedReason
-    /// counts revocations by the anchoring key and every key after it;
-    /// cutoff is the earliest block from which any of those keys' batches
-    /// stop counting (type(uint64).max: none), so the batch stands while
-    /// blockNumber < cutoff; issuerActive is whether the issuer may anchor now.
+    /// issuerKey is the key the batch's issuer uses now; the revocation
+    /// reasons count revocations by the anchoring key and every key after
+    /// it, each made before that key's cutoff; cutoff is the earliest block
+    /// from which any of those keys' batches stop counting
+    /// (type(uint64).max: none), so the batch stands while blockNumber <
+    /// cutoff; issuerActive is whether the issuer may anchor now.
     function status(bytes32 seal, bytes32 digest)
         external
         view
@@ -326,22 +340,9 @@ contract CredentialRegistry {
             uint64 cutoff
         )
     {
-        (batchIssuer, blockNumber, time, batchRevokedReason) = _unpackBatch(batches[seal]);
-        cutoff = NO_CUTOFF;
-        if (batchIssuer == address(0)) return (batchIssuer, issuerKey, blockNumber, time, batchRevokedReason, 0, false, cutoff);
-        address key = batchIssuer;
-        while (true) {
-            Issuer storage rec = issuers[key];
-            if (credentialRevokedReason == 0) credentialRevokedReason = uint8(revocations[key][digest] >> 248);
-            if (rec.cutoff < cutoff) cutoff = rec.cutoff;
-            uint256 state = rec.state;
-            if (state == 0 || state & DIFFICULTY != 0) {
-                issuerKey = key;
-                issuerActive = state & ACTIVE != 0;
-                break;
-            }
-            key = address(uint160(state >> 96));
-        }
+        (batchIssuer, blockNumber, time) = _unpackBatch(batches[seal]);
+        if (batchIssuer == address(0)) return (batchIssuer, issuerKey, blockNumber, time, 0, 0, false, NO_CUTOFF);
+        (credentialRevokedReason, batchRevokedReason, issuerKey, issuerActive, cutoff) = _standing(batchIssuer, digest, seal);
     }
 
     /// @notice Checks an RFC 6962 audit path; `leaf` is the leaf hash
@@ -378,6 +379,40 @@ contract CredentialRegistry {
     }
 
     // ---- internals --------------------------------------------------------
+
+    /// @dev Follows an issuer's keys from key to the one in use: the
+    /// credential's and the batch's revocation reasons (the first counted
+    /// along the way), the current key, whether it is active, and the
+    /// earliest cutoff. A revocation counts when made before its key's cutoff.
+    function _standing(address key, bytes32 digest, bytes32 seal)
+        private
+        view
+        returns (uint8 credentialReason, uint8 batchReason, address current, bool active, uint64 cutoff)
+    {
+        cutoff = NO_CUTOFF;
+        while (true) {
+            Issuer storage rec = issuers[key];
+            uint64 keyCutoff = rec.cutoff;
+            if (credentialReason == 0) credentialReason = _counted(revocations[key][digest], keyCutoff);
+            if (batchReason == 0) batchReason = _counted(batchRevocations[key][seal], keyCutoff);
+            if (keyCutoff < cutoff) cutoff = keyCutoff;
+            uint256 state = rec.state;
+            if (state == 0 || state & DIFFICULTY != 0) return (credentialReason, batchReason, key, state & ACTIVE != 0, cutoff);
+            key = address(uint160(state >> 96));
+        }
+    }
+
+    /// @dev A revocation word's reason, or 0 when made at or after cutoff.
+    function _counted(uint256 r, uint64 cutoff) private pure returns (uint8) {
+        return r != 0 && uint64(r) < cutoff ? uint8(r >> 248) : 0;
+    }
+
+    /// @dev A key that may revoke: live, and not suspended (its revocations
+    /// from its cutoff on would not count).
+    function _revoker(address account) private view {
+        Issuer storage rec = _live(account);
+        if (rec.cutoff != NO_CUTOFF) revert IssuerNotActive(account);
+    }
 
     /// @dev A registered key that was not rotated away.
     function _live(address account) private view returns (Issuer storage rec) {
@@ -436,16 +471,11 @@ contract CredentialRegistry {
         }
     }
 
-    // Layout: issuer bits 0..159 | block 160..207 | time 208..247 | revoked reason 248..255.
-    function _unpackBatch(uint256 rec)
-        private
-        pure
-        returns (address issuer_, uint64 blockNumber, uint64 time, uint8 revokedReason)
-    {
+    // Layout: issuer bits 0..159 | block 160..207 | time 208..247 | 248..255 zero.
+    function _unpackBatch(uint256 rec) private pure returns (address issuer_, uint64 blockNumber, uint64 time) {
         issuer_ = address(uint160(rec));
         blockNumber = uint64((rec >> 160) & 0xffffffffffff);
         time = uint64((rec >> 208) & 0xffffffffff);
-        revokedReason = uint8(rec >> 248);
     }
 
     // Layout: block bits 0..63 | reason 248..255.

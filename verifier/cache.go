@@ -14,8 +14,12 @@ type CacheOptions struct {
 	// StatusTTL is how long revocations, issuer standing and the head are
 	// reused (default 10 s): a revocation shows within that time.
 	StatusTTL time.Duration
-	// MaxEntries bounds each of the two caches (default 100,000).
+	// MaxEntries bounds the batch and the status caches (default 100,000).
 	MaxEntries int
+	// MaxMisses bounds the seals looked up and not found (default 10,000),
+	// kept apart so that a stream of made-up seals cannot push real
+	// records out.
+	MaxMisses int
 	// FinalDepth is how many blocks deep (counting its own) a batch record
 	// must be to be kept for good (default 12); a shallower one may still
 	// be reorganised away, so it is asked again after StatusTTL.
@@ -39,13 +43,17 @@ func NewCache(r RegistryReader, opts CacheOptions) RegistryReader {
 	if opts.MaxEntries <= 0 {
 		opts.MaxEntries = 100_000
 	}
+	if opts.MaxMisses <= 0 {
+		opts.MaxMisses = 10_000
+	}
 	if opts.FinalDepth == 0 {
 		opts.FinalDepth = 12
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &cache{r: r, opts: opts, batches: newLRU(opts.MaxEntries), statuses: newLRU(opts.MaxEntries)}
+	return &cache{r: r, opts: opts, batches: newLRU(opts.MaxEntries), misses: newLRU(opts.MaxMisses),
+		statuses: newLRU(opts.MaxEntries)}
 }
 
 type cache struct {
@@ -53,6 +61,7 @@ type cache struct {
 	opts     CacheOptions
 	group    singleflight.Group
 	batches  *lru
+	misses   *lru // seals not found, each for StatusTTL
 	statuses *lru
 }
 
@@ -64,28 +73,45 @@ type entry struct {
 }
 
 func (c *cache) Batch(ctx context.Context, s [32]byte) (BatchRecord, error) {
-	if v, ok := c.batches.get(s, c.opts.Now()); ok {
-		return v.(BatchRecord), nil
+	if v, ok := c.cachedBatch(s); ok {
+		return v, nil
 	}
 	v, err, _ := c.group.Do(string(s[:])+"b", func() (any, error) {
-		if v, ok := c.batches.get(s, c.opts.Now()); ok { // filled since our miss
+		if v, ok := c.cachedBatch(s); ok { // filled since our miss
 			return v, nil
 		}
 		rec, err := c.r.Batch(ctx, s)
 		if err != nil {
 			return nil, err
 		}
-		e := entry{value: rec}
-		if !rec.Anchored || rec.Head < rec.Block || rec.Head-rec.Block+1 < c.opts.FinalDepth {
-			e.expires = c.opts.Now().Add(c.opts.StatusTTL) // may appear, move or vanish
+		e := entry{value: rec, expires: c.opts.Now().Add(c.opts.StatusTTL)} // may appear, move or vanish
+		switch {
+		case !rec.Anchored:
+			c.misses.put(s, e)
+		case rec.Head >= rec.Block && rec.Head-rec.Block+1 >= c.opts.FinalDepth:
+			e.expires = time.Time{} // final
+			fallthrough
+		default:
+			c.batches.put(s, e)
 		}
-		c.batches.put(s, e)
 		return rec, nil
 	})
 	if err != nil {
 		return BatchRecord{}, err
 	}
 	return v.(BatchRecord), nil
+}
+
+// cachedBatch finds a seal among the records, then among the misses.
+func (c *cache) cachedBatch(s [32]byte) (BatchRecord, bool) {
+	now := c.opts.Now()
+	if v, ok := c.batches.get(s, now); ok {
+		return v.(BatchRecord), true
+	}
+	if v, ok := c.misses.get(s, now); ok {
+		return v.(BatchRecord), true
+	}
+	return BatchRecord{}, false
 }
 
 func (c *cache) Status(ctx context.Context, s, digest [32]byte) (StatusRecord, error) {

@@ -3,6 +3,7 @@ package verifier
 import (
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
@@ -56,7 +57,10 @@ type StatusRecord struct {
 	// Cutoff is the first block whose batches of this issuer do not count
 	// (a dated suspension); NoCutoff when none.
 	Cutoff uint64
-	Head   uint64 // the chain's latest block
+	// BatchBlock is the batch's block as this read saw it: another block
+	// than the batch record's means the chain reorganised in between.
+	BatchBlock uint64
+	Head       uint64 // the chain's latest block
 }
 
 // Record is everything a verification learned from a registry.
@@ -73,6 +77,10 @@ func (r Record) Confirmations() uint64 {
 	return r.StatusRecord.Head - r.Block + 1
 }
 
+// ErrRecordMoved is a batch whose record changed block between two reads:
+// a chain reorganisation, so the chain checks cannot be made now.
+var ErrRecordMoved = errors.New("verifier: the batch's record moved to another block between two reads (a chain reorganisation?)")
+
 // lookup asks a registry everything about one credential.
 func lookup(ctx context.Context, r RegistryReader, s, digest [32]byte) (Record, error) {
 	b, err := r.Batch(ctx, s)
@@ -80,6 +88,9 @@ func lookup(ctx context.Context, r RegistryReader, s, digest [32]byte) (Record, 
 		return Record{BatchRecord: b}, err
 	}
 	st, err := r.Status(ctx, s, digest)
+	if err == nil && st.BatchBlock != b.Block {
+		err = fmt.Errorf("%w: block %d, then %d", ErrRecordMoved, b.Block, st.BatchBlock)
+	}
 	return Record{BatchRecord: b, StatusRecord: st}, err
 }
 

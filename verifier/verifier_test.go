@@ -347,3 +347,29 @@ func BenchmarkVerifyOffline(b *testing.B) {
 		}
 	}
 }
+
+// movingReader answers as a chain that reorganised between the two reads:
+// the batch's record moved from block 10 to block 11. (The simulated chain
+// cannot re-mine a transaction at another height, so this one is a stub.)
+type movingReader struct{}
+
+func (movingReader) Batch(context.Context, [32]byte) (verifier.BatchRecord, error) {
+	return verifier.BatchRecord{Anchored: true, Block: 10, Head: 20}, nil
+}
+
+func (movingReader) Status(context.Context, [32]byte, [32]byte) (verifier.StatusRecord, error) {
+	return verifier.StatusRecord{IssuerRegistered: true, IssuerActive: true, IssuerDomain: "registrar.example.edu",
+		Cutoff: verifier.NoCutoff, BatchBlock: 11, Head: 20}, nil
+}
+
+func TestRecordMovedIsNotChecked(t *testing.T) {
+	b := batch(t)
+	bun, _ := b.Bundle(0)
+	bun.Anchor = nil
+	v := verifier.New(verifier.Options{Now: func() time.Time { return now }, Registries: []verifier.Registry{{Reader: movingReader{}}}})
+	res := v.Verify(context.Background(), bun)
+	c, _ := res.Check(verifier.CheckAnchored)
+	if res.Verdict != verifier.Incomplete || c.Status != verifier.NotChecked || !strings.Contains(c.Detail, "moved") {
+		t.Fatalf("verdict %s, anchored %+v", res.Verdict, c)
+	}
+}

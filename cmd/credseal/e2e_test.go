@@ -438,3 +438,15 @@ func readJSON(t *testing.T, path string) map[string]string {
 	}
 	return out
 }
+
+// TestErrorsAreEscaped: an error that quotes a hostile input (a salt named
+// with an ESC sequence) reaches the terminal escaped.
+func TestErrorsAreEscaped(t *testing.T) {
+	hostile := filepath.Join(t.TempDir(), "hostile.json")
+	os.WriteFile(hostile, []byte("{\"format\":\"credseal-bundle/2\",\"credential\":{},\"disclosure\":{\"salts\":{\"\\u001b[2K\\r\\u202e\":\"zz\"}},"+
+		"\"proof\":{\"leafIndex\":0,\"treeSize\":1,\"path\":[],\"header\":\"00\"}}"), 0o600)
+	out, code := cli(t, nil, "disclose", hostile, "--hide", "identifier")
+	if code != 2 || strings.ContainsAny(out, "\x1b\r\u202e") || !strings.Contains(out, `\x1b[2K`) {
+		t.Fatalf("exit %d: %q", code, out)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/credseal/credseal/cmd/credseal/cli"
+	"github.com/credseal/credseal/pkg/credential"
 )
 
 func main() {
@@ -20,13 +21,14 @@ func main() {
 	if err == nil {
 		return
 	}
+	// Errors may quote a hostile input (a bundle's member names): escaped.
 	var exit *cli.ExitError
 	if errors.As(err, &exit) {
 		if exit.Err != nil {
-			fmt.Fprintln(os.Stderr, "credseal:", exit.Err)
+			fmt.Fprintln(os.Stderr, "credseal:", credential.Printable(exit.Err.Error()))
 		}
 		os.Exit(exit.Code)
 	}
-	fmt.Fprintln(os.Stderr, "credseal:", err)
+	fmt.Fprintln(os.Stderr, "credseal:", credential.Printable(err.Error()))
 	os.Exit(cli.ExitFailure)
 }

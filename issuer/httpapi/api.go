@@ -145,7 +145,12 @@ type credentialView struct {
 
 func (s *Server) view(c echo.Context, r *issuer.Record) (credentialView, error) {
 	v := credentialView{ID: r.ID, State: string(r.State), Batch: r.Batch, Digest: hex.EncodeToString(r.Digest[:]),
-		Revoked: r.Revoked, ClaimURL: s.claimURL(r.ID)}
+		Revoked: r.Revoked}
+	// A claim link opens the learner's bundle, seed and all: only tokens
+	// that issue (and were given it when they submitted) see it again.
+	if t, _ := c.Get(tokenKey).(issuer.APIToken); t.Allows(issuer.ScopeIssue) {
+		v.ClaimURL = s.claimURL(r.ID)
+	}
 	if r.Batch != 0 {
 		b, err := s.cfg.Service.Store().Batch(c.Request().Context(), r.Batch)
 		if err != nil {

@@ -369,6 +369,7 @@ func TestScopes(t *testing.T) {
 		{issueOnly, "GET", "/api/v1/backup", "", 403},
 		{issueOnly, "GET", id, "", 403},
 		{readOnly, "GET", id, "", 200},
+		{readOnly, "GET", "/api/v1/credentials/" + url.PathEscape(e.docs[6].ID), "", 200},
 		{readOnly, "GET", "/metrics", "", 200},
 		{readOnly, "POST", "/api/v1/credentials/bulk", `{"credentials":[` + newCred + `]}`, 403},
 		{readOnly, "GET", "/api/v1/tokens", "", 403},
@@ -390,6 +391,22 @@ func TestScopes(t *testing.T) {
 		if tc.want == 403 && errorCode(t, out) != httpapi.CodeForbidden {
 			t.Errorf("%s %s: %s", tc.method, tc.path, out)
 		}
+	}
+}
+
+// TestClaimLinksOnlyForIssuingTokens: a claim link opens the learner's
+// whole bundle, so a read-only token (a dashboard, the metrics scraper)
+// does not get it.
+func TestClaimLinksOnlyForIssuingTokens(t *testing.T) {
+	e := newEnv(t)
+	readOnly := e.addToken(t, "dashboard", issuer.ScopeRead)
+	office := e.addToken(t, "office", issuer.ScopeIssue, issuer.ScopeRead)
+	path := "/api/v1/credentials/" + url.PathEscape(e.docs[4].ID)
+	if _, body := e.do(t, "GET", path, readOnly, "", nil); strings.Contains(string(body), "claim") {
+		t.Fatalf("read-only token got a claim link: %s", body)
+	}
+	if _, body := e.do(t, "GET", path, office, "", nil); !strings.Contains(string(body), `"claimUrl":"https://portal.example/claim/`) {
+		t.Fatalf("issuing token without its claim link: %s", body)
 	}
 }
 

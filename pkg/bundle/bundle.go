@@ -172,6 +172,9 @@ func ParseJSON(data []byte) (*Bundle, error) {
 	if err := credential.CheckJSON(data, credential.MaxDepth+3, maxLeaves); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
+	if err := exactMembers(data); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var w wire
@@ -179,6 +182,56 @@ func ParseJSON(data []byte) (*Bundle, error) {
 		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
 	}
 	return w.bundle()
+}
+
+// members are the exact member names of a bundle's objects.
+var members = map[string][]string{
+	"":           {"format", "credential", "disclosure", "proof", "anchor"},
+	"disclosure": {"seed", "salts", "hidden"},
+	"proof":      {"leafIndex", "treeSize", "path", "header"},
+	"anchor":     {"chainId", "registry", "issuer", "tx", "block"},
+}
+
+// exactMembers refuses member names that differ from the format's but for
+// case: encoding/json would take "Credential" for "credential", and one
+// bundle must not read two ways.
+func exactMembers(data []byte) error {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	check := func(where string, obj map[string]json.RawMessage) error {
+		for k := range obj {
+			if !slices.Contains(members[where], k) {
+				return fmt.Errorf("%w: unknown member %q in %s", ErrInvalid, k, or(where, "the bundle"))
+			}
+		}
+		return nil
+	}
+	if err := check("", top); err != nil {
+		return err
+	}
+	for _, part := range []string{"disclosure", "proof", "anchor"} {
+		raw, ok := top[part]
+		if !ok || string(raw) == "null" {
+			continue
+		}
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &obj); err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrInvalid, part, err)
+		}
+		if err := check(part, obj); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 func (w *wire) bundle() (*Bundle, error) {
@@ -331,8 +384,8 @@ func (b *Bundle) Validate() error {
 		return bad("disclosure.hidden is in the other version's form")
 	}
 	for p := range d.Withheld {
-		if !strings.HasPrefix(p, "/") {
-			return bad("hidden field %q is not a JSON pointer", p)
+		if !credential.ValidHiddenPointer(p) {
+			return bad("hidden field %.80q is not a JSON pointer of at most %d bytes and %d levels", p, credential.MaxPointerLength, credential.MaxDepth)
 		}
 	}
 	// Hidden hashes are strictly ascending: one encoding for one disclosure.

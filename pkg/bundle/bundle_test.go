@@ -225,7 +225,9 @@ func TestParseJSONRejects(t *testing.T) {
 		"v1 hidden as an object": mutateSelective(func(d map[string]any) {
 			ms["format"] = bundle.FormatV1
 		}),
-		"30,000-member object": hostile.ManyMembers(30_000),
+		"30,000-member object":        hostile.ManyMembers(30_000),
+		"member name in another case": bytes.Replace(good, []byte(`"credential"`), []byte(`"Credential"`), 1),
+		"nested name in another case": bytes.Replace(good, []byte(`"leafIndex"`), []byte(`"LeafIndex"`), 1),
 	}
 	for name, data := range cases {
 		if _, err := bundle.ParseJSON(data); !errors.Is(err, bundle.ErrInvalid) {

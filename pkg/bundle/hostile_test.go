@@ -144,3 +144,24 @@ func TestInflationBombRefused(t *testing.T) {
 		t.Fatalf("refusing the bomb allocated %d bytes", grew)
 	}
 }
+
+// TestDeepHiddenPointerRefused: one hidden pointer of 250,000 '/' (a 1 KB
+// CS1 string) would make the overlap check hash every prefix of it; it is
+// refused as no pointer of a document, before any of that.
+func TestDeepHiddenPointerRefused(t *testing.T) {
+	b := bundleInBatch(t, cohort(t)[0], 0, 3)
+	doc, _ := cohort(t)[0].JSON()
+	shown, d, err := credential.Hide(doc, b.Disclosure, "/credentialSubject/identifier")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Credential, b.Disclosure = shown, d
+	b.Disclosure.Withheld[strings.Repeat("/", 250_000)] = credential.Hash{1}
+	if err := b.Validate(); !errors.Is(err, bundle.ErrInvalid) {
+		t.Fatalf("Validate: %v", err)
+	}
+	fields, _ := credential.Parse(shown)
+	if _, err := credential.Digest(fields, b.Disclosure); !errors.Is(err, credential.ErrBadHiddenPointer) {
+		t.Fatalf("Digest: %v", err)
+	}
+}

@@ -37,6 +37,32 @@ func EncodeQR(content string) (QR, error) {
 	return QR{PNG: png, Version: q.VersionNumber}, nil
 }
 
+// ReadImage reads an image (PNG or JPEG) from r for DecodeQRImage. It
+// reads the image's header first and stops there if the image is too
+// large, so the rest of a bomb is never even read.
+func ReadImage(r io.Reader) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := checkImageSize(io.TeeReader(r, &buf)); err != nil {
+		return nil, err
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
+		return nil, fmt.Errorf("read image: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// checkImageSize reads an image's header and refuses more than MaxImagePixels.
+func checkImageSize(r io.Reader) error {
+	cfg, _, err := image.DecodeConfig(r)
+	if err != nil {
+		return fmt.Errorf("%w: not a PNG or JPEG image: %v", ErrInvalid, err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
+		return fmt.Errorf("%w (%d × %d)", ErrImageTooLarge, cfg.Width, cfg.Height)
+	}
+	return nil
+}
+
 // MaxImagePixels bounds the images DecodeQRImage decodes: a 12-megapixel
 // phone photo fits; a small file that declares a huge image (a
 // decompression bomb: 8 MiB of PNG zeros can declare gigapixels) is
@@ -47,23 +73,12 @@ const MaxImagePixels = 16 << 20
 var ErrImageTooLarge = fmt.Errorf("%w: image larger than %d megapixels", ErrInvalid, MaxImagePixels>>20)
 
 // DecodeQRImage reads the text of the QR code in an image (PNG or JPEG).
+// An image of more than MaxImagePixels is refused from its header.
 func DecodeQRImage(data []byte) (string, error) {
-	return ReadQRImage(bytes.NewReader(data))
-}
-
-// ReadQRImage reads an image (PNG or JPEG) from r and returns the text of
-// its QR code. It reads the image's header first and stops there if the
-// image is too large, so the rest of a bomb is never even read.
-func ReadQRImage(r io.Reader) (string, error) {
-	var head bytes.Buffer
-	cfg, _, err := image.DecodeConfig(io.TeeReader(r, &head))
-	if err != nil {
-		return "", fmt.Errorf("%w: not a PNG or JPEG image: %v", ErrInvalid, err)
+	if err := checkImageSize(bytes.NewReader(data)); err != nil {
+		return "", err
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxImagePixels {
-		return "", fmt.Errorf("%w (%d × %d)", ErrImageTooLarge, cfg.Width, cfg.Height)
-	}
-	img, _, err := image.Decode(io.MultiReader(&head, r))
+	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return "", fmt.Errorf("%w: not a PNG or JPEG image: %v", ErrInvalid, err)
 	}

@@ -49,6 +49,7 @@ var (
 	ErrIssuerAlreadyActive = &ContractError{Name: "IssuerAlreadyActive"}
 	ErrKeyRotated          = &ContractError{Name: "KeyRotated"}
 	ErrSuspensionInFuture  = &ContractError{Name: "SuspensionInFuture"}
+	ErrCutoffNotEarlier    = &ContractError{Name: "CutoffNotEarlier"}
 	ErrEmptyName           = &ContractError{Name: "EmptyName"}
 	ErrBadHeaderLength     = &ContractError{Name: "BadHeaderLength"}
 	ErrBrokenChain         = &ContractError{Name: "BrokenChain"}

@@ -195,7 +195,7 @@ func TestAnchorNeedsActiveIssuer(t *testing.T) {
 	_, err = e.Client(iss).Anchor(ctx, h[:1])
 	wantErr(t, err, chain.ErrIssuerNotActive)
 	_, err = owner.SuspendIssuer(ctx, iss.Address, 0)
-	wantErr(t, err, chain.ErrIssuerNotActive)
+	wantErr(t, err, chain.ErrCutoffNotEarlier)
 	_, err = e.Client(iss).SuspendIssuer(ctx, iss.Address, 0)
 	wantErr(t, err, chain.ErrNotOwner)
 	_, err = owner.SuspendIssuer(ctx, stranger.Address, 0)

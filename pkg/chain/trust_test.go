@@ -122,8 +122,6 @@ func TestRotateIssuerKey(t *testing.T) {
 	wantErr(t, err, chain.ErrKeyRotated)
 	_, err = oc.RevokeBatch(ctx, hs[0].Hash(), 1)
 	wantErr(t, err, chain.ErrNotBatchIssuer)
-	_, err = owner.SuspendIssuer(ctx, old.Address, 0)
-	wantErr(t, err, chain.ErrKeyRotated)
 	_, err = owner.RotateIssuerKey(ctx, old.Address, third.Address)
 	wantErr(t, err, chain.ErrKeyRotated)
 	_, err = owner.RegisterIssuer(ctx, old.Address, "Again", "example.edu")
@@ -238,5 +236,79 @@ func TestDatedSuspension(t *testing.T) {
 	}
 	if st, err := nc.Status(ctx, [32]byte{9}, [32]byte{}); err != nil || st.Batch.Anchored || st.IssuerActive {
 		t.Fatalf("unknown seal: %+v, %v", st, err)
+	}
+}
+
+// TestStolenKeyCannotRevoke: whoever holds a leaked key may revoke the
+// issuer's credentials and batches before the authority reacts; once the
+// key is suspended from the block of the leak those revocations no longer
+// count, the key can revoke no more, and the cutoff of a key already
+// rotated away can still be moved earlier, never later.
+func TestStolenKeyCannotRevoke(t *testing.T) {
+	e := chaintest.New(t)
+	owner := e.Client(e.Owner)
+	iss := e.Issuer("Example University", "example.edu")
+	c := e.Client(iss)
+	hs := chainOf(t, 2, chain.Genesis(iss.Address), chaintest.MinDifficulty)
+	if _, err := c.Anchor(ctx, hs); err != nil {
+		t.Fatal(err)
+	}
+	honest, stolen := [32]byte{1}, [32]byte{2}
+	if _, err := c.Revoke(ctx, honest, 1); err != nil {
+		t.Fatal(err)
+	}
+	// The key leaks here; the thief revokes a credential and a batch.
+	leak, _ := owner.Head(ctx)
+	leak++
+	if _, err := c.Revoke(ctx, stolen, 3); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.RevokeBatch(ctx, hs[0].Hash(), 3); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := c.Status(ctx, hs[0].Hash(), stolen); st.CredentialRevokedReason != 3 || st.Batch.RevokedReason != 3 {
+		t.Fatalf("before the suspension the thief's revocations count, as any would: %+v", st)
+	}
+	// The authority suspends the key from the leak and rotates the issuer.
+	if _, err := owner.SuspendIssuer(ctx, iss.Address, leak); err != nil {
+		t.Fatal(err)
+	}
+	_, err := c.Revoke(ctx, [32]byte{3}, 1)
+	wantErr(t, err, chain.ErrIssuerNotActive)
+	next := e.Account()
+	if _, err := owner.RotateIssuerKey(ctx, iss.Address, next.Address); err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.Status(ctx, hs[0].Hash(), stolen)
+	if err != nil || st.CredentialRevokedReason != 0 || st.Batch.RevokedReason != 0 || !st.Stands() {
+		t.Fatalf("the thief's revocations still count: %+v, %v", st, err)
+	}
+	if rec, _ := c.Batch(ctx, hs[0].Hash()); rec.RevokedReason != 0 {
+		t.Fatalf("batch() still shows the thief's revocation: %+v", rec)
+	}
+	if st, _ := c.Status(ctx, hs[0].Hash(), honest); st.CredentialRevokedReason != 1 {
+		t.Fatalf("the revocation made before the leak was lost: %+v", st)
+	}
+	// The new key revokes for real; the batch too.
+	nc := e.Client(next)
+	if _, err := nc.RevokeBatch(ctx, hs[0].Hash(), 5); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := c.Status(ctx, hs[0].Hash(), stolen); st.Batch.RevokedReason != 5 {
+		t.Fatalf("the new key's batch revocation: %+v", st)
+	}
+	_, err = nc.RevokeBatch(ctx, hs[0].Hash(), 5)
+	wantErr(t, err, chain.ErrAlreadyRevoked)
+	// The leak began earlier after all: the rotated key's cutoff moves back.
+	_, err = owner.SuspendIssuer(ctx, iss.Address, leak+1)
+	wantErr(t, err, chain.ErrCutoffNotEarlier)
+	if _, err := owner.SuspendIssuer(ctx, iss.Address, 1); err != nil {
+		t.Fatalf("moving a rotated key's cutoff earlier: %v", err)
+	}
+	if st, _ := c.Status(ctx, hs[1].Hash(), honest); st.Stands() || st.CredentialRevokedReason != 0 {
+		t.Fatalf("with the cutoff at block 1 the batch still stands, or the old revocation counts: %+v", st)
+	}
+	if rec, _ := c.Issuer(ctx, iss.Address); rec.Cutoff != 1 || !rec.Rotated() {
+		t.Fatalf("rotated key's record %+v", rec)
 	}
 }

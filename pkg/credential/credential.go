@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"hash"
 	"slices"
+	"strings"
 )
 
 // Hash is a SHA-256 digest.
@@ -251,8 +252,8 @@ func checkWithheld(fields []Field, withheld map[string]Hash) error {
 		all[f.Pointer] = true
 	}
 	for p := range withheld {
-		if _, err := splitPointer(p); err != nil {
-			return fmt.Errorf("%w: %q", ErrBadHiddenPointer, p)
+		if !ValidHiddenPointer(p) {
+			return fmt.Errorf("%w: %.80q", ErrBadHiddenPointer, p)
 		}
 		if all[p] {
 			return fmt.Errorf("%w: %q", ErrHiddenAlsoShown, p)
@@ -265,6 +266,21 @@ func checkWithheld(fields []Field, withheld map[string]Hash) error {
 		}
 	}
 	return nil
+}
+
+// MaxPointerLength bounds a hidden field's pointer. The fields of a
+// document are at most MaxDepth deep, so a longer or deeper pointer names
+// no field; refusing it keeps the overlap checks linear in the bundle.
+const MaxPointerLength = 1024
+
+// ValidHiddenPointer reports whether p can name a hidden field: an RFC 6901
+// pointer of at most MaxPointerLength bytes and MaxDepth reference tokens.
+func ValidHiddenPointer(p string) bool {
+	if len(p) > MaxPointerLength || strings.Count(p, "/") > MaxDepth {
+		return false
+	}
+	_, err := splitPointer(p)
+	return err == nil
 }
 
 // overlappingAncestor returns the first proper ancestor of pointer p that

@@ -26,6 +26,17 @@ func ClientIP(trusted []*net.IPNet) echo.IPExtractor {
 	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
+// RateKey is what a per-client rate limit counts under: an IPv4 address, or
+// the /64 of an IPv6 one, since one subscriber commonly holds a whole /64
+// and could otherwise take a fresh address for every request.
+func RateKey(ip string) string {
+	parsed := net.ParseIP(ip)
+	if parsed == nil || parsed.To4() != nil {
+		return ip
+	}
+	return parsed.Mask(net.CIDRMask(64, 128)).String() + "/64"
+}
+
 // ParseCIDRs parses --trusted-proxy values; a bare address stands for
 // itself alone (/32 or /128).
 func ParseCIDRs(values []string) ([]*net.IPNet, error) {

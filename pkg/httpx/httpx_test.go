@@ -43,3 +43,18 @@ func TestParseCIDRs(t *testing.T) {
 		t.Fatal("a bad CIDR was accepted")
 	}
 }
+
+func TestRateKey(t *testing.T) {
+	for ip, want := range map[string]string{
+		"198.51.100.7":            "198.51.100.7",
+		"2001:db8:1:2:aaaa::1":    "2001:db8:1:2::/64",
+		"2001:db8:1:2:ffff:1:2:3": "2001:db8:1:2::/64",
+		"2001:db8:1:3::1":         "2001:db8:1:3::/64",
+		"::ffff:198.51.100.7":     "::ffff:198.51.100.7",
+		"not an address":          "not an address",
+	} {
+		if got := httpx.RateKey(ip); got != want {
+			t.Errorf("RateKey(%s) = %s, want %s", ip, got, want)
+		}
+	}
+}

@@ -218,31 +218,47 @@ func TestForwardedForIgnoredUnlessFromATrustedProxy(t *testing.T) {
 	}
 }
 
-// TestImageDecodesAreBounded: with one decode slot taken, another image
-// waits its turn and is turned away busy, while a bundle is still verified.
-func TestImageDecodesAreBounded(t *testing.T) {
-	f := newFixtureWith(t, httpapi.Config{MaxDecodes: 1, DecodeWait: 200 * time.Millisecond})
-	// A body that never ends holds the only slot while it is being read.
+// trickle starts an image upload that sends 100 bytes and then nothing,
+// and returns once the server has had time to start reading it.
+func trickle(t *testing.T, f *fixture) {
+	t.Helper()
 	pr, pw := io.Pipe()
-	defer pw.Close()
-	held := make(chan struct{})
+	t.Cleanup(func() { pw.Close() })
 	go func() {
 		req, _ := http.NewRequest(http.MethodPost, f.srv.URL+"/api/v1/verify", pr)
 		req.Header.Set("Content-Type", "image/png")
-		close(held)
 		if resp, err := http.DefaultClient.Do(req); err == nil {
 			resp.Body.Close()
 		}
 	}()
-	<-held
 	pw.Write(f.png[:100])
 	time.Sleep(100 * time.Millisecond)
+}
+
+// TestImageTurnsAreBounded: a client that sends its image slowly holds a
+// reading turn, never a decoding one; with every reading turn taken,
+// another image waits and is turned away busy, while a bundle is still
+// verified; and a slow upload loses its turn after ImageReadTimeout.
+func TestImageTurnsAreBounded(t *testing.T) {
+	f := newFixtureWith(t, httpapi.Config{MaxReads: 2, MaxDecodes: 1, DecodeWait: 200 * time.Millisecond, ImageReadTimeout: time.Minute})
+	trickle(t, f)
+	if status, body, _ := f.post(t, "image/png", bytes.NewReader(f.png)); status != 200 {
+		t.Fatalf("an image while a slow upload reads: %d %s", status, body)
+	}
+	trickle(t, f)
 	status, body, hdr := f.post(t, "image/png", bytes.NewReader(f.png))
 	if status != http.StatusServiceUnavailable || !strings.Contains(string(body), httpapi.CodeBusy) || hdr.Get("Retry-After") == "" {
-		t.Fatalf("second image while the slot is held: %d %s", status, body)
+		t.Fatalf("an image with every reading turn taken: %d %s", status, body)
 	}
 	if status, body, _ := f.post(t, "text/plain", bytes.NewReader(f.cs1)); status != 200 {
 		t.Fatalf("a CS1 string while images wait: %d %s", status, body)
+	}
+
+	g := newFixtureWith(t, httpapi.Config{MaxReads: 1, DecodeWait: 200 * time.Millisecond, ImageReadTimeout: 300 * time.Millisecond})
+	trickle(t, g)
+	time.Sleep(400 * time.Millisecond) // the slow upload's read deadline passes
+	if status, body, _ := g.post(t, "image/png", bytes.NewReader(g.png)); status != 200 {
+		t.Fatalf("an image after the slow upload timed out: %d %s", status, body)
 	}
 }
 

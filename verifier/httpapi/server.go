@@ -44,11 +44,16 @@ type Config struct {
 	// the client. Without any, the client is the direct peer and the
 	// header is ignored: anyone can write it.
 	TrustedProxies []*net.IPNet
-	// MaxDecodes bounds how many QR images are decoded at once (default
-	// GOMAXPROCS); an image request waits up to DecodeWait for a turn
-	// (default 3 s), then gets 503 busy.
-	MaxDecodes int
-	DecodeWait time.Duration
+	// MaxReads bounds how many image bodies are read at once (default 8),
+	// each within ImageReadTimeout (default 10 s), and MaxDecodes how many
+	// are decoded at once (default GOMAXPROCS). An image request waits up
+	// to DecodeWait (default 3 s) for each turn, then gets 503 busy. A
+	// client that sends its image slowly holds a reading turn, never a
+	// decoding one.
+	MaxReads         int
+	ImageReadTimeout time.Duration
+	MaxDecodes       int
+	DecodeWait       time.Duration
 }
 
 // Body limits: a photo of a QR code is a few MiB; a bundle is at most
@@ -80,6 +85,7 @@ const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 's
 type Server struct {
 	cfg     Config
 	echo    *echo.Echo
+	reads   chan struct{} // a token per image body being read
 	decodes chan struct{} // a token per image being decoded
 }
 
@@ -105,7 +111,13 @@ func New(cfg Config) *Server {
 	if cfg.DecodeWait <= 0 {
 		cfg.DecodeWait = 3 * time.Second
 	}
-	s := &Server{cfg: cfg, echo: echo.New(), decodes: make(chan struct{}, cfg.MaxDecodes)}
+	if cfg.MaxReads <= 0 {
+		cfg.MaxReads = 8
+	}
+	if cfg.ImageReadTimeout <= 0 {
+		cfg.ImageReadTimeout = 10 * time.Second
+	}
+	s := &Server{cfg: cfg, echo: echo.New(), reads: make(chan struct{}, cfg.MaxReads), decodes: make(chan struct{}, cfg.MaxDecodes)}
 	e := s.echo
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = httpx.ClientIP(cfg.TrustedProxies)
@@ -134,7 +146,8 @@ func New(cfg Config) *Server {
 	if cfg.RatePerIP > 0 {
 		verify = append(verify, middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
 			Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
-				Rate: rate.Limit(cfg.RatePerIP), Burst: int(2 * cfg.RatePerIP), ExpiresIn: 3 * time.Minute}),
+				Rate: rate.Limit(cfg.RatePerIP), Burst: max(1, int(2*cfg.RatePerIP)), ExpiresIn: 3 * time.Minute}),
+			IdentifierExtractor: func(c echo.Context) (string, error) { return httpx.RateKey(c.RealIP()), nil },
 			DenyHandler: func(c echo.Context, _ string, _ error) error {
 				return &apiError{http.StatusTooManyRequests, CodeRateLimited, "too many verifications from this address; wait a moment"}
 			},
@@ -212,20 +225,35 @@ func (s *Server) verify(c echo.Context) error {
 }
 
 // decodeImage reads a QR image, from an image body or the multipart field
-// "qr", and returns its text. It waits for one of MaxDecodes turns before
-// reading the body, so at most that many images are in memory at once, and
-// reads no further than the header of an image that is too large.
+// "qr", and returns its text. The body is read in one of MaxReads turns,
+// within ImageReadTimeout, no further than the header of an image that is
+// too large; the image is decoded in one of MaxDecodes turns. So at most
+// that many images are in memory at once.
 func (s *Server) decodeImage(c echo.Context, mt string) ([]byte, error) {
-	wait, cancel := context.WithTimeout(c.Request().Context(), s.cfg.DecodeWait)
-	defer cancel()
-	select {
-	case s.decodes <- struct{}{}:
-		defer func() { <-s.decodes }()
-	case <-wait.Done():
-		c.Response().Header().Set("Retry-After", "2")
-		return nil, &apiError{http.StatusServiceUnavailable, CodeBusy, "too many images are being read right now; try again in a moment"}
+	img, err := s.readImage(c, mt)
+	if err != nil {
+		return nil, err
 	}
-	var img io.Reader = c.Request().Body
+	release, err := s.turn(c, s.decodes)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	text, err := bundle.DecodeQRImage(img)
+	if err != nil {
+		return nil, &apiError{http.StatusBadRequest, CodeNoQR, "no readable QR code in the image: " + err.Error()}
+	}
+	return []byte(text), nil
+}
+
+func (s *Server) readImage(c echo.Context, mt string) ([]byte, error) {
+	release, err := s.turn(c, s.reads)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	_ = http.NewResponseController(c.Response().Writer).SetReadDeadline(time.Now().Add(s.cfg.ImageReadTimeout))
+	var body io.Reader = c.Request().Body
 	if mt == "multipart/form-data" {
 		fh, err := c.FormFile("qr")
 		if err != nil {
@@ -239,18 +267,33 @@ func (s *Server) decodeImage(c echo.Context, mt string) ([]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		img = io.LimitReader(f, MaxBody)
+		body = io.LimitReader(f, MaxBody)
 	}
-	text, err := bundle.ReadQRImage(img)
+	img, err := bundle.ReadImage(body)
 	switch {
 	case tooLarge(err):
 		return nil, errTooLarge
 	case errors.Is(err, bundle.ErrImageTooLarge):
 		return nil, &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, err.Error() + "; a smaller photo of the QR code is enough"}
-	case err != nil:
+	case errors.Is(err, bundle.ErrInvalid):
 		return nil, &apiError{http.StatusBadRequest, CodeNoQR, "no readable QR code in the image: " + err.Error()}
+	case err != nil:
+		return nil, &apiError{http.StatusBadRequest, CodeBadRequest, "unreadable request body"}
 	}
-	return []byte(text), nil
+	return img, nil
+}
+
+// turn takes a token of pool, waiting up to DecodeWait; release gives it back.
+func (s *Server) turn(c echo.Context, pool chan struct{}) (release func(), err error) {
+	wait, cancel := context.WithTimeout(c.Request().Context(), s.cfg.DecodeWait)
+	defer cancel()
+	select {
+	case pool <- struct{}{}:
+		return func() { <-pool }, nil
+	case <-wait.Done():
+		c.Response().Header().Set("Retry-After", "2")
+		return nil, &apiError{http.StatusServiceUnavailable, CodeBusy, "too many images are being read right now; try again in a moment"}
+	}
 }
 
 var errTooLarge = &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Sprintf("request body over %d MiB", MaxBody>>20)}

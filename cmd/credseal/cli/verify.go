@@ -73,7 +73,8 @@ func (o *verifierFlags) verifierOptions(cmd *cobra.Command) (verifier.Options, f
 		return opts, func() {}, nil
 	}
 	reg := trustedRegistry(c)
-	reg.Reader = verifier.NewCache(reg.Reader, verifier.CacheOptions{StatusTTL: o.statusTTL})
+	// A record is final no sooner than it is deep enough to verify.
+	reg.Reader = verifier.NewCache(reg.Reader, verifier.CacheOptions{StatusTTL: o.statusTTL, FinalDepth: max(12, o.chain.confirmations)})
 	opts.Registries = []verifier.Registry{reg}
 	return opts, closeChain, nil
 }
@@ -127,9 +128,11 @@ func runVerify(cmd *cobra.Command, o *verifyOptions, arg string) error {
 	res := verifier.New(opts).VerifyBytes(cmd.Context(), input)
 	out := cmd.OutOrStdout()
 	if o.json {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
+		js, err := json.MarshalIndent(res, "", "  ")
+		if err != nil {
+			return err
+		}
+		if _, err := fmt.Fprintln(out, jsonSafe(string(js))); err != nil {
 			return err
 		}
 	} else {

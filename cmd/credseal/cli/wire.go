@@ -63,7 +63,7 @@ func (r registryReader) Status(ctx context.Context, s, digest [32]byte) (verifie
 	}
 	return verifier.StatusRecord{BatchRevoked: st.Batch.RevokedReason, CredentialRevoked: st.CredentialRevokedReason,
 		IssuerKey: st.IssuerKey, IssuerRegistered: iss.Registered, IssuerActive: st.IssuerActive, IssuerName: iss.Name,
-		IssuerDomain: iss.Domain, Cutoff: st.Cutoff, Head: head}, nil
+		IssuerDomain: iss.Domain, Cutoff: st.Cutoff, BatchBlock: st.Batch.Block, Head: head}, nil
 }
 
 // trustedRegistry makes a verifier registry of a connected client.

@@ -376,3 +376,34 @@ func TestShallowRecordsAreReadAgain(t *testing.T) {
 		t.Fatalf("a record 1 block deep (final at 100) was read %d times in 3 TTLs, want 3", n)
 	}
 }
+
+// TestMadeUpSealsDoNotEvictRecords: home-made bundles (any seal passes the
+// offline checks at the easiest difficulty) each cost one look-up, but
+// are kept apart from real records, which stay cached.
+func TestMadeUpSealsDoNotEvictRecords(t *testing.T) {
+	b, env, _, _ := anchoredCohort(t, "registrar.example.edu")
+	ctx := context.Background()
+	counter := &countingReader{RegistryReader: registryReader{env.Client(chaintest.Account{})}}
+	cached := verifier.NewCache(counter, verifier.CacheOptions{MaxEntries: 1, MaxMisses: 1, FinalDepth: 1})
+	reg := trustedRegistry(env.Client(chaintest.Account{}))
+	reg.Reader = cached
+	v := verifier.New(verifier.Options{Registries: []verifier.Registry{reg}})
+	genuine := mustBundle(t, b, 0)
+	if res := v.Verify(ctx, genuine); res.Verdict != verifier.Verified {
+		t.Fatalf("genuine: %s", res.Verdict)
+	}
+	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	bits, _ := seal.BitsForDifficulty(0)
+	for i := range 5 {
+		forged, err := issuer.BuildBatch(ctx, docs[i:i+1], issuer.BatchOptions{Bits: bits})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bun := mustBundle(t, forged, 0)
+		wantCheck(t, v.Verify(ctx, bun), verifier.CheckAnchored, verifier.Fail, "not recorded")
+	}
+	before := counter.batches.Load()
+	if res := v.Verify(ctx, genuine); res.Verdict != verifier.Verified || counter.batches.Load() != before {
+		t.Fatalf("after 5 made-up seals the genuine record was read again (%d reads, verdict %s)", counter.batches.Load()-before, res.Verdict)
+	}
+}
