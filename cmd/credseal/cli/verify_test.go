@@ -71,7 +71,9 @@ func TestVerifyEscapesTerminalControl(t *testing.T) {
 		t.Fatalf("a home-made bundle printed as verified:\n%s", out)
 	}
 	js, _ := run(t, "verify", "--offline", "--json", forge(t, doc))
-	var res struct{ Credential struct{ ClaimedIssuer string } }
+	var res struct {
+		Credential struct{ ClaimedIssuer string }
+	}
 	if strings.ContainsAny(js, "\x1b\u202e") || json.Unmarshal([]byte(js), &res) != nil || res.Credential.ClaimedIssuer != "Evil\u202eytisrevinU" {
 		t.Fatalf("--json: escapes missing or meaning changed: %q", js)
 	}
