@@ -169,11 +169,8 @@ func ParseJSON(data []byte) (*Bundle, error) {
 	if len(data) > MaxSize {
 		return nil, fmt.Errorf("%w: %d bytes is over the %d-byte limit", ErrInvalid, len(data), MaxSize)
 	}
-	if err := credential.CheckJSON(data, credential.MaxDepth+3, maxLeaves); err != nil {
+	if err := credential.CheckJSONMembers(data, credential.MaxDepth+3, maxLeaves, members); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
-	}
-	if err := exactMembers(data); err != nil {
-		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -184,54 +181,13 @@ func ParseJSON(data []byte) (*Bundle, error) {
 	return w.bundle()
 }
 
-// members are the exact member names of a bundle's objects.
+// members are the exact member names of a bundle's objects (encoding/json
+// would also take "Credential" for "credential").
 var members = map[string][]string{
 	"":           {"format", "credential", "disclosure", "proof", "anchor"},
 	"disclosure": {"seed", "salts", "hidden"},
 	"proof":      {"leafIndex", "treeSize", "path", "header"},
 	"anchor":     {"chainId", "registry", "issuer", "tx", "block"},
-}
-
-// exactMembers refuses member names that differ from the format's but for
-// case: encoding/json would take "Credential" for "credential", and one
-// bundle must not read two ways.
-func exactMembers(data []byte) error {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(data, &top); err != nil {
-		return fmt.Errorf("%w: %v", ErrInvalid, err)
-	}
-	check := func(where string, obj map[string]json.RawMessage) error {
-		for k := range obj {
-			if !slices.Contains(members[where], k) {
-				return fmt.Errorf("%w: unknown member %q in %s", ErrInvalid, k, or(where, "the bundle"))
-			}
-		}
-		return nil
-	}
-	if err := check("", top); err != nil {
-		return err
-	}
-	for _, part := range []string{"disclosure", "proof", "anchor"} {
-		raw, ok := top[part]
-		if !ok || string(raw) == "null" {
-			continue
-		}
-		var obj map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &obj); err != nil {
-			return fmt.Errorf("%w: %s: %v", ErrInvalid, part, err)
-		}
-		if err := check(part, obj); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func or(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 func (w *wire) bundle() (*Bundle, error) {

@@ -79,10 +79,18 @@ func parseTree(doc []byte) (*node, error) {
 // containers, so that hostile input is refused while it is read, in time
 // linear in its size. Callers bound the size.
 func CheckJSON(doc []byte, maxDepth, maxLeaves int) error {
+	return CheckJSONMembers(doc, maxDepth, maxLeaves, nil)
+}
+
+// CheckJSONMembers is CheckJSON that also holds the objects at the root
+// (key "") and at the root's members (key: the member's name) to the exact
+// member names members lists for them: encoding/json would match names in
+// any case, and a format must not read two ways.
+func CheckJSONMembers(doc []byte, maxDepth, maxLeaves int, members map[string][]string) error {
 	if !utf8.Valid(doc) {
 		return ErrInvalidUTF8
 	}
-	sc := scanner{data: doc, maxDepth: maxDepth, leaves: maxLeaves, validate: true}
+	sc := scanner{data: doc, maxDepth: maxDepth, leaves: maxLeaves, validate: true, members: members}
 	if _, err := sc.value(0, nil); err != nil {
 		return err
 	}
@@ -120,6 +128,30 @@ type scanner struct {
 	maxDepth int
 	leaves   int // how many more scalars and empty containers may come
 	validate bool
+	members  map[string][]string // CheckJSONMembers's names, by parent
+}
+
+// ErrUnknownMember is a member name that a format does not have.
+var ErrUnknownMember = errors.New("credential: unknown member")
+
+// allowedMember checks a member name of the object at `at` (depth 0 or 1)
+// against the scanner's members.
+func (sc *scanner) allowedMember(depth int, at *where, key string) error {
+	if sc.members == nil || depth > 1 {
+		return nil
+	}
+	parent := ""
+	if at != nil {
+		if at.index >= 0 {
+			return nil
+		}
+		parent = at.key
+	}
+	names, ok := sc.members[parent]
+	if ok && !slices.Contains(names, key) {
+		return fmt.Errorf("%w %q in %s", ErrUnknownMember, key, (&where{parent: at, key: key, index: -1}).pointer())
+	}
+	return nil
 }
 
 // leaf counts one scalar or empty container against the budget.
@@ -262,6 +294,9 @@ func (sc *scanner) object(depth int, at *where) (*node, error) {
 			if key, err = sc.str(); err != nil {
 				return nil, err
 			}
+		}
+		if err := sc.allowedMember(depth, at, key); err != nil {
+			return nil, err
 		}
 		dup := false
 		if index != nil {
