@@ -28,6 +28,10 @@ type CacheOptions struct {
 	Now func() time.Time
 }
 
+// DefaultFinalDepth is how deep a batch record must be to be cached for
+// good, unless CacheOptions say otherwise: Ethereum's usual finality.
+const DefaultFinalDepth = 12
+
 // NewCache wraps a registry reader: batch records, immutable once anchored
 // FinalDepth deep, are kept (least recently used first out); statuses for
 // StatusTTL; a record never found, or not yet final, is asked again after
@@ -47,7 +51,7 @@ func NewCache(r RegistryReader, opts CacheOptions) RegistryReader {
 		opts.MaxMisses = 10_000
 	}
 	if opts.FinalDepth == 0 {
-		opts.FinalDepth = 12
+		opts.FinalDepth = DefaultFinalDepth
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

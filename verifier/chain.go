@@ -157,15 +157,19 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 	s := b.Proof.Header.Hash()
 	var rec Record
 	var reg Registry
-	var lookupErr error
-	for _, reg = range candidates {
-		rec, lookupErr = lookup(ctx, reg.Reader, s, digest)
-		if lookupErr == nil && rec.Anchored {
+	var lookupErr error // the first registry that could not answer
+	for _, candidate := range candidates {
+		found, err := lookup(ctx, candidate.Reader, s, digest)
+		if err == nil && found.Anchored {
+			rec, reg, lookupErr = found, candidate, nil
 			break
+		}
+		if err != nil && lookupErr == nil {
+			lookupErr = err
 		}
 	}
 	switch {
-	case lookupErr != nil:
+	case !rec.Anchored && lookupErr != nil: // it may be on the registry that did not answer
 		r.add(CheckAnchored, NotChecked, "Not checked: the blockchain could not be reached.", lookupErr.Error())
 		rest("Not checked: the blockchain could not be reached.", "")
 		return
@@ -222,7 +226,7 @@ func (v *Verifier) checkIssuer(r *Result, rec Record) {
 	case !rec.IssuerRegistered:
 		r.add(CheckIssuer, Fail, "The batch was anchored by an account the registry does not accredit.", detail)
 		return
-	case rec.Block >= rec.Cutoff && rec.Cutoff == 0:
+	case rec.Cutoff == 0:
 		r.add(CheckIssuer, Fail, "The accreditation authority suspended the issuer "+who+": none of its credentials count.", detail)
 		return
 	case rec.Block >= rec.Cutoff:
@@ -241,7 +245,7 @@ func (v *Verifier) checkIssuer(r *Result, rec Record) {
 	case host == "" || domain == "" || host != domain && !strings.HasSuffix(host, "."+domain):
 		r.add(CheckIssuer, Fail, fmt.Sprintf("The credential claims to come from %q, but was anchored by %s.", host, who), detail)
 	case !rec.IssuerActive:
-		r.add(CheckIssuer, Pass, fmt.Sprintf("Issued by %s, accredited when it anchored this batch (suspended since block %d, after it).", who, rec.Cutoff), detail)
+		r.add(CheckIssuer, Pass, "Issued by "+who+", accredited when it anchored this batch; the issuer has been suspended since.", detail)
 	default:
 		r.add(CheckIssuer, Pass, "Issued by "+who+", accredited and active.", detail)
 	}

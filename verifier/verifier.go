@@ -189,7 +189,7 @@ func (v *Verifier) Verify(ctx context.Context, b *bundle.Bundle) *Result {
 	r.add(CheckFormat, Pass, "The proof is a well-formed credseal bundle.", bundle.FormatOf(b.Disclosure.Version))
 
 	fields, digest, docOK := v.checkIntegrity(r, b)
-	v.checkDisclosure(r, b, fields, docOK)
+	v.checkDisclosure(r, b, fields)
 	if docOK {
 		v.checkInclusion(r, b, digest)
 	} else {
@@ -294,9 +294,10 @@ func (v *Verifier) checkIntegrity(r *Result, b *bundle.Bundle) ([]credential.Fie
 }
 
 // checkDisclosure fails a bundle that hides or lacks a field a verdict
-// depends on, and says what the holder hid.
-func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle, fields []credential.Field, parsed bool) {
-	if fields == nil && !parsed {
+// depends on, and says what the holder hid. fields is nil when the
+// credential could not be parsed.
+func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle, fields []credential.Field) {
+	if fields == nil {
 		r.add(CheckDisclosure, NotChecked, "Not checked: the credential could not be read.", "")
 		return
 	}
@@ -305,7 +306,11 @@ func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle, fields []credent
 		var re *credential.RequiredError
 		reason := "Fields the verdict depends on are hidden or missing."
 		if errors.As(err, &re) {
-			reason = "Fields the verdict depends on are hidden or missing: " + problemList(re.Problems) + "."
+			parts := make([]string, len(re.Problems))
+			for i, p := range re.Problems {
+				parts[i] = p.String()
+			}
+			reason = "Fields the verdict depends on are hidden or missing: " + joinList(parts) + "."
 		}
 		r.add(CheckDisclosure, Fail, reason, err.Error())
 		return
@@ -321,14 +326,6 @@ func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle, fields []credent
 		r.add(CheckDisclosure, Pass, "The holder chose to hide: "+joinList(r.Credential.Hidden)+". Everything shown is covered by the proof.",
 			fmt.Sprintf("%d hidden fields, each named and bound to its place", n))
 	}
-}
-
-func problemList(ps []credential.FieldProblem) string {
-	parts := make([]string, len(ps))
-	for i, p := range ps {
-		parts[i] = p.Label + " (" + p.Pointer[1:] + ") is " + p.Why
-	}
-	return joinList(parts)
 }
 
 func joinList(items []string) string {

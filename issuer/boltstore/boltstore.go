@@ -229,11 +229,10 @@ func (d *DB) Add(_ context.Context, recs []*issuer.Record, allowDuplicates bool)
 				}
 			}
 			key := u64(next)
-			version := r.Version
-			if version == 0 {
-				version = credential.Latest
+			if r.Version != credential.V1 && r.Version != credential.V2 {
+				return fmt.Errorf("credential %s: unknown digest version %d", r.ID, r.Version)
 			}
-			w := credWire{Version: version, Seed: r.Seed, Digest: r.Digest, ContentHash: r.ContentHash, TokenHash: r.TokenHash,
+			w := credWire{Version: r.Version, Seed: r.Seed, Digest: r.Digest, ContentHash: r.ContentHash, TokenHash: r.TokenHash,
 				Created: r.Created, ID: r.ID, Document: doc}
 			if err := creds.Put(key, encodeCred(&w)); err != nil {
 				return err

@@ -212,7 +212,7 @@ func (w *wire) bundle() (*Bundle, error) {
 		d.Salts = make(map[string]credential.Salt, len(w.Disclosure.Salts))
 		for p, s := range w.Disclosure.Salts {
 			var salt credential.Salt
-			if err := decodeHex(salt[:], s, "salt of "+p); err != nil {
+			if err := decodeHex(salt[:], s, fmt.Sprintf("salt of %.80q", p)); err != nil {
 				return nil, err
 			}
 			d.Salts[p] = salt
@@ -263,8 +263,8 @@ func (w *wireDisclosure) decodeHidden(d *credential.Disclosure) error {
 	}
 	if d.Version == credential.V1 {
 		var list []string
-		if err := json.Unmarshal(w.Hidden, &list); err != nil {
-			return fmt.Errorf("%w: disclosure.hidden of a %s bundle must be a list of field hashes", ErrInvalid, FormatV1)
+		if err := json.Unmarshal(w.Hidden, &list); err != nil || len(list) == 0 {
+			return fmt.Errorf("%w: disclosure.hidden of a %s bundle must be a non-empty list of field hashes", ErrInvalid, FormatV1)
 		}
 		for i, s := range list {
 			var h credential.Hash
@@ -282,7 +282,7 @@ func (w *wireDisclosure) decodeHidden(d *credential.Disclosure) error {
 	d.Withheld = make(map[string]credential.Hash, len(named))
 	for p, s := range named {
 		var c credential.Hash
-		if err := decodeHex(c[:], s, "hidden "+p); err != nil {
+		if err := decodeHex(c[:], s, fmt.Sprintf("hidden %.80q", p)); err != nil {
 			return err
 		}
 		d.Withheld[p] = c

@@ -225,6 +225,11 @@ func TestParseJSONRejects(t *testing.T) {
 		"v1 hidden as an object": mutateSelective(func(d map[string]any) {
 			ms["format"] = bundle.FormatV1
 		}),
+		"v1 hidden empty": mutateSelective(func(d map[string]any) {
+			ms["format"] = bundle.FormatV1
+			d["hidden"] = []any{}
+		}),
+		"hidden null":                 mutateSelective(func(d map[string]any) { d["hidden"] = nil }),
 		"30,000-member object":        hostile.ManyMembers(30_000),
 		"member name in another case": bytes.Replace(good, []byte(`"credential"`), []byte(`"Credential"`), 1),
 		"nested name in another case": bytes.Replace(good, []byte(`"leafIndex"`), []byte(`"LeafIndex"`), 1),

@@ -147,13 +147,16 @@ func ParseCompact(s string) (*Bundle, error) {
 
 func (c *compact) bundle() (*Bundle, error) {
 	b := &Bundle{Credential: c.Credential}
-	switch {
-	case c.Version == 0 && c.Withheld == nil:
+	switch c.Version {
+	case 0: // version 1 writes no version
 		b.Disclosure.Version = credential.V1
-	case c.Version == uint64(credential.V2) && c.Hidden == nil:
+	case uint64(credential.V2):
 		b.Disclosure.Version = credential.V2
 	default:
-		return nil, fmt.Errorf("%w: compact bundle of version %d with hidden fields in the wrong form", ErrInvalid, c.Version)
+		return nil, fmt.Errorf("%w: unknown compact bundle version %d", ErrInvalid, c.Version)
+	}
+	if b.Disclosure.Version == credential.V1 && c.Withheld != nil || b.Disclosure.Version == credential.V2 && c.Hidden != nil {
+		return nil, fmt.Errorf("%w: compact bundle of version %d with hidden fields in the other version's form", ErrInvalid, b.Disclosure.Version)
 	}
 	b.Proof.LeafIndex, b.Proof.TreeSize = c.LeafIndex, c.TreeSize
 	if c.Seed != nil {
@@ -167,7 +170,7 @@ func (c *compact) bundle() (*Bundle, error) {
 		b.Disclosure.Salts = make(map[string]credential.Salt, len(c.Salts))
 		for p, s := range c.Salts {
 			if len(s) != len(credential.Salt{}) {
-				return nil, fmt.Errorf("%w: salt of %s has %d bytes", ErrInvalid, p, len(s))
+				return nil, fmt.Errorf("%w: salt of %.80q has %d bytes", ErrInvalid, p, len(s))
 			}
 			b.Disclosure.Salts[p] = credential.Salt(s)
 		}

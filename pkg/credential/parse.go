@@ -436,24 +436,19 @@ func (sc *scanner) str() (string, error) {
 				return "", sc.errorf("bad \\u escape")
 			}
 			if utf16.IsSurrogate(r) {
-				r2 := rune(-1)
+				dec := utf8.RuneError
 				if sc.pos+1 < len(sc.data) && sc.data[sc.pos] == '\\' && sc.data[sc.pos+1] == 'u' {
 					save := sc.pos
 					sc.pos += 2
-					if r2, ok = sc.hex4(); !ok {
+					r2, ok := sc.hex4()
+					if !ok {
 						return "", sc.errorf("bad \\u escape")
 					}
-					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
-						r, r2 = dec, -1
-					} else {
+					if dec = utf16.DecodeRune(r, r2); dec == utf8.RuneError {
 						sc.pos = save // not a pair: the second escape stands alone
-						r2 = -1
-						r = utf8.RuneError
 					}
-				} else {
-					r = utf8.RuneError
 				}
-				_ = r2
+				r = dec
 			}
 			buf = utf8.AppendRune(buf, r)
 		default:

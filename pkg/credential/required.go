@@ -45,12 +45,23 @@ type RequiredError struct{ Problems []FieldProblem }
 // ErrRequired is matched by errors.Is for any *RequiredError.
 var ErrRequired = errors.New("credential: a field a verdict depends on is hidden or missing")
 
+// String says it for people: "the end date (validUntil) is hidden".
+func (p FieldProblem) String() string {
+	return p.Label + " (" + strings.TrimPrefix(p.Pointer, "/") + ") is " + p.Why
+}
+
 func (e *RequiredError) Error() string {
 	parts := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
-		parts[i] = p.Label + " (" + strings.TrimPrefix(p.Pointer, "/") + ") is " + p.Why
+		parts[i] = p.String()
 	}
 	return "credential: " + strings.Join(parts, "; ")
+}
+
+// Overlaps reports whether two pointers name the same field or one lies
+// inside the other.
+func Overlaps(a, b string) bool {
+	return a == b || strings.HasPrefix(a, b+"/") || strings.HasPrefix(b, a+"/")
 }
 
 func (e *RequiredError) Is(target error) bool { return target == ErrRequired }
@@ -79,7 +90,7 @@ func CheckRequired(fields []Field, d Disclosure) error {
 
 func requiredProblem(r RequiredField, fields []Field, values map[string][]byte, d Disclosure) string {
 	for p := range d.Withheld {
-		if p == r.Pointer || strings.HasPrefix(p, r.Pointer+"/") || strings.HasPrefix(r.Pointer, p+"/") {
+		if Overlaps(p, r.Pointer) {
 			return "hidden"
 		}
 	}
@@ -142,10 +153,10 @@ var Hideable = []HideableField{
 	{"achievementId", "/credentialSubject/achievement/id", "Link to the achievement", "link to the achievement"},
 }
 
-// HiddenMembers names what a v2 disclosure hides, one entry per member
-// (a hidden list or object is one entry, not one per element), in a
-// stable order: a label for the members credseal issues, else the JSON
-// pointer of the member.
+// HiddenMembers names what a v2 disclosure hides, in a stable order: a
+// label for the members credseal issues (a hidden list or object of
+// theirs is one entry), else the JSON pointer of the field, a list and
+// everything in it counting once.
 func HiddenMembers(d Disclosure) []string {
 	seen := map[string]bool{}
 	var out []string
@@ -166,9 +177,18 @@ func memberOf(p string) string {
 			return h.Hidden
 		}
 	}
-	// An element of a list stands for the list.
-	if i := strings.LastIndexByte(p, '/'); i > 0 && strings.Trim(p[i+1:], "0123456789") == "" {
-		return p[:i]
+	// A list, and everything in it, stands for itself once.
+	for i := 1; i < len(p); i++ {
+		if p[i] != '/' {
+			continue
+		}
+		tok := p[i+1:]
+		if j := strings.IndexByte(tok, '/'); j >= 0 {
+			tok = tok[:j]
+		}
+		if tok != "" && strings.Trim(tok, "0123456789") == "" {
+			return p[:i]
+		}
 	}
 	return p
 }

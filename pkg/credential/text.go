@@ -42,14 +42,17 @@ func CheckName(s string) error {
 	return nil
 }
 
-// Printable returns s with every control character, bidirectional
-// formatting character or mark, and invalid UTF-8 byte written as a
-// visible escape (\u202e, \x1b, \xff), so that printing it can neither
-// drive a terminal nor reorder the text around it.
+// Unsafe reports whether r is not to be printed as it is: a control
+// character, a bidirectional formatting character, or a bidirectional mark.
+func Unsafe(r rune) bool { return IsControl(r) || IsBidiControl(r) || isBidiMark(r) }
+
+// Printable returns s with every Unsafe character and invalid UTF-8 byte
+// written as a visible escape (\u202e, \x1b, \xff), so that printing it
+// can neither drive a terminal nor reorder the text around it.
 func Printable(s string) string {
 	clean := true
 	for _, r := range s {
-		if r == utf8.RuneError || IsControl(r) || IsBidiControl(r) || isBidiMark(r) || r == '\\' {
+		if r == utf8.RuneError || Unsafe(r) || r == '\\' {
 			clean = false
 			break
 		}
@@ -65,7 +68,7 @@ func Printable(s string) string {
 			fmt.Fprintf(&b, `\x%02x`, s[i])
 		case r < 0x20 || r == 0x7f:
 			fmt.Fprintf(&b, `\x%02x`, r)
-		case IsControl(r) || IsBidiControl(r) || isBidiMark(r):
+		case Unsafe(r):
 			fmt.Fprintf(&b, `\u%04x`, r)
 		case r == '\\':
 			b.WriteString(`\\`)

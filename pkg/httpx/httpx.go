@@ -42,16 +42,17 @@ func RateKey(ip string) string {
 func ParseCIDRs(values []string) ([]*net.IPNet, error) {
 	var out []*net.IPNet
 	for _, v := range values {
+		cidr := v
 		if !strings.Contains(v, "/") {
 			if ip := net.ParseIP(v); ip != nil && ip.To4() != nil {
-				v += "/32"
+				cidr += "/32"
 			} else {
-				v += "/128"
+				cidr += "/128"
 			}
 		}
-		_, n, err := net.ParseCIDR(v)
+		_, n, err := net.ParseCIDR(cidr)
 		if err != nil {
-			return nil, fmt.Errorf("trusted proxy %q: %w", v, err)
+			return nil, fmt.Errorf("trusted proxy %q is not an address or a CIDR", v)
 		}
 		out = append(out, n)
 	}

@@ -255,19 +255,14 @@ func (s *Server) readImage(c echo.Context, mt string) ([]byte, error) {
 	_ = http.NewResponseController(c.Response().Writer).SetReadDeadline(time.Now().Add(s.cfg.ImageReadTimeout))
 	var body io.Reader = c.Request().Body
 	if mt == "multipart/form-data" {
-		fh, err := c.FormFile("qr")
+		part, err := qrPart(c.Request())
 		if err != nil {
 			if tooLarge(err) {
 				return nil, errTooLarge
 			}
 			return nil, &apiError{http.StatusBadRequest, CodeBadRequest, `a multipart request needs a file field "qr" with the QR code image`}
 		}
-		f, err := fh.Open()
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		body = io.LimitReader(f, MaxBody)
+		body = part
 	}
 	img, err := bundle.ReadImage(body)
 	switch {
@@ -281,6 +276,24 @@ func (s *Server) readImage(c echo.Context, mt string) ([]byte, error) {
 		return nil, &apiError{http.StatusBadRequest, CodeBadRequest, "unreadable request body"}
 	}
 	return img, nil
+}
+
+// qrPart finds the form's "qr" part and returns it unread, so that the
+// image's header is read before the rest, as for an image body.
+func qrPart(req *http.Request) (io.Reader, error) {
+	mr, err := req.MultipartReader()
+	if err != nil {
+		return nil, err
+	}
+	for {
+		part, err := mr.NextPart()
+		if err != nil {
+			return nil, err
+		}
+		if part.FormName() == "qr" {
+			return part, nil
+		}
+	}
 }
 
 // turn takes a token of pool, waiting up to DecodeWait; release gives it back.

@@ -61,8 +61,8 @@ with --rate-limit 0, or the per-IP limit answers most requests with 429.
 
 With --hostile N, N more connections attack the same server meanwhile,
 round robin: a PNG that declares 3.6 gigapixels, a CS1 string that inflates
-to 100 MB, a bundle object of 30,000 members, the genuine bundle with a
-random X-Forwarded-For, and garbage CS1 text. The latency figures are then
+to 100 MB, a bundle object of 30,000 members, the genuine bundle with one
+of four forged X-Forwarded-For headers, and garbage CS1 text. The latency figures are then
 those of the genuine requests during the attack. With --server-pid, the
 server's peak resident memory (VmHWM) is printed at the end.
 
@@ -286,7 +286,7 @@ func hostileRequests(genuine []byte, contentType string) []benchRequest {
 		{body: []byte(hostile.InflationBomb(100 << 20)), contentType: "text/plain"},
 		{body: hostile.ManyMembers(30_000), contentType: "application/json"},
 	}
-	// The genuine bundle from a new forwarded-for address each time.
+	// The genuine bundle, claiming four other clients by X-Forwarded-For.
 	for i := range 4 {
 		h := http.Header{}
 		h.Set("X-Forwarded-For", fmt.Sprintf("198.51.100.%d, 203.0.113.%d", i*50, i*50+7))

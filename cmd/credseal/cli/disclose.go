@@ -38,7 +38,7 @@ func newDiscloseCommand() *cobra.Command {
 		Short: "Make a copy of a credential that hides some of its fields, still verifiable",
 		Long: `disclose is for the learner: it writes a copy of a proof bundle without the
 chosen fields. The copy verifies like the original, and verifiers see which
-fields were hidden (by name) but not their values. BUNDLE is a bundle file,
+fields were hidden (by name, for version 2 bundles) but not their values. BUNDLE is a bundle file,
 a QR image, a CS1 string or - for standard input.
 
 Fields a verdict depends on (the dates, the issuer, the type, the title and
@@ -98,7 +98,11 @@ func runDisclose(cmd *cobra.Command, o *discloseOptions, arg string) error {
 	for i, h := range hidden {
 		hidden[i] = safeText(h)
 	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s, hiding %s\n", o.out, strings.Join(hidden, ", "))
+	what := strings.Join(hidden, ", ")
+	if d.Version == credential.V1 {
+		what = fmt.Sprintf("%d field(s); a version 1 bundle does not name them", d.HiddenCount())
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s, hiding %s\n", o.out, what)
 	return nil
 }
 
@@ -120,7 +124,7 @@ func hiddenPointers(names []string) ([]string, error) {
 			}
 		}
 		for _, r := range credential.RequiredFields {
-			if p == r.Pointer || strings.HasPrefix(p, r.Pointer+"/") || strings.HasPrefix(r.Pointer, p+"/") {
+			if credential.Overlaps(p, r.Pointer) {
 				return nil, fmt.Errorf("--hide %q: %s cannot be hidden; verifiers require it", n, r.Label)
 			}
 		}

@@ -375,14 +375,15 @@ Tokens created before scopes existed have issue and read.`,
 // apiTokenEnv holds an API token for commands that reach a running server.
 const apiTokenEnv = "CREDSEAL_API_TOKEN"
 
-// withTokenStore runs local with the issuer database, or, when a running
-// server holds it, remote with the server's API address and an admin token.
-func withTokenStore(cmd *cobra.Command, o *tokenCommandOptions, local func(*boltstore.DB) error, remote func(base, token string) error) error {
-	cfg, err := readIssuerConfig(o.dir)
+// withIssuerDB runs local with the issuer database in dir, or, when a
+// running server holds it, remote with the server's API address and an
+// admin token (token, else $CREDSEAL_API_TOKEN).
+func withIssuerDB(dir, token string, local func(*boltstore.DB) error, remote func(base, token string) error) error {
+	cfg, err := readIssuerConfig(dir)
 	if err != nil {
 		return err
 	}
-	db, err := boltstore.Open(filepath.Join(o.dir, issuerDBFile))
+	db, err := boltstore.Open(filepath.Join(dir, issuerDBFile))
 	if err == nil {
 		defer db.Close()
 		return local(db)
@@ -390,14 +391,13 @@ func withTokenStore(cmd *cobra.Command, o *tokenCommandOptions, local func(*bolt
 	if !errors.Is(err, boltstore.ErrLocked) || cfg.Listen == "" {
 		return badInput(err)
 	}
-	tok := o.token
-	if tok == "" {
-		tok = os.Getenv(apiTokenEnv)
+	if token == "" {
+		token = os.Getenv(apiTokenEnv)
 	}
-	if tok == "" {
+	if token == "" {
 		return badInput(fmt.Errorf("'issuer serve' holds the database: give an admin token with --token or $%s", apiTokenEnv))
 	}
-	return remote("http://"+cfg.Listen, tok)
+	return remote("http://"+cfg.Listen, token)
 }
 
 func runTokenCreate(cmd *cobra.Command, o *tokenCommandOptions, name string) error {
@@ -406,10 +406,13 @@ func runTokenCreate(cmd *cobra.Command, o *tokenCommandOptions, name string) err
 		return badInput(err)
 	}
 	out := cmd.OutOrStdout()
-	return withTokenStore(cmd, o, func(db *boltstore.DB) error {
+	return withIssuerDB(o.dir, o.token, func(db *boltstore.DB) error {
 		tok, _, err := issuer.CreateAPIToken(cmd.Context(), db, name, scopes, time.Now())
-		if err != nil {
+		if errors.Is(err, issuer.ErrBadToken) {
 			return badInput(err)
+		}
+		if err != nil {
+			return err
 		}
 		fmt.Fprintln(out, tok)
 		return nil
@@ -425,7 +428,7 @@ func runTokenCreate(cmd *cobra.Command, o *tokenCommandOptions, name string) err
 }
 
 func runTokenList(cmd *cobra.Command, o *tokenCommandOptions) error {
-	print := func(toks []issuer.APIToken) {
+	show := func(toks []issuer.APIToken) {
 		for _, t := range toks {
 			state := "active"
 			if t.Revoked {
@@ -438,24 +441,26 @@ func runTokenList(cmd *cobra.Command, o *tokenCommandOptions) error {
 			fmt.Fprintf(cmd.OutOrStdout(), "%-24s %-8s %-24s created %s\n", t.Name, state, strings.Join(scopes, ","), t.Created.Format(time.RFC3339))
 		}
 	}
-	return withTokenStore(cmd, o, func(db *boltstore.DB) error {
+	return withIssuerDB(o.dir, o.token, func(db *boltstore.DB) error {
 		toks, err := db.APITokens(cmd.Context())
-		print(toks)
+		show(toks)
 		return err
 	}, func(base, admin string) error {
 		var list struct{ Tokens []issuer.APIToken }
 		if err := apiCall(cmd.Context(), http.MethodGet, base+"/api/v1/tokens", admin, nil, &list); err != nil {
 			return err
 		}
-		print(list.Tokens)
+		show(list.Tokens)
 		return nil
 	})
 }
 
 func runTokenRevoke(cmd *cobra.Command, o *tokenCommandOptions, name string) error {
-	err := withTokenStore(cmd, o, func(db *boltstore.DB) error {
-		if err := db.RevokeAPIToken(cmd.Context(), name); err != nil {
+	err := withIssuerDB(o.dir, o.token, func(db *boltstore.DB) error {
+		if err := db.RevokeAPIToken(cmd.Context(), name); errors.Is(err, issuer.ErrNotFound) {
 			return badInput(err)
+		} else if err != nil {
+			return err
 		}
 		return nil
 	}, func(base, admin string) error {
@@ -520,30 +525,20 @@ with an admin token: --token or $CREDSEAL_API_TOKEN.`,
   CREDSEAL_API_TOKEN=cst_… credseal issuer backup /backups/issuer.db`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			cfg, err := readIssuerConfig(dir)
-			if err != nil {
-				return err
-			}
-			db, err := boltstore.Open(filepath.Join(dir, issuerDBFile))
-			if err == nil {
-				defer db.Close()
+			out := cmd.OutOrStdout()
+			return withIssuerDB(dir, token, func(db *boltstore.DB) error {
 				if err := db.BackupFile(args[0]); err != nil {
 					return err
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", args[0])
+				fmt.Fprintf(out, "wrote %s\n", args[0])
 				return nil
-			}
-			if !errors.Is(err, boltstore.ErrLocked) || cfg.Listen == "" {
-				return err
-			}
-			if token == "" {
-				token = os.Getenv(apiTokenEnv)
-			}
-			if err := backupOverHTTP(cmd.Context(), "http://"+cfg.Listen+"/api/v1/backup", token, args[0]); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s (online, from the running server)\n", args[0])
-			return nil
+			}, func(base, token string) error {
+				if err := backupOverHTTP(cmd.Context(), base+"/api/v1/backup", token, args[0]); err != nil {
+					return err
+				}
+				fmt.Fprintf(out, "wrote %s (online, from the running server)\n", args[0])
+				return nil
+			})
 		},
 	}
 	addIssuerDirFlag(cmd.Flags(), &dir)

@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -150,8 +151,8 @@ func fromBlock(cmd *cobra.Command, c *chain.Client, from string) (uint64, error)
 	if from == "now" {
 		return c.Head(cmd.Context())
 	}
-	var n uint64
-	if _, err := fmt.Sscan(from, &n); err != nil {
+	n, err := strconv.ParseUint(from, 10, 64)
+	if err != nil {
 		return 0, badInput(fmt.Errorf("--from-block %q is not a block number or \"now\"", from))
 	}
 	return n, nil
@@ -199,10 +200,11 @@ func newRegistryDifficultyCommand() *cobra.Command {
   credseal registry set-difficulty 24 --issuer 0x8f40…b64b`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var d uint8
-			if _, err := fmt.Sscan(args[0], &d); err != nil {
-				return badInput(fmt.Errorf("difficulty %q: %w", args[0], err))
+			n, err := strconv.ParseUint(args[0], 10, 8)
+			if err != nil {
+				return badInput(fmt.Errorf("difficulty %q is not a number from 8 to 127", args[0]))
 			}
+			d := uint8(n)
 			if issuerAddr == "" {
 				return transactWith(cmd, o, func(c *chain.Client) (*chain.Receipt, error) {
 					return c.SetMinDifficulty(cmd.Context(), d)

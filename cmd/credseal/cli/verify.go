@@ -74,7 +74,7 @@ func (o *verifierFlags) verifierOptions(cmd *cobra.Command) (verifier.Options, f
 	}
 	reg := trustedRegistry(c)
 	// A record is final no sooner than it is deep enough to verify.
-	reg.Reader = verifier.NewCache(reg.Reader, verifier.CacheOptions{StatusTTL: o.statusTTL, FinalDepth: max(12, o.chain.confirmations)})
+	reg.Reader = verifier.NewCache(reg.Reader, verifier.CacheOptions{StatusTTL: o.statusTTL, FinalDepth: max(verifier.DefaultFinalDepth, o.chain.confirmations)})
 	opts.Registries = []verifier.Registry{reg}
 	return opts, closeChain, nil
 }

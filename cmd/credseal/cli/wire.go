@@ -2,7 +2,7 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"sync"
 	"time"
 
@@ -24,10 +24,6 @@ var (
 
 // registryReader answers the verifier's questions with a registry client.
 type registryReader struct{ c *chain.Client }
-
-// errVanished is a batch record that was there a moment ago: a chain
-// reorganisation, so the chain checks cannot be made now.
-var errVanished = errors.New("the batch's record vanished between two reads (a chain reorganisation?)")
 
 func (r registryReader) Batch(ctx context.Context, s [32]byte) (verifier.BatchRecord, error) {
 	b, err := r.c.Batch(ctx, s)
@@ -51,7 +47,7 @@ func (r registryReader) Status(ctx context.Context, s, digest [32]byte) (verifie
 		return verifier.StatusRecord{}, err
 	}
 	if !st.Batch.Anchored {
-		return verifier.StatusRecord{}, errVanished
+		return verifier.StatusRecord{}, fmt.Errorf("%w: it is gone", verifier.ErrRecordMoved)
 	}
 	iss, err := r.c.Issuer(ctx, st.IssuerKey)
 	if err != nil {

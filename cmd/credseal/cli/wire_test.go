@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -405,5 +406,22 @@ func TestMadeUpSealsDoNotEvictRecords(t *testing.T) {
 	before := counter.batches.Load()
 	if res := v.Verify(ctx, genuine); res.Verdict != verifier.Verified || counter.batches.Load() != before {
 		t.Fatalf("after 5 made-up seals the genuine record was read again (%d reads, verdict %s)", counter.batches.Load()-before, res.Verdict)
+	}
+}
+
+// TestUnreachableRegistryIsNotChecked: with two trusted registries, one
+// that cannot be reached and one that has never heard of the batch, the
+// batch may be on the first: "not checked", never "not anchored".
+func TestUnreachableRegistryIsNotChecked(t *testing.T) {
+	b, _, _, _ := anchoredCohort(t, "registrar.example.edu")
+	down := verifier.Registry{ChainID: 1337, Address: [20]byte{0xaa}, Reader: failingReader{errors.New("connection refused")}}
+	other := trustedRegistry(chaintest.New(t).Client(chaintest.Account{})) // a registry without the batch
+	v := verifier.New(verifier.Options{Registries: []verifier.Registry{down, other}})
+	bun := mustBundle(t, b, 0)
+	bun.Anchor = nil
+	res := v.Verify(context.Background(), bun)
+	wantCheck(t, res, verifier.CheckAnchored, verifier.NotChecked, "could not be reached")
+	if res.Verdict != verifier.Incomplete {
+		t.Fatalf("verdict %s", res.Verdict)
 	}
 }
