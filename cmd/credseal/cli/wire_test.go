@@ -291,7 +291,7 @@ func TestDatedSuspensionAndKeyRotation(t *testing.T) {
 	if res.Verdict != verifier.Verified {
 		t.Fatalf("a credential anchored before the suspension: %s %+v", res.Verdict, res.Failed())
 	}
-	wantCheck(t, res, verifier.CheckIssuer, verifier.Pass, "suspended since block")
+	wantCheck(t, res, verifier.CheckIssuer, verifier.Pass, "has been suspended since")
 	wantCheck(t, v.Verify(ctx, mustBundle(t, stolen, 0)), verifier.CheckIssuer, verifier.Fail, fmt.Sprintf("from block %d on", stolen.Anchor.Block))
 
 	next := env.Account()
