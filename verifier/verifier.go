@@ -189,14 +189,17 @@ func (v *Verifier) Verify(ctx context.Context, b *bundle.Bundle) *Result {
 	r.add(CheckFormat, Pass, "The proof is a well-formed credseal bundle.", bundle.FormatOf(b.Disclosure.Version))
 
 	fields, digest, docOK := v.checkIntegrity(r, b)
-	v.checkDisclosure(r, b, fields)
+	datesShown := v.checkDisclosure(r, b, fields)
 	if docOK {
 		v.checkInclusion(r, b, digest)
 	} else {
 		r.add(CheckInclusion, NotChecked, "Not checked: the credential's fingerprint could not be computed.", "")
 	}
 	v.checkSeal(r, b)
-	validity := v.validity(r)
+	validity := check(CheckValidity, NotChecked, "Not checked: the credential's dates are hidden or missing.", "")
+	if datesShown {
+		validity = v.validity(r)
+	}
 	if failed := r.Failed(); len(failed) > 0 {
 		reason := "Not checked: the proof already failed a check above, so no blockchain was asked."
 		for _, id := range []string{CheckAnchored, CheckConfirmations, CheckIssuer, CheckRevocation} {
@@ -295,25 +298,30 @@ func (v *Verifier) checkIntegrity(r *Result, b *bundle.Bundle) ([]credential.Fie
 
 // checkDisclosure fails a bundle that hides or lacks a field a verdict
 // depends on, and says what the holder hid. fields is nil when the
-// credential could not be parsed.
-func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle, fields []credential.Field) {
+// credential could not be parsed. It reports whether the validity dates
+// are shown, so that a hidden end date never reads "does not expire".
+func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle, fields []credential.Field) (datesShown bool) {
 	if fields == nil {
 		r.add(CheckDisclosure, NotChecked, "Not checked: the credential could not be read.", "")
-		return
+		return false
 	}
 	d := b.Disclosure
 	if err := credential.CheckRequired(fields, d); err != nil {
 		var re *credential.RequiredError
 		reason := "Fields the verdict depends on are hidden or missing."
+		datesShown = true
 		if errors.As(err, &re) {
 			parts := make([]string, len(re.Problems))
 			for i, p := range re.Problems {
 				parts[i] = p.String()
+				if p.Pointer == "/validFrom" || p.Pointer == "/validUntil" {
+					datesShown = false
+				}
 			}
 			reason = "Fields the verdict depends on are hidden or missing: " + joinList(parts) + "."
 		}
 		r.add(CheckDisclosure, Fail, reason, err.Error())
-		return
+		return datesShown
 	}
 	n := d.HiddenCount()
 	switch {
@@ -326,6 +334,7 @@ func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle, fields []credent
 		r.add(CheckDisclosure, Pass, "The holder chose to hide: "+joinList(r.Credential.Hidden)+". Everything shown is covered by the proof.",
 			fmt.Sprintf("%d hidden fields, each named and bound to its place", n))
 	}
+	return true
 }
 
 func joinList(items []string) string {

@@ -143,6 +143,11 @@ func TestHidingARequiredFieldFails(t *testing.T) {
 		if !strings.Contains(c.Reason, name) {
 			t.Fatalf("hiding %s: the reason does not name the field: %s", p, c.Reason)
 		}
+		if p == "/validUntil" || p == "/validFrom" {
+			if v, _ := res.Check(verifier.CheckValidity); v.Status != verifier.NotChecked || strings.Contains(v.Reason, "does not expire") {
+				t.Fatalf("hiding %s: the validity check says %+v", p, v)
+			}
+		}
 	}
 }
 
