@@ -249,4 +249,3 @@ func (s *Service) Revoke(ctx context.Context, id string, reason uint8) (*Record,
 	r.Revoked, r.RevokeTx = reason, tx
 	return r, nil
 }
-
