@@ -99,6 +99,23 @@ bench: ## benchmarks behind docs/PERFORMANCE.md
 	@echo "machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 	$(GO) test -run '^$$' -bench . -benchmem ./pkg/merkle ./pkg/seal ./pkg/credential ./issuer ./issuer/boltstore ./verifier ./cmd/credseal/cli
 
+.PHONY: bench-million
+bench-million: build ## issue 1,000,000 credentials end to end on a fresh dev chain; print wall time and peak RSS
+	@command -v /usr/bin/time >/dev/null || { echo "bench-million needs GNU time: sudo apt-get install -y time"; exit 1; }
+	@set -euo pipefail; tmp=$$(mktemp -d); \
+	  export CREDSEAL_DEVCHAIN=$$tmp/devchain CREDSEAL_ISSUER=$$tmp/issuer; \
+	  $(BIN) devchain --port 0 >$$tmp/devchain.log 2>&1 & chain=$$!; \
+	  trap 'kill $$chain 2>/dev/null; wait $$chain 2>/dev/null; rm -rf $$tmp' EXIT; \
+	  for _ in $$(seq 150); do grep -q '^  rpc' $$tmp/devchain.log && break; \
+	    kill -0 $$chain 2>/dev/null || { cat $$tmp/devchain.log; exit 1; }; sleep 0.2; done; \
+	  $(BIN) issuer init --name "Université de Lumière" --url https://registrar.example.edu --batch-size 100000 >/dev/null; \
+	  $(BIN) bench cohort --count 1000000 --out $$tmp/1M.csv; \
+	  echo "credseal issue --input 1M.csv --wait (issuer init --batch-size 100000, dev chain)"; \
+	  /usr/bin/time -v $(BIN) issue --input $$tmp/1M.csv --wait >$$tmp/issue.out 2>$$tmp/time.txt || { cat $$tmp/issue.out $$tmp/time.txt; exit 1; }; \
+	  tail -2 $$tmp/issue.out; \
+	  echo "machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"; \
+	  awk '/Elapsed \(wall clock\)/ {print "wall time: " $$NF} /Maximum resident set size/ {printf "peak RSS: %.0f MiB\n", $$NF/1024}' $$tmp/time.txt
+
 FUZZTIME ?= 10s
 .PHONY: fuzz
 fuzz: ## run every fuzz target for FUZZTIME (default 10s) each

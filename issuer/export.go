@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -19,7 +20,10 @@ import (
 // Manifest describes an exported batch for the registrar. It holds no
 // salts or seeds: only what identifies each learner's files.
 type Manifest struct {
-	Format  string          `json:"format"`
+	Format string `json:"format"`
+	// State is StateAnchoring while the batch waits for its anchor (its
+	// bundles carry none yet); empty once the output is final.
+	State   string          `json:"state,omitempty"`
 	Seal    string          `json:"seal"` // hex, internal byte order
 	Root    string          `json:"root"`
 	Header  string          `json:"header"`
@@ -74,7 +78,15 @@ var ErrOutputExists = errors.New("issuer: output directory is not empty")
 // into dir. It writes into a temporary sibling directory and renames it into
 // place at the end, so dir never holds a half-written batch.
 func Export(dir string, b *Batch, opts ExportOptions) (*Manifest, error) {
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+	return export(dir, b, opts, nil, false)
+}
+
+// export writes the batch into a temporary sibling of dir and publishes it
+// as dir: a new directory, or with replace one that replaces dir. With
+// resume it writes the anchoring state: manifest state "anchoring" and
+// ResumeFile.
+func export(dir string, b *Batch, opts ExportOptions, resume *resumeFile, replace bool) (*Manifest, error) {
+	if entries, err := os.ReadDir(dir); !replace && err == nil && len(entries) > 0 {
 		return nil, fmt.Errorf("%w: %s", ErrOutputExists, dir)
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
@@ -92,7 +104,12 @@ func Export(dir string, b *Batch, opts ExportOptions) (*Manifest, error) {
 	root := b.Tree.Root()
 	m := &Manifest{Format: ManifestFormat, Seal: hex.EncodeToString(sealHash[:]), Root: hex.EncodeToString(root[:]),
 		Header: hex.EncodeToString(hdr), Size: len(b.Credentials)}
-	if a := b.Anchor; a != nil {
+	if resume != nil {
+		m.State = StateAnchoring
+		if err := writeResume(filepath.Join(tmp, ResumeFile), resume); err != nil {
+			return nil, err
+		}
+	} else if a := b.Anchor; a != nil {
 		m.Anchor = &ManifestAnchor{ChainID: a.ChainID, Registry: "0x" + hex.EncodeToString(a.Registry[:]),
 			Issuer: "0x" + hex.EncodeToString(a.Issuer[:]), Tx: "0x" + hex.EncodeToString(a.Tx[:]), Block: a.Block}
 	}
@@ -110,13 +127,71 @@ func Export(dir string, b *Batch, opts ExportOptions) (*Manifest, error) {
 	if err := writeFile(filepath.Join(tmp, "manifest.json"), append(mj, '\n')); err != nil {
 		return nil, err
 	}
-	if err := os.Remove(dir); err != nil && !os.IsNotExist(err) { // an empty dir may stand in the way
-		return nil, fmt.Errorf("export: %w", err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
+	if err := publish(tmp, dir, replace); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
 	return m, nil
+}
+
+// publish renames the complete directory tmp to dir, durably. Without
+// replace, dir must be absent or empty. With replace, dir's current
+// contents move to its aside sibling first and are removed last: a crash
+// in between leaves dir absent and its previous state aside, where
+// ReadResume finds it.
+func publish(tmp, dir string, replace bool) error {
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := syncDir(tmp); err != nil {
+		return err
+	}
+	if !replace {
+		if err := os.Remove(dir); err != nil && !os.IsNotExist(err) { // an empty dir may stand in the way
+			return err
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			return err
+		}
+		return syncDir(parent)
+	}
+	old := asideDir(dir)
+	// dir holds the current state; whatever is aside is older.
+	if err := os.RemoveAll(old); err != nil {
+		return err
+	}
+	if err := os.Rename(dir, old); err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	if err := syncDir(parent); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		_ = os.Rename(old, dir) // put the current state back
+		return err
+	}
+	if err := syncDir(parent); err != nil {
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// asideDir is where publish keeps dir's previous contents while it
+// replaces them.
+func asideDir(dir string) string {
+	dir = filepath.Clean(dir)
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".aside")
+}
+
+// syncDir flushes a directory's entries, so renames into it survive a
+// crash. File systems that cannot sync a directory are let be.
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
 }
 
 func exportOne(dir string, b *Batch, i int, opts ExportOptions) (ManifestEntry, error) {
@@ -168,8 +243,10 @@ func exportOne(dir string, b *Batch, i int, opts ExportOptions) (ManifestEntry, 
 }
 
 // writeFile writes and syncs, so the final rename publishes complete files.
-func writeFile(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+func writeFile(path string, data []byte) error { return writeFileMode(path, data, 0o644) }
+
+func writeFileMode(path string, data []byte, mode os.FileMode) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

@@ -67,21 +67,55 @@ type Anchorer interface {
 // chain: another batch was anchored since it was sealed.
 var ErrStaleBatch = errors.New("issuer: batch does not extend the issuer's last anchored seal")
 
+// Locator finds where the issuer anchored a seal; found is false when the
+// registry does not have it. The chain adapter (pkg/chain) implements it.
+type Locator interface {
+	Locate(ctx context.Context, seal [32]byte) (a bundle.Anchor, found bool, err error)
+}
+
 // AnchorBatch anchors a sealed batch and records where, so its bundles carry
 // the anchor hint. The batch must have been sealed on the issuer's last seal.
+// It is idempotent: a batch the issuer already anchored (a run interrupted
+// after sending) is not sent again, only located; when the chain has moved
+// past it, a needs to be a Locator too.
 func AnchorBatch(ctx context.Context, a Anchorer, b *Batch) error {
 	last, err := a.LastSeal(ctx)
 	if err != nil {
 		return fmt.Errorf("anchor batch: %w", err)
 	}
-	if last != b.Header.Prev && last != b.Header.Hash() {
+	s := b.Header.Hash()
+	if last != b.Header.Prev && last != s {
+		if l, ok := a.(Locator); ok {
+			hint, found, err := l.Locate(ctx, s)
+			if err != nil {
+				return fmt.Errorf("anchor batch %x: %w", s, err)
+			}
+			if found {
+				b.Anchor = &hint
+				return nil
+			}
+		}
 		return fmt.Errorf("%w: sealed on %x, chain is at %x", ErrStaleBatch, b.Header.Prev, last)
 	}
-	hint, err := a.Anchor(ctx, []seal.Header{b.Header})
+	hint, err := a.Anchor(ctx, []seal.Header{b.Header}) // skips a header already anchored
 	if err != nil {
-		return fmt.Errorf("anchor batch %x: %w", b.Header.Hash(), err)
+		return fmt.Errorf("anchor batch %x: %w", s, err)
 	}
 	b.Anchor = &hint
+	return nil
+}
+
+// Reseal seals the batch again on prev, keeping its credentials, seeds and
+// root: for a batch that went stale (ErrStaleBatch) before it was anchored.
+// The old header can no longer be anchored (the chain has moved past its
+// Prev), so bundles made with it are void.
+func Reseal(ctx context.Context, b *Batch, prev [32]byte, workers int) error {
+	h := seal.Header{Version: HeaderVersion, Prev: prev, Root: b.Tree.Root(), Time: uint32(time.Now().Unix()), Bits: b.Header.Bits}
+	h, err := seal.Seal(ctx, h, workers)
+	if err != nil {
+		return fmt.Errorf("seal batch again: %w", err)
+	}
+	b.Header, b.Anchor = h, nil
 	return nil
 }
 

@@ -2,6 +2,7 @@ package issuer
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -10,25 +11,67 @@ import (
 	"github.com/credseal/credseal/pkg/seal"
 )
 
-// Step moves the pipeline on once: it batches what is due (everything
-// pending when flush is set), seals batched headers in order, and anchors
-// every sealed or submitted batch. It reports whether anything changed.
+// Chain is what the pipeline needs of the chain. The chain adapter
+// (pkg/chain) implements it; every call has its own deadline there, so a
+// step never hangs on an endpoint that stops answering.
+type Chain interface {
+	Locator
+	// LastSeal is the issuer key's last anchored seal: what its next
+	// header must extend (a genesis value before its first anchor).
+	LastSeal(ctx context.Context) ([32]byte, error)
+	// SendAnchor signs one transaction anchoring the longest prefix of
+	// headers that fits the chain's gas limits, hands it to keep (which
+	// stores it durably) and only then broadcasts it. It returns how many
+	// headers the transaction carries.
+	SendAnchor(ctx context.Context, headers []seal.Header, keep func(nonce uint64, hash [32]byte, raw []byte, headers int) error) (int, error)
+	// Replace re-signs a kept transaction at the same nonce with higher
+	// fees, hands it to keep, and broadcasts it.
+	Replace(ctx context.Context, raw []byte, keep func(nonce uint64, hash [32]byte, raw []byte, headers int) error) error
+	// Broadcast sends a kept transaction again; taken reports that
+	// another transaction was mined at its nonce.
+	Broadcast(ctx context.Context, raw []byte) (taken bool, err error)
+	// Outcome says whether a transaction is mined, where, and whether it
+	// succeeded.
+	Outcome(ctx context.Context, hash [32]byte) (block uint64, mined, success bool, err error)
+	// MinedNonce is how many of the key's transactions are mined.
+	MinedNonce(ctx context.Context) (uint64, error)
+	// Final reports whether a record in block can no longer be undone.
+	Final(ctx context.Context, block uint64) (bool, error)
+	// RevokeDigest revokes a credential by digest and returns the transaction.
+	RevokeDigest(ctx context.Context, digest [32]byte, reason uint8) ([32]byte, error)
+	// OwnRevocation returns the reason the key revoked a digest with (0: not).
+	OwnRevocation(ctx context.Context, digest [32]byte) (uint8, error)
+	// Where names the chain and registry the pipeline anchors on.
+	Where(ctx context.Context) (chainID uint64, registry [20]byte, err error)
+}
+
+// Step moves the pipeline on once: it re-checks confirmed batches until
+// they are final, batches what is due (everything pending when flush is
+// set), seals batched headers in order, follows the anchoring transaction
+// in flight, and sends the next one. It reports whether anything changed.
 func (s *Service) Step(ctx context.Context, flush bool) (bool, error) {
 	s.step.Lock()
 	defer s.step.Unlock()
+	changed, err := s.stepOnce(ctx, flush)
+	s.noteStep(err)
+	return changed, err
+}
+
+func (s *Service) stepOnce(ctx context.Context, flush bool) (bool, error) {
 	made, err := s.makeBatches(ctx, flush)
-	if err != nil {
+	if err != nil || s.chain == nil {
 		return made, err
 	}
-	if s.chain == nil {
-		return made, nil
+	settled, err := s.settle(ctx)
+	if err != nil {
+		return made || settled, err
 	}
 	sealed, err := s.sealBatches(ctx)
 	if err != nil {
-		return made || sealed, err
+		return made || settled || sealed, err
 	}
 	anchored, err := s.anchorBatches(ctx)
-	return made || sealed || anchored, err
+	return made || settled || sealed || anchored, err
 }
 
 func (s *Service) makeBatches(ctx context.Context, flush bool) (bool, error) {
@@ -53,21 +96,71 @@ func (s *Service) makeBatches(ctx context.Context, flush bool) (bool, error) {
 	}
 }
 
-// sealBatches seals every batched batch on its predecessor's seal (the
-// issuer's last seal on chain for the very first).
+// settle re-reads every confirmed batch from the registry until it is
+// final. A batch a reorganisation undid goes back to sealed, to be
+// anchored again; one whose transaction was mined again elsewhere gets its
+// new block and transaction.
+func (s *Service) settle(ctx context.Context) (bool, error) {
+	todo, err := s.store.BatchesIn(ctx, Confirmed)
+	if err != nil || len(todo) == 0 {
+		return false, err
+	}
+	chainID, registry, err := s.chain.Where(ctx)
+	if err != nil {
+		return false, fmt.Errorf("re-check confirmed batches: %w", err)
+	}
+	changed := false
+	for _, b := range todo {
+		if b.ChainID != chainID || b.Registry != registry {
+			continue // anchored on a registry this service no longer uses: nothing to re-check here
+		}
+		a, found, err := s.chain.Locate(ctx, b.Seal())
+		if err != nil {
+			return changed, fmt.Errorf("re-check batch %d: %w", b.Seq, err)
+		}
+		if !found {
+			// Believe a reorganisation only when the transaction is gone
+			// too: a load-balanced endpoint may answer from a node behind.
+			if _, mined, _, err := s.chain.Outcome(ctx, b.Tx); err != nil || mined {
+				return changed, fmt.Errorf("re-check batch %d: the registry does not show it but its transaction %x is mined (a lagging endpoint?); retrying", b.Seq, b.Tx)
+			}
+			s.note(fmt.Sprintf("batch %d: its anchor in block %d was undone by a reorganisation; anchoring it again", b.Seq, b.Block))
+			s.reorgs.Add(1)
+			b.State, b.Tx, b.Block, b.Updated = Sealed, [32]byte{}, 0, s.cfg.Now().UTC()
+			if err := s.store.UpdateBatch(ctx, b); err != nil {
+				return true, fmt.Errorf("re-check batch %d: %w", b.Seq, err)
+			}
+			changed = true
+			continue
+		}
+		if a.Tx != b.Tx || a.Block != b.Block {
+			s.note(fmt.Sprintf("batch %d: moved by a reorganisation from block %d to %d", b.Seq, b.Block, a.Block))
+			s.reorgs.Add(1)
+		}
+		if err := s.confirm(ctx, b, a); err != nil {
+			return true, err
+		}
+		changed = changed || a.Tx != b.Tx || a.Block != b.Block
+	}
+	return changed, nil
+}
+
+// sealBatches seals every batched batch on its predecessor: the newest
+// sealed batch not yet anchored, else the chain's head for the issuer key.
 func (s *Service) sealBatches(ctx context.Context) (bool, error) {
 	todo, err := s.store.BatchesIn(ctx, Batched)
 	if err != nil || len(todo) == 0 {
 		return false, err
 	}
-	prev, ok, err := s.store.LastSeal(ctx)
+	waiting, err := s.store.BatchesIn(ctx, Sealed, Submitted)
 	if err != nil {
 		return false, err
 	}
-	if !ok {
-		if prev, err = s.chain.LastSeal(ctx); err != nil {
-			return false, fmt.Errorf("seal batch %d: issuer's last seal: %w", todo[0].Seq, err)
-		}
+	var prev [32]byte
+	if len(waiting) > 0 {
+		prev = waiting[len(waiting)-1].Seal()
+	} else if prev, err = s.chainHead(ctx); err != nil {
+		return false, fmt.Errorf("seal batch %d: %w", todo[0].Seq, err)
 	}
 	for _, b := range todo {
 		leaves, err := s.store.Leaves(ctx, b.Seq)
@@ -87,85 +180,229 @@ func (s *Service) sealBatches(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
-// anchorBatches anchors sealed and submitted batches, in order, in one
-// transaction. A batch is marked submitted before its transaction may be
-// sent; after a crash, Anchor finds what reached the chain and sends only
-// the rest. If the chain's head is not what the first batch extends (the
-// key anchored elsewhere), the unanchored batches are sealed again.
+// chainHead returns the issuer key's last seal on the registry, after
+// checking that this database knows it: one of its batches, a seal
+// adopted by `credseal issuer recover`, or the genesis value of a key
+// that has anchored nothing there (a new registry). An unknown anchored
+// seal means the database is behind the registry; guessing would seal
+// batches the next restore cannot explain, so the pipeline stops.
+func (s *Service) chainHead(ctx context.Context) ([32]byte, error) {
+	head, err := s.chain.LastSeal(ctx)
+	if err != nil {
+		return head, fmt.Errorf("issuer's last seal: %w", err)
+	}
+	if _, err := s.store.BatchBySeal(ctx, head); err == nil {
+		return head, nil
+	} else if !errors.Is(err, ErrNotFound) {
+		return head, err
+	}
+	if _, ok, err := s.store.Adopted(ctx, head); err != nil || ok {
+		return head, err
+	}
+	a, found, err := s.chain.Locate(ctx, head)
+	if err != nil {
+		return head, fmt.Errorf("issuer's last seal: %w", err)
+	}
+	if !found {
+		return head, nil // no batch has this seal: the key's genesis
+	}
+	return head, fmt.Errorf("%w: the registry's last seal for this key, %x (block %d, transaction %x), is not in this database "+
+		"(a restored backup, `credseal batch --anchor` with the issuer's key, or a second issuer process); "+
+		"run `credseal issuer recover` to reconcile", ErrDatabaseBehind, head, a.Block, a.Tx)
+}
+
+// anchorBatches follows the anchoring transaction in flight until it is
+// mined or replaced, then anchors the sealed and submitted batches in
+// order, one transaction at a time: as many as fit the chain's gas limits.
+// The transaction is stored before it is broadcast, and batches are looked
+// up on the registry first, so a crash at any point anchors nothing twice.
 func (s *Service) anchorBatches(ctx context.Context) (bool, error) {
+	if p, err := s.store.PendingAnchor(ctx); err != nil {
+		return false, err
+	} else if p != nil {
+		done, err := s.follow(ctx, p)
+		if !done || err != nil {
+			return done, err
+		}
+	}
 	todo, err := s.store.BatchesIn(ctx, Sealed, Submitted)
 	if err != nil || len(todo) == 0 {
 		return false, err
 	}
-	// Confirm what is already on chain (a crash after sending).
-	var rest []BatchRecord
-	for _, b := range todo {
-		a, found, err := s.chain.Locate(ctx, b.Seal())
+	// Confirm what is already on chain: a crash after sending, a
+	// transaction mined after it was given up, a reorganisation undone.
+	// Batches extend each other, so the first one missing ends the search.
+	changed := false
+	for len(todo) > 0 {
+		a, found, err := s.chain.Locate(ctx, todo[0].Seal())
 		if err != nil {
-			return false, fmt.Errorf("anchor batch %d: %w", b.Seq, err)
+			return changed, fmt.Errorf("anchor batch %d: %w", todo[0].Seq, err)
 		}
-		if found && len(rest) == 0 {
-			if err := s.confirm(ctx, b, a); err != nil {
-				return true, err
-			}
-			continue
+		if !found {
+			break
 		}
-		rest = append(rest, b)
+		if err := s.confirm(ctx, todo[0], a); err != nil {
+			return true, err
+		}
+		todo, changed = todo[1:], true
 	}
-	if len(rest) == 0 {
+	if len(todo) == 0 {
 		return true, nil
 	}
-	last, err := s.chain.LastSeal(ctx)
+	head, err := s.chainHead(ctx)
 	if err != nil {
-		return false, fmt.Errorf("anchor batch %d: %w", rest[0].Seq, err)
+		return changed, fmt.Errorf("anchor batch %d: %w", todo[0].Seq, err)
 	}
-	if last != rest[0].Header.Prev {
-		if _, err := s.store.BatchBySeal(ctx, last); err == nil {
-			// The head is one of ours: a transaction sent before a crash
-			// was mined after Locate looked. Confirm it next step; sealing
-			// again now would anchor its credentials twice.
-			return true, fmt.Errorf("anchor batch %d: the chain moved to our seal %x while checking; retrying", rest[0].Seq, last)
+	if head != todo[0].Header.Prev {
+		if b, err := s.store.BatchBySeal(ctx, head); err == nil && !b.State.Anchored() {
+			// The head is one of ours not yet confirmed: a transaction
+			// mined after Locate looked. Confirm it next step; sealing again
+			// now would anchor its credentials twice.
+			return changed, fmt.Errorf("anchor batch %d: the chain moved to our seal %x while checking; retrying", todo[0].Seq, head)
 		}
-		for _, b := range rest {
+		for _, b := range todo {
 			b.State, b.Header, b.Updated = Batched, seal.Header{}, s.cfg.Now().UTC()
 			if err := s.store.UpdateBatch(ctx, b); err != nil {
 				return true, err
 			}
 		}
-		return true, fmt.Errorf("anchor batch %d: %w: sealed on %x, chain is at %x; sealing again", rest[0].Seq, ErrStaleBatch, rest[0].Header.Prev, last)
+		return true, fmt.Errorf("anchor batch %d: %w: sealed on %x, chain is at %x; sealing again", todo[0].Seq, ErrStaleBatch, todo[0].Header.Prev, head)
 	}
-	headers := make([]seal.Header, len(rest))
-	for i, b := range rest {
+	headers := make([]seal.Header, len(todo))
+	for i, b := range todo {
 		headers[i] = b.Header
-		if b.State == Sealed {
-			b.State, b.Updated = Submitted, s.cfg.Now().UTC()
-			if err := s.store.UpdateBatch(ctx, b); err != nil {
-				return true, err
+	}
+	var p *AnchorTx
+	_, err = s.chain.SendAnchor(ctx, headers, func(nonce uint64, hash [32]byte, raw []byte, n int) error {
+		for _, b := range todo[:n] {
+			if b.State == Sealed {
+				b.State, b.Updated = Submitted, s.cfg.Now().UTC()
+				if err := s.store.UpdateBatch(ctx, b); err != nil {
+					return err
+				}
 			}
 		}
-	}
-	hint, err := s.chain.Anchor(ctx, headers)
+		p = &AnchorTx{Nonce: nonce, Hashes: [][32]byte{hash}, Raw: raw, First: todo[0].Seq, Last: todo[n-1].Seq, Sent: s.cfg.Now().UTC()}
+		return s.store.SetPendingAnchor(ctx, p)
+	})
 	if err != nil {
-		return true, fmt.Errorf("anchor batches %d-%d: %w", rest[0].Seq, rest[len(rest)-1].Seq, err)
+		// A record kept but not accepted by the node is broadcast again by
+		// the next step.
+		return true, fmt.Errorf("anchor batches from %d: %w", todo[0].Seq, err)
 	}
-	for _, b := range rest {
-		a := hint
-		if b.Seq != rest[len(rest)-1].Seq {
-			// Earlier ones may have gone in an earlier transaction.
-			var found bool
-			if a, found, err = s.chain.Locate(ctx, b.Seal()); err != nil || !found {
-				return true, fmt.Errorf("anchor batch %d: locate: %v", b.Seq, err)
-			}
-		}
-		if err := s.confirm(ctx, b, a); err != nil {
-			return true, err
-		}
-	}
-	return true, nil
+	p.Accepted = true
+	return true, s.store.SetPendingAnchor(ctx, p)
 }
 
+// follow sees the anchoring transaction in flight through: confirmed when
+// one of its versions is mined, replaced at the same nonce with higher fees
+// when it has waited ReplaceAfter, sent again after a restart. done is true
+// once it is settled (mined, or its nonce taken) and the record is cleared.
+func (s *Service) follow(ctx context.Context, p *AnchorTx) (done bool, err error) {
+	for i := len(p.Hashes) - 1; i >= 0; i-- {
+		block, mined, ok, err := s.chain.Outcome(ctx, p.Hashes[i])
+		if err != nil {
+			return false, fmt.Errorf("anchoring transaction %x: %w", p.Hashes[i], err)
+		}
+		if !mined {
+			continue
+		}
+		if !ok {
+			s.reverts.Add(1)
+			// The batches stay submitted: the next step looks them up and
+			// anchors what is missing on the chain's head.
+			if err := s.store.SetPendingAnchor(ctx, nil); err != nil {
+				return false, err
+			}
+			return true, fmt.Errorf("anchoring transaction %x for batches %d-%d reverted in block %d", p.Hashes[i], p.First, p.Last, block)
+		}
+		// The record goes only once the registry shows the batches: an
+		// endpoint behind the one that gave the receipt is asked again.
+		if err := s.confirmRange(ctx, p.First, p.Last); err != nil {
+			return false, err
+		}
+		return true, s.store.SetPendingAnchor(ctx, nil)
+	}
+	mined, err := s.chain.MinedNonce(ctx)
+	if err != nil {
+		return false, err
+	}
+	if mined > p.Nonce {
+		// Its nonce went to a transaction this record does not name
+		// (mined between the receipt look-ups above and now, or another
+		// transaction of the key): the registry says what is anchored.
+		return true, s.store.SetPendingAnchor(ctx, nil)
+	}
+	latest := p.Hashes[len(p.Hashes)-1]
+	// Send it again every step: a node that restarted or dropped it (a
+	// reorganisation, a full pool) gets it back; one that has it says so.
+	if taken, err := s.chain.Broadcast(ctx, p.Raw); taken {
+		return true, s.store.SetPendingAnchor(ctx, nil)
+	} else if err != nil {
+		return false, fmt.Errorf("send anchoring transaction %x again: %w", latest, err)
+	}
+	if !p.Accepted {
+		p.Accepted, p.Sent = true, s.cfg.Now().UTC()
+		return false, s.store.SetPendingAnchor(ctx, p)
+	}
+	if mined < p.Nonce {
+		// An earlier transaction of the key (a revocation, say) is stuck:
+		// raising this one's fee cannot help.
+		return false, fmt.Errorf("anchoring transaction %x (nonce %d) waits behind the key's transaction at nonce %d, not mined yet", latest, p.Nonce, mined)
+	}
+	if s.cfg.Now().Sub(p.Sent) < s.cfg.ReplaceAfter {
+		return false, nil
+	}
+	err = s.chain.Replace(ctx, p.Raw, func(_ uint64, hash [32]byte, raw []byte, _ int) error {
+		p.Hashes, p.Raw, p.Sent, p.Accepted = append(p.Hashes, hash), raw, s.cfg.Now().UTC(), false
+		p.Replacements++
+		return s.store.SetPendingAnchor(ctx, p)
+	})
+	if err != nil {
+		return false, fmt.Errorf("replace anchoring transaction %x (nonce %d, not mined after %s): %w", latest, p.Nonce, s.cfg.ReplaceAfter, err)
+	}
+	p.Accepted = true
+	s.replacements.Add(1)
+	s.note(fmt.Sprintf("anchoring transaction at nonce %d not mined after %s: replaced with higher fees", p.Nonce, s.cfg.ReplaceAfter))
+	return false, s.store.SetPendingAnchor(ctx, p)
+}
+
+// confirmRange confirms batches first … last, which one transaction anchored.
+func (s *Service) confirmRange(ctx context.Context, first, last uint64) error {
+	for seq := first; seq <= last; seq++ {
+		b, err := s.store.Batch(ctx, seq)
+		if err != nil {
+			return err
+		}
+		a, found, err := s.chain.Locate(ctx, b.Seal())
+		if err != nil {
+			return fmt.Errorf("confirm batch %d: %w", seq, err)
+		}
+		if !found {
+			return fmt.Errorf("confirm batch %d: its transaction was mined but the registry does not hold its seal", seq)
+		}
+		if err := s.confirm(ctx, b, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// confirm records where a batch is anchored, as final when the chain says
+// the block is.
 func (s *Service) confirm(ctx context.Context, b BatchRecord, a bundle.Anchor) error {
-	b.State, b.Tx, b.Block, b.ChainID, b.Updated = Confirmed, a.Tx, a.Block, a.ChainID, s.cfg.Now().UTC()
+	final, err := s.chain.Final(ctx, a.Block)
+	if err != nil {
+		return fmt.Errorf("confirm batch %d: %w", b.Seq, err)
+	}
+	state := Confirmed
+	if final {
+		state = Final
+	}
+	if b.State == state && b.Tx == a.Tx && b.Block == a.Block {
+		return nil
+	}
+	b.State, b.Tx, b.Block, b.ChainID, b.Updated = state, a.Tx, a.Block, a.ChainID, s.cfg.Now().UTC()
 	b.Registry, b.Issuer = a.Registry, a.Issuer
 	if err := s.store.UpdateBatch(ctx, b); err != nil {
 		return fmt.Errorf("confirm batch %d: %w", b.Seq, err)
@@ -174,18 +411,21 @@ func (s *Service) confirm(ctx context.Context, b BatchRecord, a bundle.Anchor) e
 }
 
 // Drain runs steps, flushing partial batches, until every credential is
-// confirmed, backing off after chain errors (reported through onErr) until
-// ctx ends.
+// final, backing off after chain errors (reported through onErr) until ctx
+// ends. A database behind the registry stops it at once.
 func (s *Service) Drain(ctx context.Context, onErr func(error)) error {
 	delay := 200 * time.Millisecond
 	for {
 		_, err := s.Step(ctx, true)
+		if errors.Is(err, ErrDatabaseBehind) {
+			return err
+		}
 		if err == nil {
 			counts, _, cerr := s.store.Counts(ctx)
 			if cerr != nil {
 				return cerr
 			}
-			if counts[Pending]+counts[Batched]+counts[Sealed]+counts[Submitted] == 0 {
+			if counts[Pending]+counts[Batched]+counts[Sealed]+counts[Submitted]+counts[Confirmed] == 0 {
 				return nil
 			}
 			delay = 200 * time.Millisecond
@@ -203,17 +443,37 @@ func (s *Service) Drain(ctx context.Context, onErr func(error)) error {
 	}
 }
 
+// StepGrace is how long a running step may go on once Run is asked to stop.
+const StepGrace = 20 * time.Second
+
 // Run steps the pipeline every interval until ctx ends, backing off after
 // errors; credentials keep being accepted while the chain is unreachable.
-func (s *Service) Run(ctx context.Context, interval time.Duration, onErr func(error)) {
+// It returns when ctx ends (nil) or when the database turns out to be
+// behind the registry (ErrDatabaseBehind). Either way the running step is
+// given StepGrace to finish rather than cut off (every chain call in it has
+// its own deadline).
+func (s *Service) Run(ctx context.Context, interval time.Duration, onErr func(error)) error {
+	stepCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancel()
+	context.AfterFunc(ctx, func() { time.AfterFunc(StepGrace, cancel) })
 	delay := interval
 	for {
 		select {
 		case <-ctx.Done():
-			return
+			return nil
 		case <-time.After(delay):
 		}
-		if _, err := s.Step(ctx, false); err != nil {
+		_, err := s.Step(stepCtx, false)
+		if err == nil {
+			s.step.Lock()
+			err = s.syncRevocationsFromChain(stepCtx)
+			s.step.Unlock()
+		}
+		s.CheckHealth(stepCtx)
+		if errors.Is(err, ErrDatabaseBehind) {
+			return err
+		}
+		if err != nil {
 			if onErr != nil && ctx.Err() == nil {
 				onErr(err)
 			}
@@ -224,7 +484,9 @@ func (s *Service) Run(ctx context.Context, interval time.Duration, onErr func(er
 	}
 }
 
-// Revoke revokes an anchored credential on chain and records it.
+// Revoke revokes an anchored credential on chain and records it. A
+// revocation that reached the chain but whose receipt was lost (a timeout,
+// a crash) is recognised by reading the registry, and recorded.
 func (s *Service) Revoke(ctx context.Context, id string, reason uint8) (*Record, error) {
 	if s.chain == nil {
 		return nil, ErrNoChain
@@ -236,16 +498,48 @@ func (s *Service) Revoke(ctx context.Context, id string, reason uint8) (*Record,
 	if r.Revoked != 0 {
 		return r, ErrAlreadyRevoked
 	}
-	if r.State != Confirmed {
+	if !r.State.Anchored() {
 		return r, fmt.Errorf("%w (%s)", ErrNotAnchored, r.State)
 	}
 	tx, err := s.chain.RevokeDigest(ctx, r.Digest, reason)
 	if err != nil {
-		return r, fmt.Errorf("revoke %s: %w", id, err)
+		onChain, rerr := s.chain.OwnRevocation(ctx, r.Digest)
+		if rerr != nil || onChain == 0 {
+			return r, fmt.Errorf("revoke %s: %w", id, err)
+		}
+		reason, tx = onChain, [32]byte{}
 	}
-	if err := s.store.SetRevoked(ctx, r.Seq, reason, tx); err != nil {
+	return s.recordRevocation(ctx, r, reason, tx)
+}
+
+// RecordRevocation records a revocation made on chain by other means
+// (`credseal revoke`), after checking the registry holds it.
+func (s *Service) RecordRevocation(ctx context.Context, digest [32]byte, tx [32]byte) (*Record, error) {
+	if s.chain == nil {
+		return nil, ErrNoChain
+	}
+	r, err := s.store.ByDigest(ctx, digest)
+	if err != nil {
+		return nil, err
+	}
+	if r.Revoked != 0 {
+		return r, nil
+	}
+	reason, err := s.chain.OwnRevocation(ctx, digest)
+	if err != nil {
+		return r, fmt.Errorf("revocation of %x: %w", digest, err)
+	}
+	if reason == 0 {
+		return r, fmt.Errorf("revocation of %x: the registry does not hold it", digest)
+	}
+	return s.recordRevocation(ctx, r, reason, tx)
+}
+
+func (s *Service) recordRevocation(ctx context.Context, r *Record, reason uint8, tx [32]byte) (*Record, error) {
+	at := s.cfg.Now().UTC()
+	if err := s.store.SetRevoked(ctx, r.Seq, reason, tx, at); err != nil && !errors.Is(err, ErrAlreadyRevoked) {
 		return r, err
 	}
-	r.Revoked, r.RevokeTx = reason, tx
+	r.Revoked, r.RevokeTx, r.RevokedAt = reason, tx, at
 	return r, nil
 }

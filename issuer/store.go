@@ -3,6 +3,7 @@ package issuer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/credseal/credseal/pkg/credential"
@@ -13,8 +14,11 @@ import (
 // State is where a credential or a batch is in the pipeline. A credential
 // is pending until it is batched; from then on its state is its batch's.
 //
-//	pending → batched → sealed → submitted → confirmed
+//	pending → batched → sealed → submitted → confirmed → final
 //
+// A confirmed batch is in a block; it is final once the chain says so (the
+// configured confirmations, or the endpoint's finalized block). Until then
+// a reorganisation can send it back to sealed, to be anchored again.
 // Revocation is recorded beside the state, at any point after confirmed.
 type State string
 
@@ -24,11 +28,15 @@ const (
 	Batched   State = "batched"   // in a batch whose leaves are fixed
 	Sealed    State = "sealed"    // the batch header is sealed on the issuer's previous seal
 	Submitted State = "submitted" // the anchoring transaction may have been sent
-	Confirmed State = "confirmed" // anchored, with the configured confirmations
+	Confirmed State = "confirmed" // anchored in a block that may still be undone
+	Final     State = "final"     // anchored in a final block
 )
 
 // States lists the pipeline's states in order.
-var States = []State{Pending, Batched, Sealed, Submitted, Confirmed}
+var States = []State{Pending, Batched, Sealed, Submitted, Confirmed, Final}
+
+// Anchored reports whether the state is confirmed or final.
+func (s State) Anchored() bool { return s == Confirmed || s == Final }
 
 // Record is a stored credential.
 type Record struct {
@@ -42,10 +50,11 @@ type Record struct {
 	ContentHash [32]byte           // of the document without its id; detects re-imports
 	TokenHash   [32]byte           // SHA-256 of the learner's claim token; zero when none
 	Created     time.Time
-	Revoked     uint8    // reason code; 0: not revoked
-	RevokeTx    [32]byte // the revocation's transaction
-	Batch       uint64   // 0 while pending
-	State       State    // derived from the batch when read
+	Revoked     uint8     // reason code; 0: not revoked
+	RevokeTx    [32]byte  // the revocation's transaction; zero when found on chain after a lost receipt
+	RevokedAt   time.Time // when the issuer recorded the revocation
+	Batch       uint64    // 0 while pending
+	State       State     // derived from the batch when read
 }
 
 // BatchRecord is a stored batch: the credentials with sequence numbers
@@ -68,6 +77,33 @@ type BatchRecord struct {
 
 // Seal returns the batch's seal (meaningful from Sealed on).
 func (b BatchRecord) Seal() [32]byte { return b.Header.Hash() }
+
+// AnchorTx is the anchoring transaction in flight: it is stored before it
+// is broadcast, so after a crash it is followed, never sent again at a new
+// nonce. There is at most one.
+type AnchorTx struct {
+	Nonce  uint64
+	Hashes [][32]byte // every version broadcast: the first and its replacements
+	Raw    []byte     // the latest version, signed
+	First  uint64     // the batches it anchors: First … Last
+	Last   uint64
+	Sent   time.Time // when the node accepted the latest version
+	// Accepted: the node took the latest version. Fees are raised only
+	// from an accepted version, so refusals (no funds, say) do not compound.
+	Accepted bool
+	// Replacements counts fee bumps.
+	Replacements int
+}
+
+// AdoptedSeal is a seal anchored by the issuer's key that this database did
+// not make (a restored backup, or `credseal batch --anchor`), recorded by
+// `credseal issuer recover` so new batches may extend it.
+type AdoptedSeal struct {
+	Seal  [32]byte
+	Root  [32]byte
+	Block uint64
+	Tx    [32]byte
+}
 
 // AddResult says what became of one submitted credential.
 type AddResult struct {
@@ -103,14 +139,27 @@ type Store interface {
 	// ByToken by the hash of its claim token.
 	Credential(ctx context.Context, id string) (*Record, error)
 	ByToken(ctx context.Context, tokenHash [32]byte) (*Record, error)
+	ByDigest(ctx context.Context, digest [32]byte) (*Record, error)
+	// FindDigests returns the sequence numbers of the stored credentials
+	// among digests, in one pass.
+	FindDigests(ctx context.Context, digests map[[32]byte]bool) (map[[32]byte]uint64, error)
 	BySeq(ctx context.Context, seq uint64) (*Record, error)
 	// Range returns the credentials First … First+Size-1 of a batch.
 	Range(ctx context.Context, first, size uint64) ([]*Record, error)
-	SetRevoked(ctx context.Context, seq uint64, reason uint8, tx [32]byte) error
+	// SetRevoked records a revocation made at time at.
+	SetRevoked(ctx context.Context, seq uint64, reason uint8, tx [32]byte, at time.Time) error
 	// Counts returns how many credentials are in each state, and revoked.
 	Counts(ctx context.Context) (map[State]int, int, error)
 	// LastSeal is the seal of the newest batch sealed or later, if any.
 	LastSeal(ctx context.Context) ([32]byte, bool, error)
+	// PendingAnchor returns the anchoring transaction in flight, if any;
+	// SetPendingAnchor stores it (nil clears it).
+	PendingAnchor(ctx context.Context) (*AnchorTx, error)
+	SetPendingAnchor(ctx context.Context, tx *AnchorTx) error
+	// Adopt records seals of the issuer's key made outside this database;
+	// Adopted looks one up.
+	Adopt(ctx context.Context, seals []AdoptedSeal) error
+	Adopted(ctx context.Context, seal [32]byte) (AdoptedSeal, bool, error)
 }
 
 // Errors callers branch on.
@@ -118,4 +167,10 @@ var (
 	ErrNotFound       = errors.New("issuer: not found")
 	ErrAlreadyRevoked = errors.New("issuer: already revoked")
 	ErrNotAnchored    = errors.New("issuer: credential is not anchored yet")
+	// ErrNotFinal is also an ErrNotAnchored: bundles wait for finality.
+	ErrNotFinal = fmt.Errorf("%w: anchored, waiting for the block to be final", ErrNotAnchored)
+	// ErrDatabaseBehind: the registry holds seals of the issuer's key that
+	// the database does not know. The pipeline stops rather than guess;
+	// `credseal issuer recover` reconciles the two.
+	ErrDatabaseBehind = errors.New("issuer: the database is behind the registry")
 )

@@ -103,22 +103,8 @@ type Registry struct {
 	Reader  RegistryReader
 }
 
-// Revocation reason codes, as issuers record them on chain.
-var reasons = map[uint8]string{
-	1: "issued in error",
-	2: "superseded by another credential",
-	3: "obtained by misconduct",
-	4: "withdrawn at the holder's request",
-	5: "issuer's key compromised",
-}
-
 // ReasonText describes a revocation reason code.
-func ReasonText(code uint8) string {
-	if s, ok := reasons[code]; ok {
-		return s
-	}
-	return fmt.Sprintf("reason code %d", code)
-}
+func ReasonText(code uint8) string { return bundle.RevocationReason(code) }
 
 // chainChecks runs anchored, confirmations, issuer and revocation against
 // the trusted registries.

@@ -335,7 +335,9 @@ func externalNodeFlow(t *testing.T, url string, wantTxType uint8) {
 	}
 
 	dir := filepath.Join(t.TempDir(), "cohort")
-	mustCLI(t, env, append([]string{"batch", "-i", "../../testdata/cohort.csv", "-o", dir, "--anchor", "--difficulty", "12"}, key...)...)
+	// A node that mines only on demand never makes a block final: one
+	// confirmation is all it will give.
+	mustCLI(t, env, append([]string{"batch", "-i", "../../testdata/cohort.csv", "-o", dir, "--anchor", "--difficulty", "12", "--confirmations", "1"}, key...)...)
 	lastManifest = filepath.Join(dir, "manifest.json")
 	bundles, _ := filepath.Glob(filepath.Join(dir, "*.credseal.json"))
 	if len(bundles) != 56 {

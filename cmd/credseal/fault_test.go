@@ -73,7 +73,7 @@ func TestKillDuringIssuance(t *testing.T) {
 		left[leftBehind(t, dir)]++
 
 		out := mustCLI(t, issuerEnv, "issue", "--input", "../../testdata/cohort.csv", "--wait")
-		if !strings.Contains(out, "confirmed 56") {
+		if !strings.Contains(out, "final 56") {
 			t.Fatalf("run %d (killed after %s): after the rerun:\n%s", run, delay, out)
 		}
 		checkAnchoredOnce(t, dir, chainDir, run)
@@ -130,7 +130,7 @@ func checkAnchoredOnce(t *testing.T, dir, chainDir string, run int) {
 		t.Fatalf("run %d: %d batches in the store, %d anchored on chain", run, len(batches), len(seals))
 	}
 	for i, bt := range batches {
-		if bt.State != issuer.Confirmed || seals[i] != bt.Seal() {
+		if bt.State != issuer.Final || seals[i] != bt.Seal() {
 			t.Fatalf("run %d: batch %d is %s with seal %x; chain anchor %d is %x", run, bt.Seq, bt.State, bt.Seal(), i, seals[i])
 		}
 	}

@@ -15,7 +15,15 @@ import (
 )
 
 func main() {
+	// SIGTERM and SIGINT cancel the command's context: long-running commands
+	// (issuer serve, devchain) shut down gracefully. The first signal also
+	// restores the default handling, so a second one stops the process at
+	// once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	err := cli.NewRootCommand().ExecuteContext(ctx)
 	stop()
 	if err == nil {

@@ -63,11 +63,11 @@ func TestIssuerServeProcess(t *testing.T) {
 	for {
 		var st struct{ State string }
 		call(t, "GET", base+"/api/v1/credentials/"+id, token, "", 200, &st)
-		if st.State == string(issuer.Confirmed) {
+		if st.State == string(issuer.Final) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("not confirmed after 30 s: %s", st.State)
+			t.Fatalf("not final after 30 s: %s", st.State)
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
@@ -94,7 +94,7 @@ func TestIssuerServeProcess(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if counts, _, err := db.Counts(context.Background()); err != nil || counts[issuer.Confirmed] != 4 {
+	if counts, _, err := db.Counts(context.Background()); err != nil || counts[issuer.Final] != 4 {
 		t.Fatalf("backup holds %v (%v)", counts, err)
 	}
 	var health struct{ Status string }
@@ -169,7 +169,7 @@ func TestIssuerServeRidesOutChainDowntime(t *testing.T) {
 			Batches []struct{ State string } `json:"batches"`
 		}
 		call(t, "GET", base+"/api/v1/batches", token, "", 200, &page)
-		if len(page.Batches) == 1 && page.Batches[0].State == string(issuer.Confirmed) {
+		if len(page.Batches) == 1 && page.Batches[0].State == string(issuer.Final) {
 			break
 		}
 		if time.Now().After(deadline) {

@@ -10,6 +10,8 @@
 package boltstore
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
@@ -18,6 +20,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -41,12 +44,15 @@ var (
 	bSeals      = []byte("seals")          // seal → batch seq
 	bAPITokens  = []byte("api-tokens")     // token hash → token record
 	bDigests    = []byte("digests")        // seq → digest ‖ arrival time, for batching
+	bAdopted    = []byte("adopted-seals")  // seal → adoptedWire
+	bRevokedAt  = []byte("revoked-at")     // credential seq → unix nanoseconds
 
 	kNextSeq   = []byte("next-credential")
 	kUnbatched = []byte("first-unbatched")
 	kNextBatch = []byte("next-batch")
 	kRevoked   = []byte("revoked")
 	kSchema    = []byte("schema")
+	kAnchorTx  = []byte("anchor-tx") // the anchoring transaction in flight
 )
 
 const schema = "credseal-issuer/1"
@@ -75,7 +81,8 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("open issuer database %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bMeta, bCreds, bCredIDs, bContent, bTokens, bBatches, bBatchFirst, bLeaves, bSeals, bAPITokens, bDigests} {
+		for _, b := range [][]byte{bMeta, bCreds, bCredIDs, bContent, bTokens, bBatches, bBatchFirst, bLeaves, bSeals, bAPITokens, bDigests,
+			bAdopted, bRevokedAt} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -204,22 +211,97 @@ type batchWire struct {
 	Updated  time.Time    `json:"updated"`
 }
 
-// Add implements issuer.Store.
+// Add implements issuer.Store. Credentials and their pending digests are
+// appended (sequence numbers only grow), so their pages are filled up. The
+// id, content-hash and token indexes are looked up and written in key
+// order, so that a large import walks each index once per transaction,
+// from its first page to its last, instead of jumping about it.
 func (d *DB) Add(_ context.Context, recs []*issuer.Record, allowDuplicates bool) ([]issuer.AddResult, error) {
 	out := make([]issuer.AddResult, len(recs))
 	err := d.db.Update(func(tx *bolt.Tx) error {
 		m, creds, ids, content, tokens, digests := tx.Bucket(bMeta), tx.Bucket(bCreds), tx.Bucket(bCredIDs),
 			tx.Bucket(bContent), tx.Bucket(bTokens), tx.Bucket(bDigests)
+		// Appended to only: a split page is never written again, so fill it.
+		creds.FillPercent, digests.FillPercent = 1, 1
+		// Large imports rewrite most index pages in every transaction: fuller
+		// pages are fewer to rewrite, and leave room for a few inserts.
+		ids.FillPercent, content.FillPercent, tokens.FillPercent = 0.9, 0.9, 0.9
+
+		// An index's keys in order (equal ones in record order), and for each
+		// record the previous one with the same key (-1: none).
+		type keyed struct {
+			key []byte
+			i   int
+		}
+		type index struct {
+			keys []keyed
+			prev []int
+		}
+		sortedKeys := func(key func(*issuer.Record) []byte) index {
+			x := index{keys: make([]keyed, len(recs)), prev: make([]int, len(recs))}
+			for i, r := range recs {
+				x.keys[i] = keyed{key(r), i}
+			}
+			slices.SortFunc(x.keys, func(a, b keyed) int { return cmp.Or(bytes.Compare(a.key, b.key), cmp.Compare(a.i, b.i)) })
+			for k, e := range x.keys {
+				x.prev[e.i] = -1
+				if k > 0 && bytes.Equal(x.keys[k-1].key, e.key) {
+					x.prev[e.i] = x.keys[k-1].i
+				}
+			}
+			return x
+		}
+		byID := sortedKeys(func(r *issuer.Record) []byte { return []byte(r.ID) })
+		byContent := sortedKeys(func(r *issuer.Record) []byte { return r.ContentHash[:] })
+		// Sequence numbers already stored under each record's id and content.
+		idSeq, contentSeq := make([]uint64, len(recs)), make([]uint64, len(recs))
+		for _, e := range byID.keys {
+			idSeq[e.i] = btou(ids.Get(e.key))
+		}
+		for _, e := range byContent.keys {
+			contentSeq[e.i] = btou(content.Get(e.key))
+		}
+		// The first record before each with the same id, or content, that
+		// this call stores (-1: none), found as the records are stored.
+		stored := make([]bool, len(recs))
+		idBefore, contentBefore := make([]int, len(recs)), make([]int, len(recs))
+		storedBefore := func(x index, before []int, i int) int {
+			before[i] = -1
+			if j := x.prev[i]; j >= 0 {
+				if before[i] = before[j]; before[i] < 0 && stored[j] {
+					before[i] = j
+				}
+			}
+			return before[i]
+		}
+		seqs := make([]byte, 0, 8*len(recs))     // keys and index values
+		seqOf := make([][]byte, len(recs))       // slices of seqs
+		pending := make([]byte, 0, 40*len(recs)) // digest ‖ arrival time
 		next := btou(m.Get(kNextSeq))
 		for i, r := range recs {
-			if seq := content.Get(r.ContentHash[:]); seq != nil && !allowDuplicates {
-				existing, _ := decodeCred(creds.Get(seq))
-				out[i] = issuer.AddResult{ID: r.ID, Duplicate: true, Existing: existing.ID, Seq: btou(seq)}
+			sameContent, sameID := storedBefore(byContent, contentBefore, i), storedBefore(byID, idBefore, i)
+			if !allowDuplicates {
+				if seq := contentSeq[i]; seq != 0 {
+					existing, _ := decodeCred(creds.Get(u64(seq)))
+					out[i] = issuer.AddResult{ID: r.ID, Duplicate: true, Existing: existing.ID, Seq: seq}
+					continue
+				}
+				if j := sameContent; j >= 0 {
+					out[i] = issuer.AddResult{ID: r.ID, Duplicate: true, Existing: recs[j].ID, Seq: out[j].Seq}
+					continue
+				}
+			}
+			// ids are unique, duplicates allowed or not
+			if seq := idSeq[i]; seq != 0 {
+				out[i] = issuer.AddResult{ID: r.ID, Duplicate: true, Existing: r.ID, Seq: seq}
 				continue
 			}
-			if seq := ids.Get([]byte(r.ID)); seq != nil { // ids are unique, duplicates allowed or not
-				out[i] = issuer.AddResult{ID: r.ID, Duplicate: true, Existing: r.ID, Seq: btou(seq)}
+			if j := sameID; j >= 0 {
+				out[i] = issuer.AddResult{ID: r.ID, Duplicate: true, Existing: r.ID, Seq: out[j].Seq}
 				continue
+			}
+			if r.Version != credential.V1 && r.Version != credential.V2 {
+				return fmt.Errorf("credential %s: unknown digest version %d", r.ID, r.Version)
 			}
 			doc := r.DocJSON
 			if doc == nil {
@@ -228,36 +310,47 @@ func (d *DB) Add(_ context.Context, recs []*issuer.Record, allowDuplicates bool)
 					return err
 				}
 			}
-			key := u64(next)
-			if r.Version != credential.V1 && r.Version != credential.V2 {
-				return fmt.Errorf("credential %s: unknown digest version %d", r.ID, r.Version)
-			}
+			seqs = binary.BigEndian.AppendUint64(seqs, next)
+			key := seqs[len(seqs)-8:]
+			seqOf[i] = key
 			w := credWire{Version: r.Version, Seed: r.Seed, Digest: r.Digest, ContentHash: r.ContentHash, TokenHash: r.TokenHash,
 				Created: r.Created, ID: r.ID, Document: doc}
 			if err := creds.Put(key, encodeCred(&w)); err != nil {
 				return err
 			}
 			// The pending queue reads only digests and times.
-			pend := binary.BigEndian.AppendUint64(append(make([]byte, 0, 40), r.Digest[:]...), uint64(r.Created.UnixNano()))
-			if err := digests.Put(key, pend); err != nil {
+			pending = binary.BigEndian.AppendUint64(append(pending, r.Digest[:]...), uint64(r.Created.UnixNano()))
+			if err := digests.Put(key, pending[len(pending)-40:]); err != nil {
 				return err
 			}
-			if err := ids.Put([]byte(r.ID), key); err != nil {
-				return err
-			}
-			if content.Get(r.ContentHash[:]) == nil {
-				if err := content.Put(r.ContentHash[:], key); err != nil {
-					return err
-				}
-			}
-			if r.TokenHash != ([32]byte{}) {
-				if err := tokens.Put(r.TokenHash[:], key); err != nil {
-					return err
-				}
-			}
+			stored[i] = true
 			r.Seq, r.State = next, issuer.Pending
 			out[i] = issuer.AddResult{Seq: next, ID: r.ID}
 			next++
+		}
+		// The indexes, in key order. A content hash stored already keeps its
+		// first credential, as does one stored twice by this call.
+		for _, e := range byID.keys {
+			if stored[e.i] {
+				if err := ids.Put(e.key, seqOf[e.i]); err != nil {
+					return err
+				}
+			}
+		}
+		for _, e := range byContent.keys {
+			if stored[e.i] && contentSeq[e.i] == 0 && contentBefore[e.i] < 0 {
+				if err := content.Put(e.key, seqOf[e.i]); err != nil {
+					return err
+				}
+			}
+		}
+		// Of two equal token hashes the later credential wins, as it would Put after Put.
+		for _, e := range sortedKeys(func(r *issuer.Record) []byte { return r.TokenHash[:] }).keys {
+			if stored[e.i] && recs[e.i].TokenHash != ([32]byte{}) {
+				if err := tokens.Put(e.key, seqOf[e.i]); err != nil {
+					return err
+				}
+			}
 		}
 		return m.Put(kNextSeq, u64(next))
 	})
@@ -480,7 +573,7 @@ func (d *DB) Range(_ context.Context, first, size uint64) ([]*issuer.Record, err
 }
 
 // SetRevoked implements issuer.Store.
-func (d *DB) SetRevoked(_ context.Context, seq uint64, reason uint8, txHash [32]byte) error {
+func (d *DB) SetRevoked(_ context.Context, seq uint64, reason uint8, txHash [32]byte, at time.Time) error {
 	return d.db.Update(func(tx *bolt.Tx) error {
 		creds := tx.Bucket(bCreds)
 		v := creds.Get(u64(seq))
@@ -496,6 +589,9 @@ func (d *DB) SetRevoked(_ context.Context, seq uint64, reason uint8, txHash [32]
 		}
 		w.Revoked, w.RevokeTx = reason, txHash
 		if err := creds.Put(u64(seq), encodeCred(&w)); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bRevokedAt).Put(u64(seq), u64(uint64(at.UnixNano()))); err != nil {
 			return err
 		}
 		m := tx.Bucket(bMeta)
@@ -549,6 +645,9 @@ func loadCred(tx *bolt.Tx, seq uint64) (*issuer.Record, error) {
 	if err != nil {
 		return nil, err
 	}
+	if at := tx.Bucket(bRevokedAt).Get(u64(seq)); at != nil {
+		r.RevokedAt = time.Unix(0, int64(btou(at))).UTC()
+	}
 	r.State = issuer.Pending
 	if seq < btou(tx.Bucket(bMeta).Get(kUnbatched)) {
 		c := tx.Bucket(bBatchFirst).Cursor()
@@ -584,7 +683,7 @@ func putBatch(tx *bolt.Tx, b issuer.BatchRecord) error {
 	if b.State != issuer.Batched {
 		w.Header, _ = b.Header.MarshalBinary()
 	}
-	if b.State == issuer.Confirmed {
+	if b.State.Anchored() {
 		w.Tx, w.Registry, w.Issuer = b.Tx[:], b.Registry[:], b.Issuer[:]
 	}
 	v, err := json.Marshal(w)

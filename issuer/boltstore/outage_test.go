@@ -39,7 +39,7 @@ func TestRPCOutage(t *testing.T) {
 		t.Fatal("the outage never reached the service")
 	}
 	counts, _, _ := db.Counts(ctx)
-	if counts[issuer.Confirmed] != 56 {
+	if counts[issuer.Final] != 56 {
 		t.Fatalf("after the outage: %v", counts)
 	}
 	seals, err := c.AnchoredBy(ctx, signer.Address())

@@ -214,7 +214,7 @@ func batchViewOf(b issuer.BatchRecord) batchView {
 		s := b.Seal()
 		v.Seal, v.Root = hex.EncodeToString(s[:]), hex.EncodeToString(b.Header.Root[:])
 	}
-	if b.State == issuer.Confirmed {
+	if b.State.Anchored() {
 		v.Tx, v.Block = "0x"+hex.EncodeToString(b.Tx[:]), b.Block
 	}
 	return v

@@ -85,7 +85,9 @@ func newEnvWith(t *testing.T, cfg httpapi.Config) *env {
 	if _, err := svc.Submit(ctx, docs, false, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.Step(ctx, true); err != nil {
+	drainCtx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := svc.Drain(drainCtx, nil); err != nil {
 		t.Fatal(err)
 	}
 	log := &syncBuffer{}
@@ -217,13 +219,13 @@ func TestSubmitStatusRevoke(t *testing.T) {
 	if resp, body = e.do(t, "GET", "/api/v1/credentials/urn:uuid:nope", token, "", nil); resp.StatusCode != 404 || errorCode(t, body) != httpapi.CodeNotFound {
 		t.Fatalf("unknown id: %d %s", resp.StatusCode, body)
 	}
-	if resp, body = e.do(t, "GET", "/api/v1/batches/1", token, "", nil); resp.StatusCode != 200 || !strings.Contains(string(body), `"state":"confirmed"`) {
+	if resp, body = e.do(t, "GET", "/api/v1/batches/1", token, "", nil); resp.StatusCode != 200 || !strings.Contains(string(body), `"state":"final"`) {
 		t.Fatalf("batch: %d %s", resp.StatusCode, body)
 	}
 	if resp, _ = e.do(t, "GET", "/api/v1/batches?limit=0", token, "", nil); resp.StatusCode != 400 {
 		t.Fatalf("limit 0: %d", resp.StatusCode)
 	}
-	if resp, body = e.do(t, "GET", "/metrics", token, "", nil); resp.StatusCode != 200 || !strings.Contains(string(body), `credseal_credentials{state="confirmed"} 56`) {
+	if resp, body = e.do(t, "GET", "/metrics", token, "", nil); resp.StatusCode != 200 || !strings.Contains(string(body), `credseal_credentials{state="final"} 56`) {
 		t.Fatalf("metrics: %s", body)
 	}
 	if resp, body = e.do(t, "GET", "/api/v1/backup", token, "", nil); resp.StatusCode != 200 || len(body) < 4096 {
@@ -299,8 +301,9 @@ func checkBundle(t *testing.T, b *bundle.Bundle) {
 	}
 }
 
-// TestPortalWrongTokens: guesses, truncations and revoked credentials all
-// get the same plain 404 page, with no learner's data.
+// TestPortalWrongTokens: guesses and truncations get the same plain 404
+// page, with no learner's data. A revoked credential's link says so, with
+// the reason and the date, and offers nothing to download.
 func TestPortalWrongTokens(t *testing.T) {
 	e := newEnv(t)
 	good := e.svc.ClaimToken(e.docs[1].ID)
@@ -309,7 +312,7 @@ func TestPortalWrongTokens(t *testing.T) {
 	}
 	for _, p := range []string{
 		"/claim/AAAAAAAAAAAAAAAAAAAAAA", "/claim/" + good[:len(good)-1], "/claim/" + good + "A", "/claim/x",
-		"/claim/" + strings.Repeat("a", 200), e.claimPath(2), e.claimPath(2) + "/bundle.json", "/claim/AAAAAAAAAAAAAAAAAAAAAA/bundle.json",
+		"/claim/" + strings.Repeat("a", 200), "/claim/AAAAAAAAAAAAAAAAAAAAAA/bundle.json",
 	} {
 		resp, body := e.do(t, "GET", p, "", "", nil)
 		if resp.StatusCode != 404 || !strings.Contains(string(body), "not valid") {
@@ -319,6 +322,17 @@ func TestPortalWrongTokens(t *testing.T) {
 			if strings.Contains(string(body), d.Subject.Name) {
 				t.Fatalf("%s shows %s", p, d.Subject.Name)
 			}
+		}
+	}
+	resp, body := e.do(t, "GET", e.claimPath(2), "", "", nil)
+	page := string(body)
+	if resp.StatusCode != 200 || !strings.Contains(page, "Revoked") || !strings.Contains(page, "issued in error") ||
+		!strings.Contains(page, time.Now().UTC().Format("2 January 2006")) || strings.Contains(page, "bundle.json") {
+		t.Fatalf("revoked claim page: %d %s", resp.StatusCode, body)
+	}
+	for _, p := range []string{"/bundle.json", "/qr.png"} {
+		if resp, body := e.do(t, "GET", e.claimPath(2)+p, "", "", nil); resp.StatusCode != 410 || !strings.Contains(string(body), "revoked") {
+			t.Fatalf("revoked %s: %d %s", p, resp.StatusCode, body)
 		}
 	}
 }

@@ -57,7 +57,7 @@ func (s *Server) claimed(c echo.Context) (*issuer.Record, error) {
 	if err != nil {
 		return nil, echo.ErrNotFound
 	}
-	if subtle.ConstantTimeCompare(r.TokenHash[:], hash[:]) != 1 || r.Revoked != 0 {
+	if subtle.ConstantTimeCompare(r.TokenHash[:], hash[:]) != 1 {
 		return nil, echo.ErrNotFound
 	}
 	return r, nil
@@ -68,8 +68,17 @@ func (s *Server) claimPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Doc": r.Document, "State": r.State, "Base": "/claim/" + c.Param("token"), "Anchored": r.State == issuer.Confirmed}
-	if r.State == issuer.Confirmed {
+	data := map[string]any{"Doc": r.Document, "State": r.State, "Base": "/claim/" + c.Param("token"),
+		"Anchored": r.State == issuer.Final && r.Revoked == 0, "Settling": r.State == issuer.Confirmed}
+	if r.Revoked != 0 {
+		// The learner learns what happened, not "link not valid".
+		data["Revoked"] = bundle.RevocationReason(r.Revoked)
+		if !r.RevokedAt.IsZero() {
+			data["RevokedAt"] = r.RevokedAt.Format("2 January 2006")
+		}
+		return render(c, http.StatusOK, "claim", data)
+	}
+	if r.State == issuer.Final {
 		b, err := s.cfg.Service.Store().Batch(c.Request().Context(), r.Batch)
 		if err != nil {
 			return err
@@ -97,8 +106,11 @@ func (s *Server) claimedBundle(c echo.Context) (*issuer.Record, *bundle.Bundle, 
 	if err != nil {
 		return nil, nil, err
 	}
-	if r.State != issuer.Confirmed {
-		return nil, nil, fail(http.StatusConflict, CodeNotAnchored, "not anchored yet")
+	if r.Revoked != 0 {
+		return nil, nil, fail(http.StatusGone, CodeRevoked, "revoked: %s", bundle.RevocationReason(r.Revoked))
+	}
+	if r.State != issuer.Final {
+		return nil, nil, fail(http.StatusConflict, CodeNotAnchored, "not anchored and final yet")
 	}
 	b, err := s.cfg.Service.Bundle(c.Request().Context(), r)
 	return r, b, err
@@ -221,6 +233,8 @@ func (s *Server) errorPage(c echo.Context, status int) {
 		title, msg = "Link not valid", "This claim link is not valid. Check that you copied the whole link from the message your issuer sent."
 	case http.StatusConflict:
 		title, msg = "Not ready yet", "This credential is not anchored yet. Come back to this page later."
+	case http.StatusGone:
+		title, msg = "Credential revoked", "The issuer revoked this credential, so there is nothing to download. Its page says why."
 	case http.StatusBadRequest, http.StatusRequestEntityTooLarge:
 		title, msg = "Request not understood", "The request could not be read."
 	}

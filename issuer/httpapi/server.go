@@ -154,6 +154,7 @@ const (
 	CodeTooLarge      = "too_large"
 	CodeConflict      = "conflict"
 	CodeNotAnchored   = "not_anchored"
+	CodeRevoked       = "revoked"
 	CodeChain         = "chain_unavailable"
 	CodeInternal      = "internal"
 	CodeMethodInvalid = "method_not_allowed"
@@ -293,13 +294,40 @@ func (s *Server) audit(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
+// health reports liveness (always 200 while the server answers) and the
+// pipeline's condition: "degraded", with reasons, while credentials wait
+// too long, the key runs out of funds, the registry refuses the key, or the
+// pipeline stopped. Alert on status; do not restart on it.
 func (s *Server) health(c echo.Context) error {
-	status, code := "ok", http.StatusOK
+	h := s.pipelineHealth(c)
 	chainUp := s.cfg.ChainUp == nil || s.cfg.ChainUp()
 	if !chainUp {
+		h.Problems = append([]string{"the chain's endpoint does not answer"}, h.Problems...)
+	}
+	status := "ok"
+	if len(h.Problems) > 0 {
 		status = "degraded"
 	}
-	return c.JSON(code, map[string]any{"status": status, "chain": chainUp})
+	out := map[string]any{"status": status, "chain": chainUp, "problems": h.Problems, "lastError": h.LastError,
+		"lagSeconds": int64(h.Lag.Seconds()), "replacements": h.Replacements, "reverts": h.Reverts, "reorgs": h.Reorgs}
+	if h.AnchorsLeft >= 0 {
+		out["anchorsLeft"] = h.AnchorsLeft
+	}
+	if p := h.PendingTx; p != nil {
+		out["pendingTransaction"] = map[string]any{"nonce": p.Nonce, "tx": fmt.Sprintf("0x%x", p.Hashes[len(p.Hashes)-1]),
+			"batches": []uint64{p.First, p.Last}, "since": p.Sent, "replacements": p.Replacements}
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// pipelineHealth is the service's last health check, or a fresh one before
+// the first step.
+func (s *Server) pipelineHealth(c echo.Context) issuer.Health {
+	h := s.cfg.Service.Health()
+	if h.Checked.IsZero() {
+		h = s.cfg.Service.CheckHealth(c.Request().Context())
+	}
+	return h
 }
 
 // metrics writes the Prometheus text exposition format.
@@ -313,14 +341,41 @@ func (s *Server) metrics(c echo.Context) error {
 	for _, st := range issuer.States {
 		fmt.Fprintf(&b, "credseal_credentials{state=%q} %d\n", st, counts[st])
 	}
-	fmt.Fprintf(&b, "# HELP credseal_credentials_revoked Credentials revoked.\n# TYPE credseal_credentials_revoked gauge\ncredseal_credentials_revoked %d\n", revoked)
-	fmt.Fprintf(&b, "# HELP credseal_http_requests_total HTTP requests served.\n# TYPE credseal_http_requests_total counter\ncredseal_http_requests_total %d\n", s.requests.Load())
-	fmt.Fprintf(&b, "# HELP credseal_http_errors_total HTTP requests that failed with a server error.\n# TYPE credseal_http_errors_total counter\ncredseal_http_errors_total %d\n", s.errors.Load())
+	gauge := func(name, help string, v any) {
+		fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s gauge\n%s %v\n", name, help, name, name, v)
+	}
+	counter := func(name, help string, v int64) {
+		fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", name, help, name, name, v)
+	}
+	gauge("credseal_credentials_revoked", "Credentials revoked.", revoked)
+	counter("credseal_http_requests_total", "HTTP requests served.", s.requests.Load())
+	counter("credseal_http_errors_total", "HTTP requests that failed with a server error.", s.errors.Load())
 	up := 1
 	if s.cfg.ChainUp != nil && !s.cfg.ChainUp() {
 		up = 0
 	}
-	fmt.Fprintf(&b, "# HELP credseal_chain_up Whether the chain answered the last pipeline step.\n# TYPE credseal_chain_up gauge\ncredseal_chain_up %d\n", up)
+	gauge("credseal_chain_up", "Whether the chain answered the last pipeline step.", up)
+	h := s.pipelineHealth(c)
+	gauge("credseal_anchor_lag_seconds", "How long the oldest credential not yet anchored has waited.", int64(h.Lag.Seconds()))
+	pending := 0
+	if h.PendingTx != nil {
+		pending = 1
+	}
+	gauge("credseal_pending_transactions", "Anchoring transactions sent and not yet mined.", pending)
+	if h.Balance != nil {
+		gauge("credseal_key_balance_wei", "The issuer key's balance.", h.Balance)
+	}
+	if h.AnchorsLeft >= 0 {
+		gauge("credseal_key_anchors_left", "Anchoring transactions the balance pays for at current fees.", h.AnchorsLeft)
+	}
+	counter("credseal_tx_replacements_total", "Stuck anchoring transactions replaced with higher fees.", h.Replacements)
+	counter("credseal_tx_reverts_total", "Anchoring transactions that reverted.", h.Reverts)
+	counter("credseal_reorgs_total", "Anchors undone or moved by chain reorganisations.", h.Reorgs)
+	degraded := 0
+	if h.Degraded() || up == 0 {
+		degraded = 1
+	}
+	gauge("credseal_degraded", "Whether /healthz reports degraded.", degraded)
 	return c.Blob(http.StatusOK, "text/plain; version=0.0.4; charset=utf-8", []byte(b.String()))
 }
 

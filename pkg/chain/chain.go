@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"math/big"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -60,7 +61,22 @@ type Options struct {
 	PollInterval time.Duration
 	// Retries is how many times a transient RPC failure is retried. Default 5.
 	Retries int
+	// CallTimeout bounds every JSON-RPC call. Default 20 s.
+	CallTimeout time.Duration
+	// Finalized makes a record final once the endpoint's "finalized" block
+	// reaches it, where the endpoint supports that tag (Confirmations is
+	// the fallback where it does not).
+	Finalized bool
+	// MaxTxGas is the most gas one transaction may use: the per-transaction
+	// cap nodes enforce (EIP-7825: 2^24). Anchoring splits larger backlogs.
+	MaxTxGas uint64
+	// MaxFee caps the fee per gas of a transaction and its replacements, in
+	// wei; nil for no cap.
+	MaxFee *big.Int
 }
+
+// DefaultMaxTxGas is the per-transaction gas cap of EIP-7825.
+const DefaultMaxTxGas = 1 << 24
 
 func (o Options) withDefaults() Options {
 	if o.Confirmations == 0 {
@@ -74,6 +90,12 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Retries == 0 {
 		o.Retries = 5
+	}
+	if o.CallTimeout == 0 {
+		o.CallTimeout = 20 * time.Second
+	}
+	if o.MaxTxGas == 0 {
+		o.MaxTxGas = DefaultMaxTxGas
 	}
 	return o
 }
@@ -91,6 +113,12 @@ type Client struct {
 	// sendMu serialises this client's transactions, so concurrent callers
 	// never pick the same nonce.
 	sendMu sync.Mutex
+	// anchorChunk is the most headers one anchoring transaction has been
+	// found to fit (0: not yet limited).
+	anchorChunk atomic.Int64
+	// noFinalizedTag is set once the endpoint turned out not to know the
+	// "finalized" block tag.
+	noFinalizedTag atomic.Bool
 }
 
 // ErrWrongChain is returned when the endpoint's chain ID is not the expected one.
@@ -105,11 +133,15 @@ var ErrNoRegistry = errors.New("chain: no registry contract at that address")
 // Dial connects to an RPC endpoint (http(s)://, ws(s)://, or an IPC path).
 // When expectChainID is non-zero the endpoint must serve that chain.
 func Dial(ctx context.Context, url string, expectChainID uint64) (*ethclient.Client, uint64, error) {
-	ec, err := ethclient.DialContext(ctx, url)
+	o := Options{}.withDefaults()
+	// A websocket handshake has no timeout of its own.
+	ec, err := within(ctx, o.CallTimeout, func(ctx context.Context) (*ethclient.Client, error) { return ethclient.DialContext(ctx, url) })
 	if err != nil {
 		return nil, 0, fmt.Errorf("dial %s: %w", url, err)
 	}
-	id, err := retry(ctx, Options{}.withDefaults(), func() (*big.Int, error) { return ec.ChainID(ctx) })
+	id, err := retry(ctx, o, func() (*big.Int, error) {
+		return within(ctx, o.CallTimeout, ec.ChainID)
+	})
 	if err != nil {
 		ec.Close()
 		return nil, 0, fmt.Errorf("chain ID of %s: %w", url, err)
@@ -124,7 +156,9 @@ func Dial(ctx context.Context, url string, expectChainID uint64) (*ethclient.Cli
 // New returns a client of the registry at addr. signer may be nil for a
 // read-only client.
 func New(ctx context.Context, backend Backend, addr [20]byte, signer *Signer, opts Options) (*Client, error) {
-	c := &Client{backend: backend, registry: common.Address(addr), signer: signer, opts: opts.withDefaults(),
+	opts = opts.withDefaults()
+	backend = deadlineBackend{Backend: backend, d: opts.CallTimeout}
+	c := &Client{backend: backend, registry: common.Address(addr), signer: signer, opts: opts,
 		binding: registry.NewCredentialRegistry()}
 	a := c.binding.GetABI()
 	c.abi = &a

@@ -20,7 +20,9 @@ import (
 // the minimum difficulty minDifficulty (8..127), and returns its address
 // once confirmed.
 func Deploy(ctx context.Context, backend Backend, signer *Signer, minDifficulty uint8, opts Options) ([20]byte, *Receipt, error) {
-	c := &Client{backend: backend, signer: signer, opts: opts.withDefaults(), binding: registry.NewCredentialRegistry()}
+	opts = opts.withDefaults()
+	backend = deadlineBackend{Backend: backend, d: opts.CallTimeout}
+	c := &Client{backend: backend, signer: signer, opts: opts, binding: registry.NewCredentialRegistry()}
 	a := c.binding.GetABI()
 	c.abi = &a
 	id, err := retry(ctx, c.opts, func() (*big.Int, error) { return backend.ChainID(ctx) })
@@ -111,15 +113,17 @@ func (c *Client) LastSealOf(ctx context.Context, issuer [20]byte) ([32]byte, err
 	return call(ctx, c, "last seal", c.binding.PackLastSeal(issuer), c.binding.UnpackLastSeal)
 }
 
-// Anchor records sealed headers, in chain order, in one transaction
-// (anchorMany when there are several). Headers already anchored by the
-// signer are not sent again, so calling Anchor after a crash or timeout is
-// safe. It returns where the last header was anchored, as the bundle's hint.
+// Anchor records sealed headers, in chain order, and waits for them to be
+// final: in one transaction when they fit (anchorMany when there are
+// several), else in as many as the chain's gas limits need. Headers already
+// anchored by the signer are not sent again, so calling Anchor after a
+// crash or timeout is safe. It returns where the last header was anchored,
+// as the bundle's hint.
 func (c *Client) Anchor(ctx context.Context, headers []seal.Header) (bundle.Anchor, error) {
 	if len(headers) == 0 {
 		return bundle.Anchor{}, errors.New("anchor: no headers")
 	}
-	var todo []byte
+	var todo []seal.Header
 	var last BatchRecord
 	for i, h := range headers {
 		s := h.Hash()
@@ -134,8 +138,7 @@ func (c *Client) Anchor(ctx context.Context, headers []seal.Header) (bundle.Anch
 		}
 		switch {
 		case !rec.Anchored:
-			b, _ := h.MarshalBinary()
-			todo = append(todo, b...)
+			todo = append(todo, h)
 		case i == len(headers)-1:
 			last = rec
 		}
@@ -145,20 +148,29 @@ func (c *Client) Anchor(ctx context.Context, headers []seal.Header) (bundle.Anch
 		if err != nil {
 			return bundle.Anchor{}, err
 		}
-		if err := c.waitDepth(ctx, last.Block); err != nil {
+		if err := c.waitFinal(ctx, last.Block); err != nil {
 			return bundle.Anchor{}, fmt.Errorf("anchor: %w", err)
 		}
 		return c.hint(tx, last.Block), nil
 	}
 	var r *Receipt
-	var err error
-	if len(todo) == seal.HeaderSize {
-		r, err = c.transact(ctx, "anchor", c.binding.PackAnchor(todo))
-	} else {
-		r, err = c.transact(ctx, fmt.Sprintf("anchor %d headers", len(todo)/seal.HeaderSize), c.binding.PackAnchorMany(todo))
+	for len(todo) > 0 {
+		tx, err := c.sendAnchor(ctx, todo, nil)
+		if err != nil {
+			return bundle.Anchor{}, err
+		}
+		var signed types.Transaction
+		if err := signed.UnmarshalBinary(tx.Raw); err != nil {
+			return bundle.Anchor{}, err
+		}
+		msg := ethereum.CallMsg{From: c.signer.addr, To: &c.registry, Data: signed.Data()}
+		if r, err = c.await(ctx, fmt.Sprintf("anchor %d headers", tx.Headers), &signed, msg); err != nil {
+			return bundle.Anchor{}, err
+		}
+		todo = todo[tx.Headers:]
 	}
-	if err != nil {
-		return bundle.Anchor{}, err
+	if err := c.waitFinal(ctx, r.Block); err != nil {
+		return bundle.Anchor{}, fmt.Errorf("anchor: tx %x: %w", r.Tx, err)
 	}
 	return c.hint(r.Tx, r.Block), nil
 }
@@ -202,8 +214,8 @@ func (c *Client) RevokeDigest(ctx context.Context, digest [32]byte, reason uint8
 // transaction and block; found is false when the registry does not have it.
 // A seal anchored by an account that is not the signer (nor a key the owner
 // rotated to the signer) is an error wrapping ErrAnchoredByOther, never
-// found: the batch would otherwise be confirmed under someone else. Like
-// Anchor, it returns once the record has the configured confirmations.
+// found: the batch would otherwise be confirmed under someone else. It does
+// not wait for confirmations: Final says when the record is final.
 func (c *Client) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, error) {
 	rec, err := c.Batch(ctx, s)
 	if err != nil || !rec.Anchored {
@@ -215,9 +227,6 @@ func (c *Client) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, e
 	tx, err := c.AnchorTx(ctx, s, rec.Block)
 	if err != nil {
 		return bundle.Anchor{}, false, err
-	}
-	if err := c.waitDepth(ctx, rec.Block); err != nil {
-		return bundle.Anchor{}, false, fmt.Errorf("locate %x: %w", s, err)
 	}
 	return bundle.Anchor{ChainID: c.ChainID(), Registry: c.registry, Issuer: rec.Issuer, Tx: tx, Block: rec.Block}, true, nil
 }
@@ -438,16 +447,128 @@ func (c *Client) EventNames(ctx context.Context, from uint64) ([]string, error) 
 // AnchoredBy lists the seals an issuer anchored, in chain order (an audit:
 // each should be one of the issuer's batches, exactly once).
 func (c *Client) AnchoredBy(ctx context.Context, issuer [20]byte) ([][32]byte, error) {
-	ev := c.abi.Events["Anchored"]
-	q := ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{c.registry},
-		Topics: [][]common.Hash{{ev.ID}, {common.BytesToHash(issuer[:])}}}
-	logs, err := retry(ctx, c.opts, func() ([]types.Log, error) { return c.backend.FilterLogs(ctx, q) })
+	evs, err := c.AnchorsOf(ctx, issuer, 0)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][32]byte, len(evs))
+	for i, e := range evs {
+		out[i] = e.Seal
+	}
+	return out, nil
+}
+
+// AnchorEvent is one Anchored event of the registry.
+type AnchorEvent struct {
+	Seal, Root [32]byte
+	Block      uint64
+	Tx         [32]byte
+}
+
+// RevocationEvent is one CredentialRevoked or BatchRevoked event: ID is
+// the credential's digest, or the batch's seal when Batch is set.
+type RevocationEvent struct {
+	ID     [32]byte
+	Batch  bool
+	Reason uint8
+	Block  uint64
+	Tx     [32]byte
+}
+
+// RevocationsOf lists the revocations an issuer key made from block from on.
+func (c *Client) RevocationsOf(ctx context.Context, issuer [20]byte, from uint64) ([]RevocationEvent, error) {
+	cred, batch := c.abi.Events["CredentialRevoked"], c.abi.Events["BatchRevoked"]
+	logs, err := c.logsOf(ctx, from, [][]common.Hash{{cred.ID, batch.ID}, {common.BytesToHash(issuer[:])}})
+	if err != nil {
+		return nil, fmt.Errorf("revocations of %x: %w", issuer, err)
+	}
+	var out []RevocationEvent
+	for _, l := range logs {
+		if len(l.Topics) < 3 || len(l.Data) < 32 {
+			continue
+		}
+		out = append(out, RevocationEvent{ID: l.Topics[2], Batch: l.Topics[0] == batch.ID, Reason: l.Data[31],
+			Block: l.BlockNumber, Tx: l.TxHash})
+	}
+	return out, nil
+}
+
+// logWindow is how many blocks one log query spans: public endpoints
+// refuse wider ranges.
+const logWindow = 10_000
+
+// AnchorsOf lists what an issuer key anchored from block from on, in chain
+// order.
+func (c *Client) AnchorsOf(ctx context.Context, issuer [20]byte, from uint64) ([]AnchorEvent, error) {
+	logs, err := c.logsOf(ctx, from, [][]common.Hash{{c.abi.Events["Anchored"].ID}, {common.BytesToHash(issuer[:])}})
 	if err != nil {
 		return nil, fmt.Errorf("anchors of %x: %w", issuer, err)
 	}
-	out := make([][32]byte, len(logs))
-	for i, l := range logs {
-		out[i] = l.Topics[2]
+	var out []AnchorEvent
+	for _, l := range logs {
+		if len(l.Topics) < 3 || len(l.Data) < 32 {
+			continue
+		}
+		out = append(out, AnchorEvent{Seal: l.Topics[2], Root: [32]byte(l.Data[:32]), Block: l.BlockNumber, Tx: l.TxHash})
+	}
+	return out, nil
+}
+
+// logsOf reads the registry's events matching topics from block from to
+// the head, a window of blocks at a time, in chain order.
+func (c *Client) logsOf(ctx context.Context, from uint64, topics [][]common.Hash) ([]types.Log, error) {
+	head, err := c.Head(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []types.Log
+	for lo := from; lo <= head; lo += logWindow {
+		q := ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(lo), ToBlock: new(big.Int).SetUint64(min(lo+logWindow-1, head)),
+			Addresses: []common.Address{c.registry}, Topics: topics}
+		logs, err := retry(ctx, c.opts, func() ([]types.Log, error) { return c.backend.FilterLogs(ctx, q) })
+		if err != nil {
+			return nil, fmt.Errorf("blocks %d-%d: %w", lo, q.ToBlock, err)
+		}
+		for _, l := range logs {
+			if !l.Removed {
+				out = append(out, l)
+			}
+		}
+	}
+	return out, nil
+}
+
+// AnchoredHeaders returns the headers an anchoring transaction carried,
+// read from its input: how `issuer recover` gives a batch it sealed but
+// never recorded as sent its header back.
+func (c *Client) AnchoredHeaders(ctx context.Context, tx [32]byte) ([]seal.Header, error) {
+	t, _, err := c.backendTx(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	data := t.Data()
+	if len(data) < 4 {
+		return nil, fmt.Errorf("transaction %x: not a registry call", tx)
+	}
+	m, err := c.abi.MethodById(data[:4])
+	if err != nil || m.Name != "anchor" && m.Name != "anchorMany" {
+		return nil, fmt.Errorf("transaction %x: not an anchoring call", tx)
+	}
+	args, err := m.Inputs.Unpack(data[4:])
+	if err != nil || len(args) != 1 {
+		return nil, fmt.Errorf("transaction %x: %v", tx, err)
+	}
+	raw, ok := args[0].([]byte)
+	if !ok || len(raw)%seal.HeaderSize != 0 {
+		return nil, fmt.Errorf("transaction %x: headers of %d bytes", tx, len(raw))
+	}
+	out := make([]seal.Header, 0, len(raw)/seal.HeaderSize)
+	for i := 0; i < len(raw); i += seal.HeaderSize {
+		h, err := seal.ParseHeader(raw[i : i+seal.HeaderSize])
+		if err != nil {
+			return nil, fmt.Errorf("transaction %x: header %d: %w", tx, i/seal.HeaderSize, err)
+		}
+		out = append(out, h)
 	}
 	return out, nil
 }

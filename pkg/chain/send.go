@@ -47,19 +47,30 @@ func (c *Client) send(ctx context.Context, what string, to *common.Address, data
 }
 
 func (c *Client) sendValue(ctx context.Context, what string, to *common.Address, data []byte, value *big.Int) (*Receipt, error) {
-	c.sendMu.Lock()
-	defer c.sendMu.Unlock()
 	from := c.signer.addr
 	msg := ethereum.CallMsg{From: from, To: to, Data: data, Value: value}
+	tx, err := c.signAndSend(ctx, what, msg)
+	if err != nil {
+		return nil, err
+	}
+	// Waiting for the receipt needs no lock: the nonce is taken.
+	return c.await(ctx, what, tx, msg)
+}
+
+// signAndSend estimates, prices, signs and broadcasts msg, holding sendMu
+// only while the nonce is chosen and the transaction reaches the node.
+func (c *Client) signAndSend(ctx context.Context, what string, msg ethereum.CallMsg) (*types.Transaction, error) {
+	c.sendMu.Lock()
+	defer c.sendMu.Unlock()
 	gas, err := retry(ctx, c.opts, func() (uint64, error) { return c.backend.EstimateGas(ctx, msg) })
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, c.decodeRevert(err))
 	}
-	nonce, err := retry(ctx, c.opts, func() (uint64, error) { return c.backend.PendingNonceAt(ctx, from) })
+	nonce, err := retry(ctx, c.opts, func() (uint64, error) { return c.backend.PendingNonceAt(ctx, msg.From) })
 	if err != nil {
 		return nil, fmt.Errorf("%s: nonce: %w", what, err)
 	}
-	txData, err := c.fees(ctx, nonce, gas+gas/5, to, data, value)
+	txData, err := c.fees(ctx, nonce, gas+gas/5, msg.To, msg.Data, msg.Value)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
@@ -77,12 +88,17 @@ func (c *Client) sendValue(ctx context.Context, what string, to *common.Address,
 	if err != nil {
 		return nil, fmt.Errorf("%s: send: %w", what, err)
 	}
+	return tx, nil
+}
+
+// await waits for a sent transaction's receipt and confirmations; a failed
+// one is replayed at its block to recover the revert reason.
+func (c *Client) await(ctx context.Context, what string, tx *types.Transaction, msg ethereum.CallMsg) (*Receipt, error) {
 	rcpt, err := c.wait(ctx, tx.Hash())
 	if err != nil {
 		return nil, fmt.Errorf("%s: tx %s: %w", what, tx.Hash(), err)
 	}
 	if rcpt.Status != types.ReceiptStatusSuccessful {
-		// Replay at the including block to recover the revert reason.
 		_, callErr := c.backend.CallContract(ctx, msg, rcpt.BlockNumber)
 		if callErr == nil {
 			callErr = ErrTxFailed
@@ -105,6 +121,9 @@ func (c *Client) fees(ctx context.Context, nonce, gas uint64, to *common.Address
 		if err != nil {
 			return nil, fmt.Errorf("gas price: %w", err)
 		}
+		if c.opts.MaxFee != nil {
+			price = bigMin(price, c.opts.MaxFee)
+		}
 		return &types.LegacyTx{Nonce: nonce, GasPrice: price, Gas: gas, To: to, Data: data, Value: value}, nil
 	}
 	tip, err := retry(ctx, c.opts, func() (*big.Int, error) { return c.backend.SuggestGasTipCap(ctx) })
@@ -113,11 +132,26 @@ func (c *Client) fees(ctx context.Context, nonce, gas uint64, to *common.Address
 	}
 	// Twice the base fee survives six full blocks of base-fee growth.
 	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+	if c.opts.MaxFee != nil { // the operator's ceiling; the transaction waits for the base fee to fall below it
+		feeCap = bigMin(feeCap, c.opts.MaxFee)
+		tip = bigMin(tip, feeCap)
+	}
 	return &types.DynamicFeeTx{ChainID: c.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap,
 		Gas: gas, To: to, Data: data, Value: value}, nil
 }
 
-// wait polls for the receipt, then for the configured confirmations.
+// receiptDepth is how deep a sent transaction's block must be before the
+// sender goes on: the configured confirmations, or just mined where
+// finality is the endpoint's finalized block (minutes away on Ethereum;
+// anchors wait for it separately, see Anchor).
+func (c *Client) receiptDepth() uint64 {
+	if c.opts.Finalized {
+		return 1
+	}
+	return c.opts.Confirmations
+}
+
+// wait polls for the receipt, then for receiptDepth.
 func (c *Client) wait(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
@@ -127,11 +161,12 @@ func (c *Client) wait(ctx context.Context, hash common.Hash) (*types.Receipt, er
 		rcpt, err := c.backend.TransactionReceipt(ctx, hash)
 		if err == nil {
 			head, herr := c.backend.BlockNumber(ctx)
-			if herr == nil && head+1 >= rcpt.BlockNumber.Uint64()+c.opts.Confirmations {
+			if herr == nil && head+1 >= rcpt.BlockNumber.Uint64()+c.receiptDepth() {
 				return rcpt, nil
 			}
-		} else if !errors.Is(err, ethereum.NotFound) && !transient(err) && !indexing(err) {
-			return nil, err
+		} else if ctx.Err() == nil && !errors.Is(err, ethereum.NotFound) && !transient(err) && !indexing(err) &&
+			!errors.Is(err, context.DeadlineExceeded) {
+			return nil, err // an answer, not a wait: a call that timed out is polled again
 		}
 		select {
 		case <-ctx.Done():
@@ -144,13 +179,12 @@ func (c *Client) wait(ctx context.Context, hash common.Hash) (*types.Receipt, er
 	}
 }
 
-// waitDepth waits until block has the configured confirmations, or the timeout.
-func (c *Client) waitDepth(ctx context.Context, block uint64) error {
+// waitFinal waits until block is final (see Final), or the timeout.
+func (c *Client) waitFinal(ctx context.Context, block uint64) error {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.Timeout)
 	defer cancel()
 	for {
-		n, err := c.Confirmations(ctx, block)
-		if err == nil && n >= c.opts.Confirmations {
+		if final, err := c.Final(ctx, block); err == nil && final {
 			return nil
 		}
 		select {
@@ -208,6 +242,11 @@ func retry[T any](ctx context.Context, o Options, f func() (T, error)) (T, error
 // failed, or the server said it was overloaded or broken, as opposed to an
 // answer such as a revert.
 func transient(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		// A call that timed out is not tried again here: the caller's own
+		// loop (the next pipeline step) does, without piling up waits.
+		return false
+	}
 	if _, ok := ethclient.RevertErrorData(err); ok {
 		return false
 	}

@@ -32,7 +32,7 @@ bounded in time, and load tests only target this machine (loopback).`,
 		Example: `  credseal bench seal
   credseal bench http --url http://127.0.0.1:8090/api/v1/verify --input grad.credseal.json --duration 30s`,
 	}
-	cmd.AddCommand(newBenchHTTPCommand(), newBenchSealCommand())
+	cmd.AddCommand(newBenchHTTPCommand(), newBenchSealCommand(), newBenchCohortCommand())
 	return cmd
 }
 

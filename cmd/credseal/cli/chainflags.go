@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"time"
@@ -14,6 +15,10 @@ import (
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/devchain"
 )
+
+// DefaultConfirmations is the finality depth on chains whose endpoint has
+// no finalized block.
+const DefaultConfirmations = 12
 
 // DevchainEnv overrides where the local dev chain keeps its data.
 const DevchainEnv = "CREDSEAL_DEVCHAIN"
@@ -42,8 +47,10 @@ type chainOptions struct {
 	keystore       string
 	passphraseFile string
 	devchainDir    string
-	confirmations  uint64
+	confirmations  uint64 // 0: 1 on the dev chain, else the finalized block (12 where unsupported)
 	timeout        time.Duration
+	maxFeeGwei     uint64 // 0: no cap
+	onDevchain     bool   // the endpoint is the local dev chain's (set by resolve)
 }
 
 func (o *chainOptions) AddFlags(cmd *cobra.Command, signing bool) {
@@ -52,11 +59,15 @@ func (o *chainOptions) AddFlags(cmd *cobra.Command, signing bool) {
 	f.StringVar(&o.registry, "registry", "", "CredentialRegistry address (default: the local dev chain's)")
 	f.Uint64Var(&o.chainID, "chain-id", 0, "refuse an endpoint that serves another chain (0: accept any)")
 	f.StringVar(&o.devchainDir, "devchain-dir", defaultDevchainDir(), "data directory of the local dev chain whose values are the defaults (env "+DevchainEnv+")")
-	f.Uint64Var(&o.confirmations, "confirmations", 1, "blocks, counting the including one, a record needs")
+	if signing {
+		f.Uint64Var(&o.confirmations, "confirmations", 0, "blocks, counting the including one, a record needs to be final (0: 1 on the dev chain; elsewhere the endpoint's finalized block, or 12 where it has none)")
+	} else {
+		f.Uint64Var(&o.confirmations, "confirmations", 1, "blocks, counting the including one, a record needs")
+	}
 	if signing {
 		f.StringVar(&o.keystore, "keystore", "", "go-ethereum keystore file of the signing key (default: the dev chain's developer key)")
 		f.StringVar(&o.passphraseFile, "passphrase-file", "", "file whose first line is the keystore passphrase (else env "+chain.PassphraseEnv+")")
-		f.DurationVar(&o.timeout, "timeout", 2*time.Minute, "how long to wait for a transaction to confirm")
+		f.DurationVar(&o.timeout, "timeout", 20*time.Minute, "how long to wait for a transaction to be mined (and, for anchors, final)")
 	}
 }
 
@@ -64,14 +75,16 @@ func (o *chainOptions) AddFlags(cmd *cobra.Command, signing bool) {
 // chain's key is a default only for the dev chain itself, never for an
 // endpoint given with --rpc.
 func (o *chainOptions) resolve() error {
+	info, err := devchain.ReadInfo(o.devchainDir)
 	if o.rpc != "" && o.registry != "" {
+		o.onDevchain = err == nil && o.rpc == info.RPCURL
 		return nil
 	}
-	info, err := devchain.ReadInfo(o.devchainDir)
 	if err != nil {
 		return fmt.Errorf("no --rpc/--registry given and %w", err)
 	}
 	devRPC := o.rpc == "" || o.rpc == info.RPCURL
+	o.onDevchain = devRPC
 	if o.rpc == "" {
 		o.rpc = info.RPCURL
 	}
@@ -114,6 +127,18 @@ func (o *chainOptions) connect(ctx context.Context, signing bool) (c *chain.Clie
 		return nil, nil, err
 	}
 	opts := chain.Options{Confirmations: o.confirmations, Timeout: o.timeout, PollInterval: 200 * time.Millisecond}
+	if opts.Confirmations == 0 {
+		// A dev node mines at once and never reorganises; a real chain is
+		// final at its finalized block.
+		if o.onDevchain {
+			opts.Confirmations = 1
+		} else {
+			opts.Confirmations, opts.Finalized = DefaultConfirmations, true
+		}
+	}
+	if o.maxFeeGwei > 0 {
+		opts.MaxFee = new(big.Int).Mul(new(big.Int).SetUint64(o.maxFeeGwei), big.NewInt(1e9))
+	}
 	c, err = chain.New(ctx, ec, common.HexToAddress(o.registry), signer, opts)
 	if err != nil {
 		ec.Close()

@@ -28,7 +28,7 @@ func newExportCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export --out DIR",
 		Short: "Write bundles, QR codes, printable certificates and claim links of anchored batches",
-		Long: `export writes, for every confirmed batch (or only --batch N), a directory
+		Long: `export writes, for every final batch (or only --batch N), a directory
 DIR/batch-NNNNNN with each learner's proof bundle, QR code PNG and printable
 HTML certificate, and manifest.json listing them with each learner's claim
 link. Bundles hold the learners' seeds: hand them out privately.`,
@@ -46,7 +46,9 @@ link. Bundles hold the learners' seeds: hand them out privately.`,
 			if o.batch != 0 {
 				seqs = []uint64{o.batch}
 			} else {
-				bs, err := e.db.BatchesIn(ctx, issuer.Confirmed)
+				// Only final batches: a bundle of a block a reorganisation
+				// can still undo would carry a wrong anchor.
+				bs, err := e.db.BatchesIn(ctx, issuer.Final)
 				if err != nil {
 					return err
 				}
@@ -55,7 +57,7 @@ link. Bundles hold the learners' seeds: hand them out privately.`,
 				}
 			}
 			if len(seqs) == 0 {
-				return badInput(fmt.Errorf("no anchored batches yet (see 'credseal issuer status')"))
+				return badInput(fmt.Errorf("no final batches yet (see 'credseal issuer status')"))
 			}
 			out := cmd.OutOrStdout()
 			for _, seq := range seqs {

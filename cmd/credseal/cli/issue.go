@@ -1,13 +1,17 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/pkg/chain"
 )
 
 type issueOptions struct {
@@ -28,6 +32,11 @@ the name ends in .jsonl, .ndjson or .json; columns in docs/FORMAT.md), gives
 each credential a fresh seed and a claim link, and stores them as pending in
 the issuer's database. Records already issued (same content, ignoring the id)
 are reported and skipped unless --allow-duplicates.
+
+FILE is read twice, as a stream, holding a few thousand records at a time
+whatever its size: a first pass checks every record and lists every bad one
+with its line, storing nothing if there is any; a second stores them, in
+transactions of 25,000.
 
 Without --wait it then moves the pipeline on once (full batches are sealed and
 anchored); 'credseal issuer serve' does the rest. With --wait it seals every
@@ -55,27 +64,33 @@ func runIssue(cmd *cobra.Command, o *issueOptions) error {
 		return err
 	}
 	defer e.close()
-	docs, err := issuer.ReadFile(o.input, e.cfg.Profile)
-	if err != nil {
+	// Two passes over the file: every record is checked before any is
+	// stored, and a few thousand records are held at a time.
+	stderr, out := cmd.ErrOrStderr(), cmd.OutOrStdout()
+	update, finish := func(int) {}, func() {}
+	added, dups := 0, 0
+	err = e.svc.SubmitFile(ctx, o.input, e.cfg.Profile, o.allowDuplicates,
+		func(n int) { update, finish = progress(stderr, n, "storing") },
+		func(res []issuer.AddResult) {
+			for _, r := range res {
+				if !r.Duplicate {
+					added++
+					continue
+				}
+				if dups < 5 {
+					fmt.Fprintf(out, "already issued: %s (as %s)\n", r.ID, r.Existing)
+				}
+				dups++
+			}
+			update(added + dups)
+		})
+	finish()
+	var pathErr *fs.PathError // the file cannot be read
+	if errors.Is(err, issuer.ErrInput) || errors.As(err, &pathErr) {
 		return badInput(err)
 	}
-	stderr, out := cmd.ErrOrStderr(), cmd.OutOrStdout()
-	update, finish := progress(stderr, len(docs), "storing")
-	res, err := e.svc.Submit(ctx, docs, o.allowDuplicates, update)
-	finish()
 	if err != nil {
 		return err
-	}
-	added, dups := 0, 0
-	for _, r := range res {
-		if r.Duplicate {
-			if dups < 5 {
-				fmt.Fprintf(out, "already issued: %s (as %s)\n", r.ID, r.Existing)
-			}
-			dups++
-		} else {
-			added++
-		}
 	}
 	if dups > 5 {
 		fmt.Fprintf(out, "… and %d more already issued\n", dups-5)
@@ -92,7 +107,18 @@ func runIssue(cmd *cobra.Command, o *issueOptions) error {
 			defer cancel()
 		}
 		fmt.Fprintln(stderr, "sealing and anchoring…")
-		err := e.svc.Drain(ctx, func(err error) { fmt.Fprintf(stderr, "credseal: %v; retrying\n", err) })
+		ctx, stop := context.WithCancelCause(ctx)
+		defer stop(nil)
+		err := e.svc.Drain(ctx, func(err error) {
+			if permanent(err) { // retrying cannot help: say why and stop
+				stop(err)
+				return
+			}
+			fmt.Fprintf(stderr, "credseal: %v; retrying\n", err)
+		})
+		if cause := context.Cause(ctx); cause != nil && permanent(cause) {
+			return &ExitError{Code: ExitIncomplete, Err: fmt.Errorf("the credentials are stored; anchoring stopped: %w", cause)}
+		}
 		if errors.Is(err, errDeadline) || ctx.Err() != nil {
 			return &ExitError{Code: ExitIncomplete, Err: fmt.Errorf("not everything was anchored: %w", err)}
 		}
@@ -104,7 +130,21 @@ func runIssue(cmd *cobra.Command, o *issueOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "pending %d, batched %d, sealed %d, submitted %d, confirmed %d, revoked %d\n",
-		counts[issuer.Pending], counts[issuer.Batched], counts[issuer.Sealed], counts[issuer.Submitted], counts[issuer.Confirmed], revoked)
+	states := make([]string, 0, len(issuer.States))
+	for _, st := range issuer.States {
+		states = append(states, fmt.Sprintf("%s %d", st, counts[st]))
+	}
+	fmt.Fprintf(out, "%s, revoked %d\n", strings.Join(states, ", "), revoked)
 	return nil
+}
+
+// permanent reports chain errors that no retry fixes: the registry refuses
+// the key or its seals, or fees over the operator's cap.
+func permanent(err error) bool {
+	for _, p := range []error{chain.ErrBitsTooEasy, chain.ErrIssuerNotActive, chain.ErrUnknownIssuer, chain.ErrKeyRotated, chain.ErrFeeCap, chain.ErrTooMuchGas} {
+		if errors.Is(err, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,7 +41,7 @@ seeds, batches, anchors, revocations, token hashes) and token.key (the secret
 claim links derive from).
 
 Credentials go in with 'credseal issue' or the HTTP API and move through
-pending → batched → sealed → submitted → confirmed; a crash at any point
+pending → batched → sealed → submitted → confirmed → final; a crash at any point
 loses nothing and anchors nothing twice.`,
 		Example: `  credseal issuer init --name "Université de Lumière" --url https://registrar.example.edu
   credseal issue --input testdata/cohort.csv --wait
@@ -48,19 +49,20 @@ loses nothing and anchors nothing twice.`,
   credseal issuer serve --listen 127.0.0.1:8080`,
 	}
 	cmd.AddCommand(newIssuerInitCommand(), newIssuerStatusCommand(), newIssuerServeCommand(), newIssuerTokenCommand(),
-		newIssuerBackupCommand())
+		newIssuerBackupCommand(), newIssuerRecoverCommand())
 	return cmd
 }
 
 type issuerInitOptions struct {
-	dir         string
-	chain       chainOptions
-	profile     issuer.Profile
-	difficulty  int
-	batchSize   int
-	batchAge    time.Duration
-	portalURL   string
-	verifierURL string
+	dir          string
+	chain        chainOptions
+	profile      issuer.Profile
+	difficulty   int
+	batchSize    int
+	batchAge     time.Duration
+	portalURL    string
+	verifierURL  string
+	replaceAfter time.Duration
 }
 
 func newIssuerInitCommand() *cobra.Command {
@@ -92,6 +94,8 @@ with 'credseal registry register-issuer'.`,
 	f.DurationVar(&o.batchAge, "batch-age", time.Minute, "seal a smaller batch once its oldest credential waited this long")
 	f.StringVar(&o.portalURL, "portal-url", "http://127.0.0.1:8080", "public base URL of 'issuer serve', for claim links")
 	f.StringVar(&o.verifierURL, "verifier-url", "", "make QR codes links to this verifier page")
+	f.Uint64Var(&o.chain.maxFeeGwei, "max-fee", 0, "most fee per gas, in gwei, an anchoring transaction and its replacements may pay (0: no cap)")
+	f.DurationVar(&o.replaceAfter, "replace-after", 3*time.Minute, "replace an anchoring transaction not mined after this long, at the same nonce with higher fees")
 	o.chain.AddFlags(cmd, true)
 	_ = cmd.MarkFlagRequired("name")
 	_ = cmd.MarkFlagRequired("url")
@@ -151,6 +155,16 @@ func runIssuerInit(cmd *cobra.Command, o *issuerInitOptions) error {
 		return badInput(err)
 	}
 	addr := signer.Address()
+	// Pin the chain: every later connect refuses an endpoint serving another.
+	ec, chainID, err := chain.Dial(ctx, o.chain.rpc, o.chain.chainID)
+	if err != nil {
+		return err
+	}
+	ec.Close()
+	o.chain.chainID = chainID
+	if o.chain.confirmations == 0 && onDevchain {
+		o.chain.confirmations = 1
+	}
 	if devOwner != nil {
 		if _, err := devOwner.Transfer(ctx, addr, new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))); err != nil {
 			return fmt.Errorf("fund the issuer key: %w", err)
@@ -163,6 +177,7 @@ func runIssuerInit(cmd *cobra.Command, o *issuerInitOptions) error {
 	cfg := &issuerConfig{RPC: o.chain.rpc, Registry: o.chain.registry, ChainID: o.chain.chainID, Keystore: o.chain.keystore,
 		PassphraseFile: o.chain.passphraseFile, Address: hexAddr(addr), Profile: o.profile, Difficulty: o.difficulty,
 		BatchSize: o.batchSize, BatchAge: o.batchAge.String(), Confirmations: o.chain.confirmations,
+		MaxFeeGwei: o.chain.maxFeeGwei, ReplaceAfter: o.replaceAfter.String(),
 		PortalURL: strings.TrimRight(o.portalURL, "/"), VerifierURL: o.verifierURL}
 	if err := newTokenKey(o.dir); err != nil {
 		return err
@@ -241,9 +256,7 @@ func anchorGas(batches int) int {
 }
 
 func newIssuerServeCommand() *cobra.Command {
-	var dir, listen, metrics string
-	var interval time.Duration
-	var proxies []string
+	o := &issuerServeOptions{}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Run the pipeline and serve the registrar API and the learner portal",
@@ -259,69 +272,169 @@ sealing, anchoring in chain order, retrying the chain with backoff) and serves:
   /metrics       Prometheus text format (--metrics: a token with the read
                  scope by default, or public, or off)
 
-It keeps accepting credentials while the chain is unreachable.`,
+It keeps accepting credentials while the chain is unreachable.
+
+On SIGTERM or SIGINT it shuts down gracefully: it stops accepting
+connections, lets the requests in flight finish (up to --shutdown-timeout;
+then their connections are closed), stops the pipeline and waits for its
+running step to return, and only then closes the database. A step stopped
+midway loses nothing: the next start picks its batches up. A second signal
+stops at once, as a crash would.`,
 		Example: `  credseal issuer serve
-  credseal issuer serve --listen 0.0.0.0:8080 --dir /srv/credseal --trusted-proxy 10.0.0.0/8 --metrics public`,
+  credseal issuer serve --listen 0.0.0.0:8080 --dir /srv/credseal --trusted-proxy 10.0.0.0/8 --metrics public
+  credseal issuer serve --shutdown-timeout 2m   # long bulk uploads drain before a restart`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			trusted, err := httpx.ParseCIDRs(proxies)
-			if err != nil {
-				return badInput(err)
-			}
-			if metrics != httpapi.MetricsToken && metrics != httpapi.MetricsPublic && metrics != httpapi.MetricsOff {
-				return badInput(fmt.Errorf("--metrics %q: want token, public or off", metrics))
-			}
-			e, err := openIssuer(ctx, dir, false)
-			if err != nil {
-				return err
-			}
-			defer e.close()
-			log := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
-			var chainUp atomic.Bool
-			_, err = e.chain.client(ctx)
-			chainUp.Store(err == nil)
-			srv := httpapi.New(httpapi.Config{Service: e.svc, Tokens: e.db, Backup: e.db, Profile: e.cfg.Profile,
-				PortalURL: e.cfg.PortalURL, VerifierURL: e.cfg.VerifierURL, Logger: log, ChainUp: chainUp.Load,
-				Metrics: metrics, TrustedProxies: trusted})
-			ln, err := net.Listen("tcp", listen)
-			if err != nil {
-				return badInput(err)
-			}
-			e.cfg.Listen = ln.Addr().String()
-			_ = writeIssuerConfig(dir, e.cfg)
-			hs := srv.NewHTTPServer(listen)
-			go func() {
-				<-ctx.Done()
-				shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-				defer cancel()
-				_ = hs.Shutdown(shutdown)
-			}()
-			go e.svc.Run(ctx, interval, func(err error) {
-				chainUp.Store(false)
-				log.Warn("pipeline step failed; retrying with backoff", "err", err)
-			})
-			go func() { // a successful step means the chain is back
-				for ctx.Err() == nil {
-					time.Sleep(interval)
-					if _, err := e.chain.LastSeal(ctx); err == nil {
-						chainUp.Store(true)
-					}
-				}
-			}()
-			fmt.Fprintf(cmd.OutOrStdout(), "issuer %s serving on http://%s (API /api/v1, portal /claim, /healthz, /metrics)\n", e.cfg.Profile.Name, ln.Addr())
-			if err := hs.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
-				return err
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, _ []string) error { return runIssuerServe(cmd, o) },
 	}
-	addIssuerDirFlag(cmd.Flags(), &dir)
-	cmd.Flags().StringVar(&listen, "listen", "127.0.0.1:8080", "address to serve on")
-	cmd.Flags().DurationVar(&interval, "interval", time.Second, "how often the pipeline looks for work")
-	cmd.Flags().StringVar(&metrics, "metrics", httpapi.MetricsToken, "who may read /metrics: token (the read scope), public or off")
-	cmd.Flags().StringSliceVar(&proxies, "trusted-proxy", nil, "CIDR of a reverse proxy whose X-Forwarded-For names the client in logs (repeatable)")
+	f := cmd.Flags()
+	addIssuerDirFlag(f, &o.dir)
+	f.StringVar(&o.listen, "listen", "127.0.0.1:8080", "address to serve on")
+	f.DurationVar(&o.interval, "interval", time.Second, "how often the pipeline looks for work")
+	f.StringVar(&o.metrics, "metrics", httpapi.MetricsToken, "who may read /metrics: token (the read scope), public or off")
+	f.StringSliceVar(&o.proxies, "trusted-proxy", nil, "CIDR of a reverse proxy whose X-Forwarded-For names the client in logs (repeatable)")
+	f.DurationVar(&o.shutdownTimeout, "shutdown-timeout", 30*time.Second, "on SIGTERM or SIGINT, how long requests in flight may take to finish, and the pipeline's step to stop")
 	return cmd
+}
+
+type issuerServeOptions struct {
+	dir, listen, metrics string
+	interval             time.Duration
+	proxies              []string
+	shutdownTimeout      time.Duration
+}
+
+// runIssuerServe serves until cmd's context ends (main cancels it on SIGTERM
+// and SIGINT), then drains: HTTP first, then the pipeline, then the database.
+func runIssuerServe(cmd *cobra.Command, o *issuerServeOptions) error {
+	ctx := cmd.Context()
+	trusted, err := httpx.ParseCIDRs(o.proxies)
+	if err != nil {
+		return badInput(err)
+	}
+	if o.metrics != httpapi.MetricsToken && o.metrics != httpapi.MetricsPublic && o.metrics != httpapi.MetricsOff {
+		return badInput(fmt.Errorf("--metrics %q: want token, public or off", o.metrics))
+	}
+	if o.shutdownTimeout <= 0 {
+		return badInput(fmt.Errorf("--shutdown-timeout %s: want a positive duration", o.shutdownTimeout))
+	}
+	e, err := openIssuer(ctx, o.dir, false)
+	if err != nil {
+		return err
+	}
+	closeDB := true // unless a pipeline step would not stop
+	defer func() {
+		if closeDB {
+			e.close()
+		}
+	}()
+	log := slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))
+	var chainUp atomic.Bool
+	_, err = e.chain.client(ctx)
+	chainUp.Store(err == nil)
+	srv := httpapi.New(httpapi.Config{Service: e.svc, Tokens: e.db, Backup: e.db, Profile: e.cfg.Profile,
+		PortalURL: e.cfg.PortalURL, VerifierURL: e.cfg.VerifierURL, Logger: log, ChainUp: chainUp.Load,
+		Metrics: o.metrics, TrustedProxies: trusted})
+	ln, err := net.Listen("tcp", o.listen)
+	if err != nil {
+		return badInput(err)
+	}
+	e.cfg.Listen = ln.Addr().String()
+	_ = writeIssuerConfig(o.dir, e.cfg)
+	hs := srv.NewHTTPServer(o.listen)
+	var inflight atomic.Int64 // handlers running, which may outlive a closed connection
+	handler := hs.Handler
+	hs.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		inflight.Add(1)
+		defer inflight.Add(-1)
+		handler.ServeHTTP(w, r)
+	})
+
+	// The pipeline and the chain probe run on their own context, cancelled
+	// only once HTTP has drained, and are waited for.
+	bg, stopBG := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopBG()
+	var bgDone sync.WaitGroup
+	pipelineStopped := make(chan error, 1)
+	bgDone.Go(func() {
+		err := e.svc.Run(bg, o.interval, func(err error) {
+			log.Warn("pipeline step failed; retrying with backoff", "err", err)
+		})
+		if err != nil { // the database is behind the registry: stop rather than guess
+			log.Error("pipeline stopped; shutting down", "err", err)
+			pipelineStopped <- err
+		}
+	})
+	bgDone.Go(func() { // whether the chain answers, for /healthz
+		t := time.NewTicker(o.interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-bg.Done():
+				return
+			case <-t.C:
+			}
+			_, err := e.chain.LastSeal(bg)
+			chainUp.Store(err == nil)
+		}
+	})
+
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	fmt.Fprintf(cmd.OutOrStdout(), "issuer %s serving on http://%s (API /api/v1, portal /claim, /healthz, /metrics)\n", e.cfg.Profile.Name, ln.Addr())
+	var serveErr error
+	var pipelineErr error
+	select {
+	case <-ctx.Done():
+	case serveErr = <-served: // the listener failed
+	case pipelineErr = <-pipelineStopped:
+	}
+
+	log.Info("shutting down: draining requests in flight, then the pipeline", "timeout", o.shutdownTimeout)
+	start := time.Now()
+	deadline := start.Add(o.shutdownTimeout)
+	drainHTTP(log, hs, &inflight, deadline)
+	stopBG()
+	stopped := make(chan struct{})
+	go func() { bgDone.Wait(); close(stopped) }()
+	select {
+	case <-stopped:
+	case <-time.After(max(time.Until(deadline), 5*time.Second)):
+		// Closing the database under a running step could block for ever;
+		// bbolt recovers from an unclosed file on the next open.
+		closeDB = false
+		log.Error("the pipeline's step did not stop; exiting without closing the database")
+		return errors.New("shutdown: the pipeline's step did not stop in time")
+	}
+	e.close()
+	closeDB = false
+	log.Info("stopped", "after", time.Since(start).Round(time.Millisecond))
+	if pipelineErr != nil {
+		return fmt.Errorf("the pipeline stopped: %w", pipelineErr)
+	}
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", serveErr)
+	}
+	return nil
+}
+
+// drainHTTP stops accepting connections and waits until deadline for the
+// requests in flight; then it closes their connections and gives their
+// handlers, whose requests' contexts end with them, a moment to return.
+func drainHTTP(log *slog.Logger, hs *http.Server, inflight *atomic.Int64, deadline time.Time) {
+	drain, cancel := context.WithDeadline(context.Background(), deadline)
+	defer cancel()
+	if err := hs.Shutdown(drain); err != nil {
+		log.Warn("requests still in flight at the shutdown timeout; closing their connections", "requests", inflight.Load(), "err", err)
+		_ = hs.Close()
+	}
+	for grace := time.Now().Add(5 * time.Second); inflight.Load() > 0 && time.Now().Before(grace); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := inflight.Load(); n > 0 {
+		log.Warn("handlers still running after their connections closed", "requests", n)
+		return
+	}
+	log.Info("shutting down: requests drained; stopping the pipeline")
 }
 
 // tokenCommandOptions are the token subcommands' shared flags.

@@ -41,7 +41,9 @@ type issuerConfig struct {
 	Difficulty     int            `json:"difficulty"`
 	BatchSize      int            `json:"batchSize"`
 	BatchAge       string         `json:"batchAge"`
-	Confirmations  uint64         `json:"confirmations"`
+	Confirmations  uint64         `json:"confirmations"` // 0: the finalized block (12 where none)
+	MaxFeeGwei     uint64         `json:"maxFeeGwei,omitempty"`
+	ReplaceAfter   string         `json:"replaceAfter,omitempty"`
 	PortalURL      string         `json:"portalUrl,omitempty"`   // public base URL of `issuer serve`
 	VerifierURL    string         `json:"verifierUrl,omitempty"` // QR codes link here
 	Listen         string         `json:"listen,omitempty"`      // recorded by serve, for backup
@@ -106,7 +108,7 @@ func openIssuer(ctx context.Context, dir string, needChain bool) (*issuerEnv, er
 		return nil, err
 	}
 	co := chainOptions{rpc: cfg.RPC, registry: cfg.Registry, chainID: cfg.ChainID, keystore: cfg.Keystore,
-		passphraseFile: cfg.PassphraseFile, confirmations: max(cfg.Confirmations, 1), timeout: 2 * time.Minute}
+		passphraseFile: cfg.PassphraseFile, confirmations: cfg.Confirmations, timeout: 2 * time.Minute, maxFeeGwei: cfg.MaxFeeGwei}
 	e := &issuerEnv{dir: dir, cfg: cfg, db: db,
 		chain: &lazyChain{connect: func(ctx context.Context) (*chain.Client, func(), error) { return co.connect(ctx, true) }}}
 	if needChain {
@@ -119,7 +121,12 @@ func openIssuer(ctx context.Context, dir string, needChain bool) (*issuerEnv, er
 	if err != nil {
 		age = time.Minute
 	}
-	e.svc = issuer.NewService(db, e.chain, issuer.Config{BatchSize: cfg.BatchSize, BatchAge: age, Bits: bits, TokenKey: key})
+	replaceAfter, err := time.ParseDuration(cfg.ReplaceAfter)
+	if err != nil {
+		replaceAfter = 0 // the default
+	}
+	e.svc = issuer.NewService(db, e.chain, issuer.Config{BatchSize: cfg.BatchSize, BatchAge: age, Bits: bits, TokenKey: key,
+		ReplaceAfter: replaceAfter, Log: func(msg string) { fmt.Fprintln(os.Stderr, "credseal: "+msg) }})
 	return e, nil
 }
 

@@ -1,16 +1,19 @@
 package cli
 
 import (
+	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/credential"
 	"github.com/credseal/credseal/verifier"
 )
@@ -78,10 +81,60 @@ func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
 	}
 	r, err := rev(ctx, id, o.reason)
 	if err != nil {
-		return err
+		// Landed before (a timed-out earlier run) or just now, receipt
+		// lost: the registry says; record it rather than fail.
+		reason, rerr := revokedOnChain(ctx, c, id, o.batch)
+		if rerr != nil || reason == 0 {
+			return err
+		}
+		recordRevocation(cmd, o, c.Account(), issuer.RevocationEvent{ID: id, Batch: o.batch, Reason: reason})
+		if errors.Is(err, chain.ErrAlreadyRevoked) {
+			return fmt.Errorf("%s %x was already revoked (%s): %w", what, id, verifier.ReasonText(reason), err)
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), "revoked %s %x (%s); the receipt was lost but the registry holds it\n", what, id, verifier.ReasonText(reason))
+		return nil
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "revoked %s %x (%s) in block %d, tx 0x%x\n", what, id, verifier.ReasonText(o.reason), r.Block, r.Tx)
+	recordRevocation(cmd, o, c.Account(), issuer.RevocationEvent{ID: id, Batch: o.batch, Reason: o.reason, Block: r.Block, Tx: r.Tx})
 	return nil
+}
+
+// revokedOnChain returns the reason the signer revoked a credential (or,
+// with batch, a batch it anchored) with; 0 when it did not.
+func revokedOnChain(ctx context.Context, c *chain.Client, id [32]byte, batch bool) (uint8, error) {
+	if !batch {
+		return c.OwnRevocation(ctx, id)
+	}
+	b, err := c.Batch(ctx, id)
+	if err != nil || b.Issuer != c.Account() {
+		return 0, err
+	}
+	return b.RevokedReason, nil
+}
+
+// recordRevocation records a revocation made on the registry in the
+// issuer's database, when there is one in --dir for the key that revoked,
+// so its portal shows the credential as revoked. When the running server
+// holds the database it says how to catch up instead.
+func recordRevocation(cmd *cobra.Command, o *revokeOptions, by [20]byte, ev issuer.RevocationEvent) {
+	cfg, err := readIssuerConfig(o.issuerDir)
+	if err != nil || !strings.EqualFold(cfg.Address, hexAddr(by)) {
+		return // no issuer here, or another key's: nothing of ours to record
+	}
+	stderr := cmd.ErrOrStderr()
+	e, err := openIssuer(cmd.Context(), o.issuerDir, false)
+	if err != nil {
+		fmt.Fprintf(stderr, "credseal: the revocation is on the registry, but issuer.db could not record it: %v\n"+
+			"  (stop the server and run 'credseal issuer recover', which records every revocation of the key)\n", err)
+		return
+	}
+	defer e.close()
+	n, err := e.svc.SyncRevocations(cmd.Context(), []issuer.RevocationEvent{ev})
+	if err != nil {
+		fmt.Fprintf(stderr, "credseal: the revocation is on the registry, but issuer.db could not record it: %v\n", err)
+		return
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), "recorded in %s: %d credential(s) revoked\n", filepath.Join(o.issuerDir, issuerDBFile), n)
 }
 
 // revocationTarget reads the digest (or, for a batch, the seal) from a

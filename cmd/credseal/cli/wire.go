@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"sync"
 	"time"
 
@@ -19,6 +20,9 @@ import (
 var (
 	_ issuer.Anchorer         = (*chain.Client)(nil)
 	_ issuer.Chain            = (*chain.Client)(nil)
+	_ issuer.ChainMonitor     = (*chain.Client)(nil)
+	_ issuer.ChainMonitor     = (*lazyChain)(nil)
+	_ issuer.RevocationLister = (*lazyChain)(nil)
 	_ verifier.RegistryReader = registryReader{}
 )
 
@@ -117,34 +121,122 @@ func (l *lazyChain) close() {
 	}
 }
 
-func (l *lazyChain) LastSeal(ctx context.Context) ([32]byte, error) {
+// onClient calls f with the connected client.
+func onClient[T any](ctx context.Context, l *lazyChain, f func(*chain.Client) (T, error)) (T, error) {
 	c, err := l.client(ctx)
 	if err != nil {
-		return [32]byte{}, err
+		var zero T
+		return zero, err
 	}
-	return c.LastSeal(ctx)
+	return f(c)
+}
+
+func (l *lazyChain) LastSeal(ctx context.Context) ([32]byte, error) {
+	return onClient(ctx, l, func(c *chain.Client) ([32]byte, error) { return c.LastSeal(ctx) })
 }
 
 func (l *lazyChain) Anchor(ctx context.Context, hs []seal.Header) (bundle.Anchor, error) {
-	c, err := l.client(ctx)
-	if err != nil {
-		return bundle.Anchor{}, err
-	}
-	return c.Anchor(ctx, hs)
+	return onClient(ctx, l, func(c *chain.Client) (bundle.Anchor, error) { return c.Anchor(ctx, hs) })
 }
 
 func (l *lazyChain) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, error) {
-	c, err := l.client(ctx)
-	if err != nil {
-		return bundle.Anchor{}, false, err
+	type located struct {
+		a     bundle.Anchor
+		found bool
 	}
-	return c.Locate(ctx, s)
+	r, err := onClient(ctx, l, func(c *chain.Client) (located, error) {
+		a, found, err := c.Locate(ctx, s)
+		return located{a, found}, err
+	})
+	return r.a, r.found, err
+}
+
+func (l *lazyChain) SendAnchor(ctx context.Context, hs []seal.Header, keep func(uint64, [32]byte, []byte, int) error) (int, error) {
+	return onClient(ctx, l, func(c *chain.Client) (int, error) { return c.SendAnchor(ctx, hs, keep) })
+}
+
+func (l *lazyChain) Replace(ctx context.Context, raw []byte, keep func(uint64, [32]byte, []byte, int) error) error {
+	_, err := onClient(ctx, l, func(c *chain.Client) (struct{}, error) { return struct{}{}, c.Replace(ctx, raw, keep) })
+	return err
+}
+
+func (l *lazyChain) Broadcast(ctx context.Context, raw []byte) (bool, error) {
+	return onClient(ctx, l, func(c *chain.Client) (bool, error) { return c.Broadcast(ctx, raw) })
+}
+
+func (l *lazyChain) Where(ctx context.Context) (uint64, [20]byte, error) {
+	type where struct {
+		id  uint64
+		reg [20]byte
+	}
+	w, err := onClient(ctx, l, func(c *chain.Client) (where, error) { return where{c.ChainID(), c.Registry()}, nil })
+	return w.id, w.reg, err
+}
+
+func (l *lazyChain) Outcome(ctx context.Context, h [32]byte) (uint64, bool, bool, error) {
+	type outcome struct {
+		block           uint64
+		mined, accepted bool
+	}
+	r, err := onClient(ctx, l, func(c *chain.Client) (outcome, error) {
+		b, m, a, err := c.Outcome(ctx, h)
+		return outcome{b, m, a}, err
+	})
+	return r.block, r.mined, r.accepted, err
+}
+
+func (l *lazyChain) MinedNonce(ctx context.Context) (uint64, error) {
+	return onClient(ctx, l, func(c *chain.Client) (uint64, error) { return c.MinedNonce(ctx) })
+}
+
+func (l *lazyChain) Final(ctx context.Context, block uint64) (bool, error) {
+	return onClient(ctx, l, func(c *chain.Client) (bool, error) { return c.Final(ctx, block) })
 }
 
 func (l *lazyChain) RevokeDigest(ctx context.Context, digest [32]byte, reason uint8) ([32]byte, error) {
-	c, err := l.client(ctx)
-	if err != nil {
-		return [32]byte{}, err
+	return onClient(ctx, l, func(c *chain.Client) ([32]byte, error) { return c.RevokeDigest(ctx, digest, reason) })
+}
+
+func (l *lazyChain) OwnRevocation(ctx context.Context, digest [32]byte) (uint8, error) {
+	return onClient(ctx, l, func(c *chain.Client) (uint8, error) { return c.OwnRevocation(ctx, digest) })
+}
+
+func (l *lazyChain) RevocationsSince(ctx context.Context, from uint64) ([]issuer.RevocationEvent, uint64, error) {
+	type read struct {
+		events []issuer.RevocationEvent
+		head   uint64
 	}
-	return c.RevokeDigest(ctx, digest, reason)
+	r, err := onClient(ctx, l, func(c *chain.Client) (read, error) {
+		head, err := c.Head(ctx)
+		if err != nil {
+			return read{}, err
+		}
+		evs, err := c.RevocationsOf(ctx, c.Account(), from)
+		out := make([]issuer.RevocationEvent, len(evs))
+		for i, ev := range evs {
+			out[i] = issuer.RevocationEvent(ev)
+		}
+		return read{out, head}, err
+	})
+	return r.events, r.head, err
+}
+
+func (l *lazyChain) Balance(ctx context.Context) (*big.Int, error) {
+	return onClient(ctx, l, func(c *chain.Client) (*big.Int, error) { return c.Balance(ctx) })
+}
+
+func (l *lazyChain) AnchorCost(ctx context.Context) (*big.Int, error) {
+	return onClient(ctx, l, func(c *chain.Client) (*big.Int, error) { return c.AnchorCost(ctx) })
+}
+
+func (l *lazyChain) Standing(ctx context.Context) (bool, uint8, error) {
+	type standing struct {
+		active bool
+		min    uint8
+	}
+	r, err := onClient(ctx, l, func(c *chain.Client) (standing, error) {
+		a, m, err := c.Standing(ctx)
+		return standing{a, m}, err
+	})
+	return r.active, r.min, err
 }

@@ -15,7 +15,9 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/credseal/credseal/pkg/chain"
@@ -47,12 +49,12 @@ const MinDifficulty = 10
 
 // New starts a simulated chain, deploys the registry and funds the owner.
 // The backend is closed when the test ends.
-func New(t testing.TB) *Env {
+func New(t testing.TB, opts ...func(*node.Config, *ethconfig.Config)) *Env {
 	t.Helper()
 	dir := t.TempDir()
 	owner := newAccount(t, dir)
 	alloc := types.GenesisAlloc{owner.Address: {Balance: ether(1000)}}
-	backend := simulated.NewBackend(alloc)
+	backend := simulated.NewBackend(alloc, opts...)
 	e := &Env{Backend: backend, Owner: owner, t: t,
 		Opts: chain.Options{PollInterval: 5 * time.Millisecond, Timeout: 30 * time.Second}}
 	e.rpc = minedOnSend{Client: backend.Client(), sim: backend, mu: new(sync.Mutex)}
@@ -86,6 +88,23 @@ func (m minedOnSend) SendTransaction(ctx context.Context, tx *types.Transaction)
 // RPC returns the chain as the registry client sees it: transactions are
 // mined as soon as they are sent.
 func (e *Env) RPC() chain.Backend { return e.rpc }
+
+// Manual returns a registry client signing as a on the simulated chain
+// without mining on send: the test mines with e.Backend.Commit, forks with
+// e.Backend.Fork, and so plays pending, stuck and reorganised transactions.
+// backend, when not nil, wraps the chain first (to misprice, say).
+func (e *Env) Manual(a Account, opts chain.Options, backend func(chain.Backend) chain.Backend) *chain.Client {
+	e.t.Helper()
+	var b chain.Backend = e.Backend.Client()
+	if backend != nil {
+		b = backend(b)
+	}
+	c, err := chain.New(context.Background(), b, e.Registry, a.Signer, opts)
+	if err != nil {
+		e.t.Fatalf("registry client: %v", err)
+	}
+	return c
+}
 
 // Account creates and funds a new account.
 func (e *Env) Account() Account {

@@ -54,8 +54,13 @@ type Proxy struct {
 	URL    string // the proxy's own address, for the client
 	target *url.URL
 	down   atomic.Bool
+	hung   atomic.Bool
 	failed atomic.Int64
 }
+
+// SetHung makes the proxy accept requests and never answer them (until the
+// client gives up), as an endpoint stuck behind a load balancer does.
+func (p *Proxy) SetHung(hung bool) { p.hung.Store(hung) }
 
 // NewProxy starts a proxy to target; it stops when the test ends.
 func NewProxy(t testing.TB, target string) *Proxy {
@@ -78,6 +83,19 @@ func (p *Proxy) SetDown(down bool) { p.down.Store(down) }
 func (p *Proxy) Failed() int64 { return p.failed.Load() }
 
 func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if p.hung.Load() {
+		p.failed.Add(1)
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for p.hung.Load() {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-tick.C:
+			}
+		}
+		return // answers nothing even after the hang: the client gave up long ago
+	}
 	if p.down.Load() {
 		if p.failed.Add(1)%2 == 0 {
 			http.Error(w, "overloaded", http.StatusServiceUnavailable)
