@@ -152,7 +152,8 @@ var rpcLine = regexp.MustCompile(`^\s*rpc\s+(http://127\.0\.0\.1:\d+)`)
 func TestDevchainProcess(t *testing.T) {
 	dataDir := filepath.Join(t.TempDir(), "chain")
 	_, stop := startProcess(t, rpcLine, credseal, "devchain", "--datadir", dataDir, "--port", "0")
-	env := []string{"CREDSEAL_DEVCHAIN=" + dataDir}
+	// No issuer here (not even one in $HOME): revoke uses the dev chain's key.
+	env := []string{"CREDSEAL_DEVCHAIN=" + dataDir, "CREDSEAL_ISSUER=" + filepath.Join(t.TempDir(), "no-issuer")}
 	out := filepath.Join(t.TempDir(), "cohort")
 
 	mustCLI(t, env, "batch", "--input", "../../testdata/cohort.csv", "--out", out, "--anchor", "--difficulty", "12")
@@ -315,7 +316,8 @@ func externalNodeFlow(t *testing.T, url string, wantTxType uint8) {
 		t.Fatal(err)
 	}
 	fund(t, url, addr)
-	env := []string{chain.PassphraseEnv + "=" + pass, "CREDSEAL_DEVCHAIN=" + filepath.Join(t.TempDir(), "none")}
+	env := []string{chain.PassphraseEnv + "=" + pass, "CREDSEAL_DEVCHAIN=" + filepath.Join(t.TempDir(), "none"),
+		"CREDSEAL_ISSUER=" + filepath.Join(t.TempDir(), "no-issuer")}
 	key := []string{"--rpc", url, "--keystore", keystore}
 
 	out := mustCLI(t, env, append([]string{"registry", "deploy", "--min-difficulty", "12"}, key...)...)

@@ -42,8 +42,9 @@ func newRevokeCommand() *cobra.Command {
 		Long: `revoke records on the registry that the issuer withdrew a credential or a
 batch. ARG is a bundle file (its credential's digest, or with --batch its
 batch's seal is revoked), a 64-hex-digit digest (or seal with --batch), or
-the id of a credential in the issuer's database (--dir), which also records
-the revocation there.
+the id of a credential in the issuer's database (--dir). Without --keystore
+(and --rpc, --registry), the issuer of --dir revokes, with its own key and
+registry, and the revocation is recorded in its database too.
 Only the issuer that anchored a batch can revoke it, and verifiers honour a
 credential's revocation only when that issuer made it. Revocation is final.`,
 		Example: `  credseal revoke /tmp/c/0003-zoe-muller.credseal.json --reason 1
@@ -68,6 +69,14 @@ func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
 	id, err := revocationTarget(arg, o.batch)
 	if err != nil {
 		return badInput(err)
+	}
+	if o.chain.keystore == "" && o.chain.rpc == "" && o.chain.registry == "" {
+		// No key named: the issuer of --dir revokes, with its own chain,
+		// registry and key (only its revocations count for its credentials).
+		if cfg, err := readIssuerConfig(o.issuerDir); err == nil {
+			o.chain.rpc, o.chain.registry, o.chain.chainID = cfg.RPC, cfg.Registry, cfg.ChainID
+			o.chain.keystore, o.chain.passphraseFile = cfg.Keystore, cfg.PassphraseFile
+		}
 	}
 	c, closeChain, err := o.chain.connect(ctx, true)
 	if err != nil {
