@@ -177,7 +177,7 @@ func runIssuerInit(cmd *cobra.Command, o *issuerInitOptions) error {
 	cfg := &issuerConfig{RPC: o.chain.rpc, Registry: o.chain.registry, ChainID: o.chain.chainID, Keystore: o.chain.keystore,
 		PassphraseFile: o.chain.passphraseFile, Address: hexAddr(addr), Profile: o.profile, Difficulty: o.difficulty,
 		BatchSize: o.batchSize, BatchAge: o.batchAge.String(), Confirmations: o.chain.confirmations,
-		MaxFeeGwei: o.chain.maxFeeGwei, ReplaceAfter: o.replaceAfter.String(),
+		MaxFeeGwei: o.chain.maxFeeGwei, ReplaceAfter: o.replaceAfter.String(), Finality: 1,
 		PortalURL: strings.TrimRight(o.portalURL, "/"), VerifierURL: o.verifierURL}
 	if err := newTokenKey(o.dir); err != nil {
 		return err

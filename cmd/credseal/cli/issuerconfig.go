@@ -42,11 +42,15 @@ type issuerConfig struct {
 	BatchSize      int            `json:"batchSize"`
 	BatchAge       string         `json:"batchAge"`
 	Confirmations  uint64         `json:"confirmations"` // 0: the finalized block (12 where none)
-	MaxFeeGwei     uint64         `json:"maxFeeGwei,omitempty"`
-	ReplaceAfter   string         `json:"replaceAfter,omitempty"`
-	PortalURL      string         `json:"portalUrl,omitempty"`   // public base URL of `issuer serve`
-	VerifierURL    string         `json:"verifierUrl,omitempty"` // QR codes link here
-	Listen         string         `json:"listen,omitempty"`      // recorded by serve, for backup
+	// Finality is 1 in files written since confirmations 0 meant "final":
+	// before, 1 was only the flag's default, which no public chain should
+	// keep.
+	Finality     int    `json:"finality,omitempty"`
+	MaxFeeGwei   uint64 `json:"maxFeeGwei,omitempty"`
+	ReplaceAfter string `json:"replaceAfter,omitempty"`
+	PortalURL    string `json:"portalUrl,omitempty"`   // public base URL of `issuer serve`
+	VerifierURL  string `json:"verifierUrl,omitempty"` // QR codes link here
+	Listen       string `json:"listen,omitempty"`      // recorded by serve, for backup
 }
 
 const (
@@ -108,7 +112,11 @@ func openIssuer(ctx context.Context, dir string, needChain bool) (*issuerEnv, er
 		return nil, err
 	}
 	co := chainOptions{rpc: cfg.RPC, registry: cfg.Registry, chainID: cfg.ChainID, keystore: cfg.Keystore,
-		passphraseFile: cfg.PassphraseFile, confirmations: cfg.Confirmations, timeout: 2 * time.Minute, maxFeeGwei: cfg.MaxFeeGwei}
+		passphraseFile: cfg.PassphraseFile, confirmations: cfg.Confirmations, timeout: 2 * time.Minute, maxFeeGwei: cfg.MaxFeeGwei,
+		devchainDir: defaultDevchainDir()}
+	if cfg.Finality == 0 && cfg.Confirmations <= 1 {
+		co.confirmations = 0 // the old default: 1 on the dev chain, finality elsewhere
+	}
 	e := &issuerEnv{dir: dir, cfg: cfg, db: db,
 		chain: &lazyChain{connect: func(ctx context.Context) (*chain.Client, func(), error) { return co.connect(ctx, true) }}}
 	if needChain {
