@@ -307,6 +307,8 @@ func (s *Server) health(c echo.Context) error {
 	status := "ok"
 	if len(h.Problems) > 0 {
 		status = "degraded"
+	} else {
+		h.Problems = []string{} // [] rather than null for monitors
 	}
 	out := map[string]any{"status": status, "chain": chainUp, "problems": h.Problems, "lastError": h.LastError,
 		"lagSeconds": int64(h.Lag.Seconds()), "replacements": h.Replacements, "reverts": h.Reverts, "reorgs": h.Reorgs}
