@@ -27,6 +27,9 @@ type Chain interface {
 	// Replace re-signs a kept transaction at the same nonce with higher
 	// fees, hands it to keep, and broadcasts it.
 	Replace(ctx context.Context, raw []byte, keep func(nonce uint64, hash [32]byte, raw []byte, headers int) error) error
+	// Reprice re-signs a kept transaction no node accepted at the same
+	// nonce and today's fees, hands it to keep, and broadcasts it.
+	Reprice(ctx context.Context, raw []byte, keep func(nonce uint64, hash [32]byte, raw []byte, headers int) error) error
 	// Broadcast sends a kept transaction again; taken reports that
 	// another transaction was mined at its nonce.
 	Broadcast(ctx context.Context, raw []byte) (taken bool, err error)
@@ -109,10 +112,23 @@ func (s *Service) settle(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("re-check confirmed batches: %w", err)
 	}
+	if now := s.cfg.Now(); now.Sub(s.rechecked) < s.cfg.RecheckEvery {
+		return false, nil // spare the endpoint: a few reads per batch
+	} else {
+		s.rechecked = now
+	}
 	changed := false
 	for _, b := range todo {
 		if b.ChainID != chainID || b.Registry != registry {
-			continue // anchored on a registry this service no longer uses: nothing to re-check here
+			// Anchored on a chain or registry this service has left (a
+			// database from before finality was tracked, or a move): it
+			// cannot be re-checked here, and was done under the old rules.
+			b.State, b.Updated = Final, s.cfg.Now().UTC()
+			if err := s.store.UpdateBatch(ctx, b); err != nil {
+				return changed, fmt.Errorf("re-check batch %d: %w", b.Seq, err)
+			}
+			changed = true
+			continue
 		}
 		a, found, err := s.chain.Locate(ctx, b.Seal())
 		if err != nil {
@@ -121,8 +137,12 @@ func (s *Service) settle(ctx context.Context) (bool, error) {
 		if !found {
 			// Believe a reorganisation only when the transaction is gone
 			// too: a load-balanced endpoint may answer from a node behind.
-			if _, mined, _, err := s.chain.Outcome(ctx, b.Tx); err != nil || mined {
-				return changed, fmt.Errorf("re-check batch %d: the registry does not show it but its transaction %x is mined (a lagging endpoint?); retrying", b.Seq, b.Tx)
+			_, mined, _, err := s.chain.Outcome(ctx, b.Tx)
+			if err != nil {
+				return changed, fmt.Errorf("re-check batch %d: %w", b.Seq, err)
+			}
+			if mined {
+				return changed, fmt.Errorf("re-check batch %d: the registry does not show it but its transaction %x has a receipt (an endpoint behind another?); retrying", b.Seq, b.Tx)
 			}
 			s.note(fmt.Sprintf("batch %d: its anchor in block %d was undone by a reorganisation; anchoring it again", b.Seq, b.Block))
 			s.reorgs.Add(1)
@@ -268,6 +288,21 @@ func (s *Service) anchorBatches(ctx context.Context) (bool, error) {
 		}
 		return true, fmt.Errorf("anchor batch %d: %w: sealed on %x, chain is at %x; sealing again", todo[0].Seq, ErrStaleBatch, todo[0].Header.Prev, head)
 	}
+	// Only batches that extend each other go out: one sealed on the chain's
+	// head while an earlier one was being undone by a reorganisation would
+	// make the whole transaction revert. The rest are sealed again.
+	for i := 1; i < len(todo); i++ {
+		if todo[i].Header.Prev != todo[i-1].Seal() {
+			for _, b := range todo[i:] {
+				b.State, b.Header, b.Updated = Batched, seal.Header{}, s.cfg.Now().UTC()
+				if err := s.store.UpdateBatch(ctx, b); err != nil {
+					return true, err
+				}
+			}
+			todo = todo[:i]
+			break
+		}
+	}
 	headers := make([]seal.Header, len(todo))
 	for i, b := range todo {
 		headers[i] = b.Header
@@ -338,6 +373,16 @@ func (s *Service) follow(ctx context.Context, p *AnchorTx) (done bool, err error
 	// reorganisation, a full pool) gets it back; one that has it says so.
 	if taken, err := s.chain.Broadcast(ctx, p.Raw); taken {
 		return true, s.store.SetPendingAnchor(ctx, nil)
+	} else if err != nil && !p.Accepted {
+		// No node ever took this version (its fee under the base fee, a
+		// full pool, a cap raised since): price it again from the market.
+		rerr := s.chain.Reprice(ctx, p.Raw, func(_ uint64, hash [32]byte, raw []byte, _ int) error {
+			p.Hashes, p.Raw, p.Sent = append(p.Hashes, hash), raw, s.cfg.Now().UTC()
+			return s.store.SetPendingAnchor(ctx, p)
+		})
+		if rerr != nil {
+			return false, fmt.Errorf("send anchoring transaction %x again: %w; priced again: %w", latest, err, rerr)
+		}
 	} else if err != nil {
 		return false, fmt.Errorf("send anchoring transaction %x again: %w", latest, err)
 	}
@@ -464,11 +509,11 @@ func (s *Service) Run(ctx context.Context, interval time.Duration, onErr func(er
 		case <-time.After(delay):
 		}
 		_, err := s.Step(stepCtx, false)
-		if err == nil {
-			s.step.Lock()
-			err = s.syncRevocationsFromChain(stepCtx)
-			s.step.Unlock()
+		s.step.Lock()
+		if serr := s.syncRevocationsFromChain(stepCtx); serr != nil && onErr != nil && ctx.Err() == nil {
+			onErr(serr) // its own timer: a failure waits for the next turn, the pipeline does not back off
 		}
+		s.step.Unlock()
 		s.CheckHealth(stepCtx)
 		if errors.Is(err, ErrDatabaseBehind) {
 			return err

@@ -234,9 +234,10 @@ func (s *Service) syncRevocationsFromChain(ctx context.Context) error {
 		}
 		from = first[0].Block
 	}
+	s.revSync.at = s.cfg.Now() // a failure waits for the next turn too
 	events, head, err := l.RevocationsSince(ctx, from)
 	if err != nil {
-		return fmt.Errorf("read revocations: %w", err)
+		return fmt.Errorf("read the key's revocations from the registry (next try in %s): %w", RevocationSyncEvery, err)
 	}
 	n, err := s.SyncRevocations(ctx, events)
 	if err != nil {
@@ -246,6 +247,6 @@ func (s *Service) syncRevocationsFromChain(ctx context.Context) error {
 		s.note(fmt.Sprintf("recorded %d revocation(s) made outside the service", n))
 	}
 	// Blocks near the head may still be reorganised: read them again.
-	s.revSync.next, s.revSync.at = max(from, head-min(head, 64)), s.cfg.Now()
+	s.revSync.next = max(from, head-min(head, 64))
 	return nil
 }

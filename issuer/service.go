@@ -50,6 +50,9 @@ type Config struct {
 	// StallAfter: health is degraded while no step has finished for this
 	// long (default 2 minutes).
 	StallAfter time.Duration
+	// RecheckEvery spaces out the re-reading of confirmed batches until
+	// they are final (default 10 s; each costs a few calls per batch).
+	RecheckEvery time.Duration
 	// Log receives notable events (reorganisations, replacements); nil
 	// discards them.
 	Log func(msg string)
@@ -83,6 +86,9 @@ func (c Config) withDefaults() Config {
 	if c.StallAfter <= 0 {
 		c.StallAfter = 2 * time.Minute
 	}
+	if c.RecheckEvery <= 0 {
+		c.RecheckEvery = 10 * time.Second
+	}
 	return c
 }
 
@@ -100,6 +106,7 @@ type Service struct {
 	step                          sync.Mutex
 	replacements, reverts, reorgs atomic.Int64
 	health                        healthState
+	rechecked                     time.Time // when settle last re-read the confirmed batches (guarded by step)
 	// revSync is where Run's reading of revocations from the registry
 	// goes on (guarded by step).
 	revSync struct {

@@ -45,6 +45,9 @@ func (c *instantChain) SendAnchor(_ context.Context, hs []seal.Header, keep func
 func (c *instantChain) Replace(context.Context, []byte, func(uint64, [32]byte, []byte, int) error) error {
 	return errors.New("instant chain: nothing to replace")
 }
+func (c *instantChain) Reprice(context.Context, []byte, func(uint64, [32]byte, []byte, int) error) error {
+	return errors.New("instant chain: nothing to reprice")
+}
 func (c *instantChain) Broadcast(context.Context, []byte) (bool, error) { return false, nil }
 func (c *instantChain) Where(context.Context) (uint64, [20]byte, error) {
 	return 1337, [20]byte{}, nil

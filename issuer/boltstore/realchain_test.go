@@ -235,7 +235,7 @@ func TestReorgAfterConfirmed(t *testing.T) {
 			opts.Confirmations = 3
 			c := env.Manual(iss, opts, nil)
 			db := openDB(t, filepath.Join(t.TempDir(), "issuer.db"))
-			svc := issuer.NewService(db, c, issuer.Config{BatchSize: 20, Bits: testBits()})
+			svc := issuer.NewService(db, c, issuer.Config{BatchSize: 20, Bits: testBits(), RecheckEvery: time.Nanosecond})
 			if _, err := svc.Submit(ctx, cohort(t)[:20], false, nil); err != nil {
 				t.Fatal(err)
 			}

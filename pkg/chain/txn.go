@@ -36,10 +36,10 @@ var (
 	// ErrKeyBusy: the key has a transaction in the node's pool that the
 	// caller is not following (a reorganised anchor put back, a pending
 	// revocation); a new anchor now would take the next nonce and revert.
-	ErrKeyBusy = errors.New("chain: the key has a pending transaction")
+	ErrKeyBusy = errors.New("chain: the key has a pending transaction; anchoring waits for it to be mined (if it stays, it is stuck: replace it at its nonce or fund the key)")
 	// ErrAboveMarket: a stuck transaction already pays well over the
 	// market; raising it further would not get it mined.
-	ErrAboveMarket = errors.New("chain: the stuck transaction already pays over three times the market fee")
+	ErrAboveMarket = errors.New("chain: the stuck transaction already pays over three times the market fee and tip; it is not mined for another reason (a nonce gap, a node that does not relay it): check the endpoint")
 )
 
 // Gas of anchorMany, for the first guess at how many headers fit (measured
@@ -223,7 +223,9 @@ func (c *Client) replace(ctx context.Context, raw []byte, keep func(nonce uint64
 	if err != nil {
 		return Tx{}, fmt.Errorf("replace %x: %w", old.Hash, err)
 	}
-	if above := new(big.Int).Mul(types.NewTx(market).GasFeeCap(), big.NewInt(3)); bump(t.GasFeeCap()).Cmp(above) > 0 {
+	mt := types.NewTx(market)
+	if bump(t.GasFeeCap()).Cmp(new(big.Int).Mul(mt.GasFeeCap(), big.NewInt(3))) > 0 &&
+		bump(t.GasTipCap()).Cmp(new(big.Int).Mul(mt.GasTipCap(), big.NewInt(3))) > 0 {
 		return Tx{}, fmt.Errorf("replace %x: %w", old.Hash, ErrAboveMarket)
 	}
 	var next types.TxData
@@ -274,6 +276,30 @@ func bigMin(a, b *big.Int) *big.Int {
 	return b
 }
 
+// Reprice re-signs a kept transaction that no node accepted (refused for
+// its fee: under the base fee, a full pool) at the same nonce and today's
+// market fees, under Options.MaxFee, hands it to keep and broadcasts it.
+// Starting from the market, not from the refused fee, nothing compounds.
+func (c *Client) Reprice(ctx context.Context, raw []byte, keep func(nonce uint64, hash [32]byte, raw []byte, headers int) error) error {
+	if c.signer == nil {
+		return ErrNoSigner
+	}
+	var t types.Transaction
+	if err := t.UnmarshalBinary(raw); err != nil {
+		return fmt.Errorf("decode transaction: %w", err)
+	}
+	c.sendMu.Lock()
+	defer c.sendMu.Unlock()
+	market, err := c.fees(ctx, t.Nonce(), t.Gas(), t.To(), t.Data(), t.Value())
+	if err != nil {
+		return fmt.Errorf("reprice %s: %w", t.Hash(), err)
+	}
+	if _, err := c.keepAndSend(ctx, types.NewTx(market), 0, keep); err != nil {
+		return fmt.Errorf("reprice %s: %w", t.Hash(), err)
+	}
+	return nil
+}
+
 // Outcome says what became of a transaction: mined is false while it is
 // not in the chain (pending, dropped, or undone by a reorganisation).
 func (c *Client) Outcome(ctx context.Context, hash [32]byte) (block uint64, mined, success bool, err error) {
@@ -308,7 +334,7 @@ func (c *Client) Final(ctx context.Context, block uint64) (bool, error) {
 		switch {
 		case err == nil && h != nil:
 			return h.Number.Uint64() >= block, nil
-		case err != nil && (transient(err) || errors.Is(err, context.DeadlineExceeded)):
+		case err != nil && !noSuchTag(err):
 			return false, fmt.Errorf("finalized block: %w", err)
 		default:
 			// The endpoint has no finalized block (pre-merge chains, some
@@ -340,6 +366,21 @@ func (c *Client) Standing(ctx context.Context) (active bool, minDifficulty uint8
 // Where names the chain and the registry the client talks to.
 func (c *Client) Where(context.Context) (chainID uint64, registry [20]byte, err error) {
 	return c.ChainID(), c.registry, nil
+}
+
+// noSuchTag reports an endpoint's answer that it does not know the
+// "finalized" block tag (as opposed to an outage, which is retried).
+func noSuchTag(err error) bool {
+	if errors.Is(err, ethereum.NotFound) {
+		return true
+	}
+	msg := strings.ToLower(err.Error())
+	for _, s := range []string{"finalized", "invalid block", "unknown block", "not supported", "not found", "invalid argument", "hex string"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // Balance returns the signer's balance in wei.

@@ -141,7 +141,9 @@ func runIssue(cmd *cobra.Command, o *issueOptions) error {
 // permanent reports chain errors that no retry fixes: the registry refuses
 // the key or its seals, or fees over the operator's cap.
 func permanent(err error) bool {
-	for _, p := range []error{chain.ErrBitsTooEasy, chain.ErrIssuerNotActive, chain.ErrUnknownIssuer, chain.ErrKeyRotated, chain.ErrFeeCap, chain.ErrTooMuchGas} {
+	for _, p := range []error{chain.ErrBitsTooEasy, chain.ErrInvalidBits, chain.ErrInvalidDifficulty, chain.ErrIssuerNotActive,
+		chain.ErrUnknownIssuer, chain.ErrKeyRotated, chain.ErrAnchoredByOther, chain.ErrFeeCap, chain.ErrTooMuchGas,
+		chain.ErrWrongChain, chain.ErrNoRegistry, chain.ErrNoSigner} {
 		if errors.Is(err, p) {
 			return true
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/issuer/boltstore"
 	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/chain/devchain"
 	"github.com/credseal/credseal/pkg/seal"
 )
 
@@ -114,7 +115,7 @@ func openIssuer(ctx context.Context, dir string, needChain bool) (*issuerEnv, er
 	co := chainOptions{rpc: cfg.RPC, registry: cfg.Registry, chainID: cfg.ChainID, keystore: cfg.Keystore,
 		passphraseFile: cfg.PassphraseFile, confirmations: cfg.Confirmations, timeout: 2 * time.Minute, maxFeeGwei: cfg.MaxFeeGwei,
 		devchainDir: defaultDevchainDir()}
-	if cfg.Finality == 0 && cfg.Confirmations <= 1 {
+	if cfg.Finality == 0 && cfg.Confirmations <= 1 && cfg.ChainID != devchain.ChainID {
 		co.confirmations = 0 // the old default: 1 on the dev chain, finality elsewhere
 	}
 	e := &issuerEnv{dir: dir, cfg: cfg, db: db,

@@ -66,16 +66,28 @@ func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
 	if _, statErr := os.Stat(arg); statErr != nil && !o.batch && !isHex32(arg) {
 		return revokeIssued(cmd, o, arg)
 	}
-	id, err := revocationTarget(arg, o.batch)
+	id, hint, err := revocationTarget(arg, o.batch)
 	if err != nil {
 		return badInput(err)
 	}
 	if o.chain.keystore == "" && o.chain.rpc == "" && o.chain.registry == "" {
 		// No key named: the issuer of --dir revokes, with its own chain,
 		// registry and key (only its revocations count for its credentials).
-		if cfg, err := readIssuerConfig(o.issuerDir); err == nil {
-			o.chain.rpc, o.chain.registry, o.chain.chainID = cfg.RPC, cfg.Registry, cfg.ChainID
-			o.chain.keystore, o.chain.passphraseFile = cfg.Keystore, cfg.PassphraseFile
+		if _, err := os.Stat(filepath.Join(o.issuerDir, issuerConfigFile)); err == nil {
+			cfg, err := readIssuerConfig(o.issuerDir)
+			if err != nil {
+				return err
+			}
+			o.chain.rpc, o.chain.registry, o.chain.keystore = cfg.RPC, cfg.Registry, cfg.Keystore
+			if o.chain.passphraseFile == "" {
+				o.chain.passphraseFile = cfg.PassphraseFile
+			}
+			if o.chain.chainID == 0 {
+				o.chain.chainID = cfg.ChainID
+			}
+			if o.chain.maxFeeGwei == 0 {
+				o.chain.maxFeeGwei = cfg.MaxFeeGwei
+			}
 		}
 	}
 	c, closeChain, err := o.chain.connect(ctx, true)
@@ -83,6 +95,12 @@ func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
 		return err
 	}
 	defer closeChain()
+	if hint != nil && (hint.ChainID != c.ChainID() || hint.Registry != c.Registry()) {
+		// Verifiers look for the revocation where the bundle is anchored.
+		return badInput(fmt.Errorf("the bundle is anchored on registry %s (chain %d), not on %s (chain %d): a revocation here would not count; give --rpc and --registry of its registry",
+			hexAddr(hint.Registry), hint.ChainID, hexAddr(c.Registry()), c.ChainID()))
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "revoking as %s on registry %s (chain %d)\n", hexAddr(c.Account()), hexAddr(c.Registry()), c.ChainID())
 	what := "credential"
 	rev := c.Revoke
 	if o.batch {
@@ -96,7 +114,7 @@ func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
 		if rerr != nil || reason == 0 {
 			return err
 		}
-		recordRevocation(cmd, o, c.Account(), issuer.RevocationEvent{ID: id, Batch: o.batch, Reason: reason})
+		recordRevocation(cmd, o, c, issuer.RevocationEvent{ID: id, Batch: o.batch, Reason: reason})
 		if errors.Is(err, chain.ErrAlreadyRevoked) {
 			return fmt.Errorf("%s %x was already revoked (%s): %w", what, id, verifier.ReasonText(reason), err)
 		}
@@ -104,7 +122,7 @@ func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
 		return nil
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "revoked %s %x (%s) in block %d, tx 0x%x\n", what, id, verifier.ReasonText(o.reason), r.Block, r.Tx)
-	recordRevocation(cmd, o, c.Account(), issuer.RevocationEvent{ID: id, Batch: o.batch, Reason: o.reason, Block: r.Block, Tx: r.Tx})
+	recordRevocation(cmd, o, c, issuer.RevocationEvent{ID: id, Batch: o.batch, Reason: o.reason, Block: r.Block, Tx: r.Tx})
 	return nil
 }
 
@@ -125,16 +143,18 @@ func revokedOnChain(ctx context.Context, c *chain.Client, id [32]byte, batch boo
 // issuer's database, when there is one in --dir for the key that revoked,
 // so its portal shows the credential as revoked. When the running server
 // holds the database it says how to catch up instead.
-func recordRevocation(cmd *cobra.Command, o *revokeOptions, by [20]byte, ev issuer.RevocationEvent) {
+func recordRevocation(cmd *cobra.Command, o *revokeOptions, c *chain.Client, ev issuer.RevocationEvent) {
+	by := c.Account()
 	cfg, err := readIssuerConfig(o.issuerDir)
-	if err != nil || !strings.EqualFold(cfg.Address, hexAddr(by)) {
-		return // no issuer here, or another key's: nothing of ours to record
+	if err != nil || !strings.EqualFold(cfg.Address, hexAddr(by)) || !strings.EqualFold(cfg.Registry, hexAddr(c.Registry())) ||
+		cfg.ChainID != 0 && cfg.ChainID != c.ChainID() {
+		return // no issuer here, or another key's or registry's: nothing of ours to record
 	}
 	stderr := cmd.ErrOrStderr()
 	e, err := openIssuer(cmd.Context(), o.issuerDir, false)
 	if err != nil {
-		fmt.Fprintf(stderr, "credseal: the revocation is on the registry, but issuer.db could not record it: %v\n"+
-			"  (stop the server and run 'credseal issuer recover', which records every revocation of the key)\n", err)
+		fmt.Fprintf(stderr, "credseal: the revocation is on the registry; issuer.db is not open to this command: %v\n"+
+			"  (a running 'credseal issuer serve' records it within 5 minutes; otherwise 'credseal issuer recover' does)\n", err)
 		return
 	}
 	defer e.close()
@@ -147,30 +167,32 @@ func recordRevocation(cmd *cobra.Command, o *revokeOptions, by [20]byte, ev issu
 }
 
 // revocationTarget reads the digest (or, for a batch, the seal) from a
-// bundle file or takes ARG as hex.
-func revocationTarget(arg string, batch bool) ([32]byte, error) {
+// bundle file, with the bundle's anchor hint when it has one, or takes ARG
+// as hex.
+func revocationTarget(arg string, batch bool) ([32]byte, *bundle.Anchor, error) {
 	var id [32]byte
 	if h := strings.TrimPrefix(arg, "0x"); len(h) == 64 {
 		if _, err := hex.Decode(id[:], []byte(h)); err == nil {
-			return id, nil
+			return id, nil, nil
 		}
 	}
 	data, err := os.ReadFile(arg)
 	if err != nil {
-		return id, fmt.Errorf("%w (ARG is a bundle file or a 64-digit hex digest or seal)", err)
+		return id, nil, fmt.Errorf("%w (ARG is a bundle file or a 64-digit hex digest or seal)", err)
 	}
 	b, err := bundle.Parse(data)
 	if err != nil {
-		return id, err
+		return id, nil, err
 	}
 	if batch {
-		return b.Proof.Header.Hash(), nil
+		return b.Proof.Header.Hash(), b.Anchor, nil
 	}
 	fields, err := credential.Parse(b.Credential)
 	if err != nil {
-		return id, err
+		return id, nil, err
 	}
-	return credential.Digest(fields, b.Disclosure)
+	id, err = credential.Digest(fields, b.Disclosure)
+	return id, b.Anchor, err
 }
 
 func isHex32(s string) bool {

@@ -160,6 +160,11 @@ func (l *lazyChain) Replace(ctx context.Context, raw []byte, keep func(uint64, [
 	return err
 }
 
+func (l *lazyChain) Reprice(ctx context.Context, raw []byte, keep func(uint64, [32]byte, []byte, int) error) error {
+	_, err := onClient(ctx, l, func(c *chain.Client) (struct{}, error) { return struct{}{}, c.Reprice(ctx, raw, keep) })
+	return err
+}
+
 func (l *lazyChain) Broadcast(ctx context.Context, raw []byte) (bool, error) {
 	return onClient(ctx, l, func(c *chain.Client) (bool, error) { return c.Broadcast(ctx, raw) })
 }
