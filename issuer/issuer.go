@@ -44,6 +44,14 @@ type Issued struct {
 	Version credential.Version // of the digest
 }
 
+// documentJSON is the document as it was hashed.
+func (c *Issued) documentJSON() ([]byte, error) {
+	if c.JSON != nil {
+		return c.JSON, nil
+	}
+	return c.Document.JSON()
+}
+
 // Batch is a sealed batch: its credentials in leaf order, their tree and
 // header, and where it was anchored (nil until it is).
 type Batch struct {
@@ -209,12 +217,9 @@ func (b *Batch) Bundle(i int) (*bundle.Bundle, error) {
 		return nil, fmt.Errorf("issuer: credential %d of %d", i, len(b.Credentials))
 	}
 	c := &b.Credentials[i]
-	doc := c.JSON
-	if doc == nil {
-		var err error
-		if doc, err = c.Document.JSON(); err != nil {
-			return nil, err
-		}
+	doc, err := c.documentJSON()
+	if err != nil {
+		return nil, err
 	}
 	path, err := b.Tree.Proof(uint64(i))
 	if err != nil {

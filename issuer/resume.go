@@ -124,12 +124,9 @@ func newResumeFile(b *Batch, to AnchorTarget, opts ExportOptions) (*resumeFile, 
 		Certificates: opts.Certificates, Credentials: make([]resumeCredential, len(b.Credentials))}
 	for i := range b.Credentials {
 		c := &b.Credentials[i]
-		doc := c.JSON
-		if doc == nil {
-			var err error
-			if doc, err = c.Document.JSON(); err != nil {
-				return nil, err
-			}
+		doc, err := c.documentJSON()
+		if err != nil {
+			return nil, err
 		}
 		r.Credentials[i] = resumeCredential{Seed: hex.EncodeToString(c.Seed[:]), Version: c.Version,
 			Digest: hex.EncodeToString(c.Digest[:]), Document: doc}

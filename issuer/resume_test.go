@@ -84,16 +84,7 @@ func TestResumeRoundTrip(t *testing.T) {
 // TestResumeRejectsTampering: a resume file whose documents, seeds or
 // header were changed does not read back, and says what differs.
 func TestResumeRejectsTampering(t *testing.T) {
-	docs := readCohort(t)[:3]
-	bits, _ := seal.BitsForDifficulty(8)
-	b, err := BuildBatch(context.Background(), docs, BatchOptions{Bits: bits})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "cohort")
-	if _, err := ExportAnchoring(dir, b, AnchorTarget{ChainID: 1}, ExportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	b, dir := anchoringOutput(t, 3)
 	path := filepath.Join(dir, ResumeFile)
 	orig, _ := os.ReadFile(path)
 	seed := hex.EncodeToString(b.Credentials[1].Seed[:])
@@ -103,7 +94,7 @@ func TestResumeRejectsTampering(t *testing.T) {
 		flipped[0] = '0'
 	}
 	cases := map[string][]byte{
-		"a name":      bytes.Replace(orig, []byte(docs[0].Subject.Name), []byte("Someone Else"), 1),
+		"a name":      bytes.Replace(orig, []byte(b.Credentials[0].Document.Subject.Name), []byte("Someone Else"), 1),
 		"a seed":      bytes.Replace(orig, []byte(seed), flipped, 1),
 		"not JSON":    orig[:len(orig)/2],
 		"a short hex": bytes.Replace(orig, []byte(`"seed":"`), []byte(`"seed":"00`), 1),
@@ -142,16 +133,7 @@ func TestResumeRejectsTampering(t *testing.T) {
 // ReadResume puts the state back. Something else in the output's place is
 // not removed, and neither is the state.
 func TestResumeAfterCrashMidReplacement(t *testing.T) {
-	docs := readCohort(t)[:2]
-	bits, _ := seal.BitsForDifficulty(8)
-	b, err := BuildBatch(context.Background(), docs, BatchOptions{Bits: bits})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(t.TempDir(), "cohort")
-	if _, err := ExportAnchoring(dir, b, AnchorTarget{ChainID: 1}, ExportOptions{}); err != nil {
-		t.Fatal(err)
-	}
+	b, dir := anchoringOutput(t, 2)
 	if err := os.Rename(dir, asideDir(dir)); err != nil {
 		t.Fatal(err)
 	}
@@ -174,4 +156,20 @@ func TestResumeAfterCrashMidReplacement(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(asideDir(dir), ResumeFile)); err != nil {
 		t.Fatalf("the saved state was touched: %v", err)
 	}
+}
+
+// anchoringOutput builds a batch of the first n sample learners and writes
+// it in the anchoring state, as `batch --anchor` does before it sends.
+func anchoringOutput(t *testing.T, n int) (*Batch, string) {
+	t.Helper()
+	bits, _ := seal.BitsForDifficulty(8)
+	b, err := BuildBatch(context.Background(), readCohort(t)[:n], BatchOptions{Bits: bits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "cohort")
+	if _, err := ExportAnchoring(dir, b, AnchorTarget{ChainID: 1}, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return b, dir
 }
