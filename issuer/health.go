@@ -48,7 +48,6 @@ type healthState struct {
 	last         Health
 	lastErr      error
 	failingSince time.Time // first of the failing steps in a row; zero after a good one
-	stepped      time.Time // when the last step ended
 	stopped      bool
 	chainRead    time.Time // when balance and standing were last read
 	balance      *big.Int
@@ -65,7 +64,7 @@ func (s *Service) noteStep(err error) {
 	s.health.mu.Lock()
 	defer s.health.mu.Unlock()
 	now := s.cfg.Now()
-	s.health.lastErr, s.health.stepped = err, now
+	s.health.lastErr = err
 	switch {
 	case err == nil:
 		s.health.failingSince = time.Time{}
@@ -104,7 +103,7 @@ func (s *Service) CheckHealth(ctx context.Context) Health {
 	} else if ok {
 		h.OldestWaiting, h.Lag = oldest, now.Sub(oldest)
 		if h.Lag > s.cfg.LagLimit {
-			h.Problems = append(h.Problems, fmt.Sprintf("a credential has waited %s to be anchored (limit %s)",
+			h.Problems = append(h.Problems, fmt.Sprintf("a credential has waited %s to be anchored and final (limit %s)",
 				h.Lag.Round(time.Second), s.cfg.LagLimit))
 		}
 	}
