@@ -157,9 +157,7 @@ func ReadResume(dir string) (*Resumable, error) {
 	}
 	data, err := os.ReadFile(filepath.Join(dir, ResumeFile))
 	if errors.Is(err, os.ErrNotExist) {
-		var m Manifest
-		if mj, merr := os.ReadFile(filepath.Join(dir, "manifest.json")); merr == nil && json.Unmarshal(mj, &m) == nil &&
-			m.Format == ManifestFormat && m.State == "" {
+		if m, ok := readManifest(dir); ok && m.State == "" {
 			return nil, fmt.Errorf("%w: %s", ErrComplete, dir)
 		}
 		return nil, fmt.Errorf("%w: %s has no %s", ErrNothingToResume, dir, ResumeFile)
@@ -199,9 +197,18 @@ func isBatchOutput(dir string) bool {
 	if _, err := os.Stat(filepath.Join(dir, ResumeFile)); err == nil {
 		return true
 	}
+	_, ok := readManifest(dir)
+	return ok
+}
+
+// readManifest reads dir's batch manifest; ok is false when there is none.
+func readManifest(dir string) (Manifest, bool) {
 	var m Manifest
 	mj, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
-	return err == nil && json.Unmarshal(mj, &m) == nil && m.Format == ManifestFormat
+	if err != nil || json.Unmarshal(mj, &m) != nil {
+		return m, false
+	}
+	return m, m.Format == ManifestFormat
 }
 
 func parseResume(data []byte) (*Resumable, error) {

@@ -2,7 +2,6 @@ package main_test
 
 import (
 	"context"
-	"encoding/json"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -16,7 +15,6 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/credseal/credseal/issuer"
-	"github.com/credseal/credseal/issuer/boltstore"
 	"github.com/credseal/credseal/pkg/chain"
 )
 
@@ -98,16 +96,8 @@ func TestKillDuringIssuance(t *testing.T) {
 func checkAnchoredOnce(t *testing.T, dir, chainDir string, run int) {
 	t.Helper()
 	ctx := context.Background()
-	var cfg struct{ RPC, Registry, Address string }
-	b, err := os.ReadFile(filepath.Join(dir, "issuer.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	json.Unmarshal(b, &cfg)
-	db, err := boltstore.Open(filepath.Join(dir, "issuer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := readIssuerJSON(t, dir)
+	db := openIssuerDB(t, dir)
 	defer db.Close()
 	batches, err := db.Batches(ctx, 0, 100)
 	if err != nil {
@@ -139,10 +129,7 @@ func checkAnchoredOnce(t *testing.T, dir, chainDir string, run int) {
 // leftBehind names the furthest-behind state a killed run left in the store.
 func leftBehind(t *testing.T, dir string) string {
 	t.Helper()
-	db, err := boltstore.Open(filepath.Join(dir, "issuer.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := openIssuerDB(t, dir)
 	defer db.Close()
 	counts, _, err := db.Counts(context.Background())
 	if err != nil {
