@@ -39,9 +39,11 @@ with its line, storing nothing if there is any; a second stores them, in
 transactions of 25,000.
 
 Without --wait it then moves the pipeline on once (full batches are sealed and
-anchored); 'credseal issuer serve' does the rest. With --wait it seals every
-pending credential and waits until all are anchored and confirmed, retrying
-the chain with backoff. Killing it at any point is safe: run it again.`,
+sent); 'credseal issuer serve' does the rest. With --wait it seals every
+pending credential and waits until all are anchored and final, retrying the
+chain with backoff; it stops at once on what no retry fixes (the registry
+refuses the key or its seals, fees over the cap, the database behind the
+registry). Killing it at any point is safe: run it again.`,
 		Example: `  credseal issue --input testdata/cohort.csv --wait
   credseal issue -i spring-2026.jsonl --dir /srv/credseal`,
 		Args: cobra.NoArgs,
@@ -51,7 +53,7 @@ the chain with backoff. Killing it at any point is safe: run it again.`,
 	addIssuerDirFlag(f, &o.dir)
 	f.StringVarP(&o.input, "input", "i", "", "registrar file: CSV, or JSON lines (.jsonl/.ndjson/.json)")
 	f.BoolVar(&o.allowDuplicates, "allow-duplicates", false, "issue records even when the same content was issued before")
-	f.BoolVar(&o.wait, "wait", false, "seal everything pending and wait until it is anchored and confirmed")
+	f.BoolVar(&o.wait, "wait", false, "seal everything pending and wait until it is anchored and final")
 	f.DurationVar(&o.timeout, "timeout", 0, "with --wait, give up after this long (0: never)")
 	_ = cmd.MarkFlagRequired("input")
 	return cmd
