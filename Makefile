@@ -8,7 +8,7 @@ RUN_DIR := out/run
 
 .PHONY: help
 help: ## list the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s  %s\n", $$1, $$2}'
 
 # Pinned tools: go-ethereum's version comes from go.mod, solc's from contracts/package.json.
 GETH_VERSION = $(shell $(GO) list -m -f '{{.Version}}' github.com/ethereum/go-ethereum)
@@ -39,12 +39,12 @@ contracts: ## recompile CredentialRegistry.sol (pinned solc from npm) and regene
 
 .PHONY: generate
 generate: contracts ## regenerate everything generated: contract artefacts and bindings, the sealing assembly
-	$(GO) generate ./pkg/seal
+	$(GO) generate ./internal/sha256simd
 
 .PHONY: check-generated
 check-generated: ## fail unless the committed sealing assembly is what its generator writes
-	@mkdir -p out && cd pkg/seal && $(GO) run gen_sha256d.go $(CURDIR)/out/.sha256d_amd64.s
-	@cmp -s out/.sha256d_amd64.s pkg/seal/sha256d_amd64.s || { echo "pkg/seal/sha256d_amd64.s does not match gen_sha256d.go: run 'make generate'"; exit 1; }
+	@mkdir -p out && cd internal/sha256simd && $(GO) run gen_sha256d.go $(CURDIR)/out/.sha256d_amd64.s
+	@cmp -s out/.sha256d_amd64.s internal/sha256simd/sha256d_amd64.s || { echo "internal/sha256simd/sha256d_amd64.s does not match gen_sha256d.go: run 'make generate'"; exit 1; }
 
 .PHONY: check-contracts
 check-contracts: ## recompile into a temp dir and fail unless contracts/registry matches byte for byte
@@ -88,16 +88,24 @@ lint: ## gofmt and go vet must be clean
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt -l lists:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 
+# The quick loop: every package but cmd/credseal, the end-to-end package (the
+# binary against chains in other processes, geth, Hardhat and Chromium), with
+# -short, which skips the long runs. Needs nothing but Go.
+CHECK_SKIP := github.com/credseal/credseal/cmd/credseal
+.PHONY: check
+check: lint ## the quick loop: gofmt, go vet and the fast tests (-short; no npm, geth, Chromium or root)
+	$(GO) test -short $$($(GO) list ./... | grep -vxF '$(CHECK_SKIP)')
+
 .PHONY: test
 test: deps lint check-contracts check-generated $(GETH) $(HARDHAT) chromium ## the whole suite (also what CI runs)
 	CREDSEAL_GETH=$(CURDIR)/$(GETH) CREDSEAL_HARDHAT=$(CURDIR)/$(HARDHAT_DIR) $(GO) test ./...
-	$(GO) test -tags purego ./pkg/seal
-	$(GO) test -race -short ./pkg/merkle ./pkg/seal ./issuer ./issuer/boltstore
+	$(GO) test -tags purego ./internal/sha256simd ./pkg/seal
+	$(GO) test -race -short ./pkg/merkle ./internal/sha256simd ./pkg/seal ./issuer ./issuer/boltstore
 
 .PHONY: bench
 bench: ## benchmarks behind docs/PERFORMANCE.md
 	@echo "machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-	$(GO) test -run '^$$' -bench . -benchmem ./pkg/merkle ./pkg/seal ./pkg/credential ./issuer ./issuer/boltstore ./verifier ./cmd/credseal/cli
+	$(GO) test -run '^$$' -bench . -benchmem ./pkg/merkle ./internal/sha256simd ./pkg/seal ./pkg/credential ./issuer ./issuer/boltstore ./verifier ./cmd/credseal/cli
 
 .PHONY: bench-million
 bench-million: build ## issue 1,000,000 credentials end to end on a fresh dev chain; print wall time and peak RSS
@@ -135,6 +143,20 @@ bench-gas: ## gas of anchor/anchorMany/revoke beside OpenAttestation DocumentSto
 	  npm install --no-audit --no-fund --loglevel=error @govtechsg/document-store@2.6.1 && \
 	  node $(CURDIR)/scripts/peer-docstore.js > docstore.json
 	CREDSEAL_PEER_DOCSTORE=$(CURDIR)/out/peers/ds/docstore.json $(GO) test -run '^$$' -bench Gas ./pkg/chain
+
+# The issuing peer: OpenAttestation's wrapDocuments on PEER_N records, with
+# testdata/peers/oa-wrapbench.js (copied from the shared peers brief, see
+# testdata/peers/README.md). Prints documents wrapped and verified per second.
+PEER_N ?= 10000
+.PHONY: bench-peer
+bench-peer: ## documents/s of OpenAttestation 6.9.7 wrapDocuments (fetched with npm), the issuing peer
+	@command -v npm >/dev/null || { echo "bench-peer needs Node.js and npm: sudo apt-get install -y npm"; exit 1; }
+	@mkdir -p out/peers/oa
+	cd out/peers/oa && { [ -f package.json ] || npm init -y >/dev/null; } && \
+	  npm install --no-audit --no-fund --loglevel=error @govtechsg/open-attestation@6.9.7
+	@echo "machine: $$(nproc) cores, $$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); node $$(node --version);" \
+	  "@govtechsg/open-attestation $$(cd out/peers/oa && node -p 'require("@govtechsg/open-attestation/package.json").version')"
+	cd out/peers/oa && node $(CURDIR)/testdata/peers/oa-wrapbench.js $(PEER_N)
 
 .PHONY: clean
 clean: ## remove build and run output

@@ -9,11 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/credseal/credseal/internal/atomicfile"
 	"github.com/credseal/credseal/pkg/bundle"
 )
 
@@ -140,7 +140,7 @@ func export(dir string, b *Batch, opts ExportOptions, resume *resumeFile, replac
 // ReadResume finds it.
 func publish(tmp, dir string, replace bool) error {
 	parent := filepath.Dir(filepath.Clean(dir))
-	if err := syncDir(tmp); err != nil {
+	if err := atomicfile.SyncDir(tmp); err != nil {
 		return err
 	}
 	if !replace {
@@ -150,7 +150,7 @@ func publish(tmp, dir string, replace bool) error {
 		if err := os.Rename(tmp, dir); err != nil {
 			return err
 		}
-		return syncDir(parent)
+		return atomicfile.SyncDir(parent)
 	}
 	old := asideDir(dir)
 	// dir holds the current state; whatever is aside is older.
@@ -160,14 +160,14 @@ func publish(tmp, dir string, replace bool) error {
 	if err := os.Rename(dir, old); err != nil && !os.IsNotExist(err) {
 		return err
 	}
-	if err := syncDir(parent); err != nil {
+	if err := atomicfile.SyncDir(parent); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		_ = os.Rename(old, dir) // put the current state back
 		return err
 	}
-	if err := syncDir(parent); err != nil {
+	if err := atomicfile.SyncDir(parent); err != nil {
 		return err
 	}
 	return os.RemoveAll(old)
@@ -178,20 +178,6 @@ func publish(tmp, dir string, replace bool) error {
 func asideDir(dir string) string {
 	dir = filepath.Clean(dir)
 	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".aside")
-}
-
-// syncDir flushes a directory's entries, so renames into it survive a
-// crash. File systems that cannot sync a directory are let be.
-func syncDir(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := f.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	return nil
 }
 
 func exportOne(dir string, b *Batch, i int, opts ExportOptions) (ManifestEntry, error) {

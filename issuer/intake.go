@@ -24,8 +24,8 @@ import (
 	"github.com/credseal/credseal/pkg/credential"
 )
 
-// Profile is the issuing organisation, used where a record does not name one.
-type Profile struct {
+// Institution is the issuing organisation, used where a record does not name one.
+type Institution struct {
 	ID, Name, URL string
 }
 
@@ -87,7 +87,7 @@ func (e *InputError) add(r RowError) {
 func (e *InputError) Is(target error) bool { return target == ErrInput }
 
 // ReadCSVFile opens path and reads it with ReadCSV.
-func ReadCSVFile(path string, issuer Profile) ([]*credential.Document, error) {
+func ReadCSVFile(path string, issuer Institution) ([]*credential.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -103,7 +103,7 @@ func ReadCSVFile(path string, issuer Profile) ([]*credential.Document, error) {
 // ReadCSV reads a registrar CSV (a header row, then one learner a row) into
 // validated credential documents. Every bad row is reported, with its line;
 // on any error no documents are returned. ScanCSV reads one as a stream.
-func ReadCSV(r io.Reader, issuer Profile) ([]*credential.Document, error) {
+func ReadCSV(r io.Reader, issuer Institution) ([]*credential.Document, error) {
 	return collect(func(fn func(int, *credential.Document) error) error { return ScanCSV(r, issuer, fn) })
 }
 
@@ -127,11 +127,11 @@ func collect(scan func(fn func(int, *credential.Document) error) error) ([]*cred
 // *InputError listing every bad row with its line (fn has then been called
 // for the good ones: check a whole file before acting on it). An error from
 // fn stops the scan and is returned as it is.
-func ScanCSV(r io.Reader, issuer Profile, fn func(line int, d *credential.Document) error) error {
+func ScanCSV(r io.Reader, issuer Institution, fn func(line int, d *credential.Document) error) error {
 	return scanCSV(r, issuer, nil, fn)
 }
 
-func scanCSV(r io.Reader, issuer Profile, sums *blockSums, fn func(line int, d *credential.Document) error) error {
+func scanCSV(r io.Reader, issuer Institution, sums *blockSums, fn func(line int, d *credential.Document) error) error {
 	cr := csv.NewReader(r)
 	head, err := cr.Read()
 	if err == io.EOF {
@@ -382,9 +382,9 @@ func columnIndex(head []string) (map[string]int, error) {
 // value is put in Unicode Normalization Form C, so that one name typed two
 // ways (a precomposed "ë", or "e" and a combining diaeresis) is one name,
 // and re-imports are found as duplicates.
-func recordDocument(raw func(string) string, profile Profile, validate bool) (*credential.Document, error) {
+func recordDocument(raw func(string) string, profile Institution, validate bool) (*credential.Document, error) {
 	get := func(name string) string { return norm.NFC.String(strings.TrimSpace(raw(name))) }
-	issuer := Profile{ID: norm.NFC.String(profile.ID), Name: norm.NFC.String(profile.Name), URL: norm.NFC.String(profile.URL)}
+	issuer := Institution{ID: norm.NFC.String(profile.ID), Name: norm.NFC.String(profile.Name), URL: norm.NFC.String(profile.URL)}
 	d := &credential.Document{
 		Context: credential.DefaultContext,
 		ID:      get("id"),
@@ -461,11 +461,11 @@ func or(a, b string) string {
 // DocumentFromFields builds and validates the document of one record given
 // as named values (the CSV columns of docs/FORMAT.md): the registrar API's
 // and the JSON-lines input's form.
-func DocumentFromFields(fields map[string]string, issuer Profile) (*credential.Document, error) {
+func DocumentFromFields(fields map[string]string, issuer Institution) (*credential.Document, error) {
 	return documentFromFields(fields, issuer, true)
 }
 
-func documentFromFields(fields map[string]string, issuer Profile, validate bool) (*credential.Document, error) {
+func documentFromFields(fields map[string]string, issuer Institution, validate bool) (*credential.Document, error) {
 	for k := range fields {
 		if !knownColumns[k] {
 			return nil, fmt.Errorf("unknown field %q (fields: %s)", k, strings.Join(append(requiredColumns, optionalColumns...), ", "))
@@ -516,16 +516,16 @@ func FieldsOfJSON(obj map[string]any) (map[string]string, error) {
 // ReadJSONLines reads one JSON object a line (blank lines skipped), with
 // the CSV's column names as members. Like ReadCSV it reports every bad line.
 // ScanJSONLines reads one as a stream.
-func ReadJSONLines(r io.Reader, issuer Profile) ([]*credential.Document, error) {
+func ReadJSONLines(r io.Reader, issuer Institution) ([]*credential.Document, error) {
 	return collect(func(fn func(int, *credential.Document) error) error { return ScanJSONLines(r, issuer, fn) })
 }
 
 // ScanJSONLines reads JSON lines as a stream, as ScanCSV reads a CSV.
-func ScanJSONLines(r io.Reader, issuer Profile, fn func(line int, d *credential.Document) error) error {
+func ScanJSONLines(r io.Reader, issuer Institution, fn func(line int, d *credential.Document) error) error {
 	return scanJSONLines(r, issuer, nil, fn)
 }
 
-func scanJSONLines(r io.Reader, issuer Profile, sums *blockSums, fn func(line int, d *credential.Document) error) error {
+func scanJSONLines(r io.Reader, issuer Institution, sums *blockSums, fn func(line int, d *credential.Document) error) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), credential.MaxDocumentSize)
 	line := 0
@@ -559,18 +559,18 @@ func scanJSONLines(r io.Reader, issuer Profile, sums *blockSums, fn func(line in
 
 // ReadFile reads a registrar file: JSON lines when its name ends in .jsonl,
 // .ndjson or .json, else CSV. ScanFile reads one as a stream.
-func ReadFile(path string, issuer Profile) ([]*credential.Document, error) {
+func ReadFile(path string, issuer Institution) ([]*credential.Document, error) {
 	return collect(func(fn func(int, *credential.Document) error) error { return ScanFile(path, issuer, fn) })
 }
 
 // ScanFile reads a registrar file as a stream (ScanCSV, or ScanJSONLines
 // for a name ending in .jsonl, .ndjson or .json). An *InputError names the
 // file; an error of fn is returned as it is.
-func ScanFile(path string, issuer Profile, fn func(line int, d *credential.Document) error) error {
+func ScanFile(path string, issuer Institution, fn func(line int, d *credential.Document) error) error {
 	return scanFile(path, issuer, nil, fn)
 }
 
-func scanFile(path string, issuer Profile, sums *blockSums, fn func(line int, d *credential.Document) error) error {
+func scanFile(path string, issuer Institution, sums *blockSums, fn func(line int, d *credential.Document) error) error {
 	scan := scanCSV
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".jsonl", ".ndjson", ".json":
@@ -603,7 +603,7 @@ func scanFile(path string, issuer Profile, sums *blockSums, fn func(line int, d 
 // Should the file change between the passes so that a record turns bad,
 // the chunks before it stay stored, as pending credentials: issuing the
 // corrected file again reports them as duplicates.
-func (s *Service) SubmitFile(ctx context.Context, path string, issuer Profile, allowDuplicates bool,
+func (s *Service) SubmitFile(ctx context.Context, path string, issuer Institution, allowDuplicates bool,
 	checked func(records int), stored func([]AddResult)) error {
 	n, sums := 0, &blockSums{}
 	if err := scanFile(path, issuer, sums, func(int, *credential.Document) error { n++; return ctx.Err() }); err != nil {

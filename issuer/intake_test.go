@@ -23,7 +23,7 @@ func TestReadJSONLines(t *testing.T) {
 
 {"name":"Grace Hopper","achievement":"Compilers","validFrom":"2026-10-01T09:00:00Z","issuerName":"X","issuerUrl":"https://x.example"}
 `
-	docs, err := issuer.ReadJSONLines(strings.NewReader(in), issuer.Profile{})
+	docs, err := issuer.ReadJSONLines(strings.NewReader(in), issuer.Institution{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ not json
 {"name":5,"achievement":"x","validFrom":"2026-10-01"}
 {"name":"B","achievement":"x","validFrom":"2026-10-01","gpa":"4.0"}
 `
-	_, err = issuer.ReadJSONLines(strings.NewReader(bad), issuer.Profile{Name: "X", URL: "https://x.example"})
+	_, err = issuer.ReadJSONLines(strings.NewReader(bad), issuer.Institution{Name: "X", URL: "https://x.example"})
 	var ie *issuer.InputError
 	if !errors.As(err, &ie) || len(ie.Rows) != 3 || ie.Rows[0].Line != 2 || ie.Rows[1].Line != 3 || ie.Rows[2].Line != 4 {
 		t.Fatalf("got %v", err)
@@ -47,10 +47,10 @@ func TestReadFileByExtension(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "cohort.jsonl")
 	os.WriteFile(path, []byte(`{"name":"Ada","achievement":"x","validFrom":"2026-10-01","issuerName":"X","issuerUrl":"https://x.example"}`+"\n"), 0o600)
-	if docs, err := issuer.ReadFile(path, issuer.Profile{}); err != nil || len(docs) != 1 {
+	if docs, err := issuer.ReadFile(path, issuer.Institution{}); err != nil || len(docs) != 1 {
 		t.Fatalf("jsonl: %v", err)
 	}
-	if docs, err := issuer.ReadFile("../testdata/cohort.csv", issuer.Profile{}); err != nil || len(docs) != 56 {
+	if docs, err := issuer.ReadFile("../testdata/cohort.csv", issuer.Institution{}); err != nil || len(docs) != 56 {
 		t.Fatalf("csv: %v", err)
 	}
 }
@@ -63,8 +63,8 @@ func FuzzReadJSONLines(f *testing.F) {
 }
 
 // checkIntake: a reader returns valid documents or an InputError.
-func checkIntake(t *testing.T, read func(io.Reader, issuer.Profile) ([]*credential.Document, error), in []byte) {
-	docs, err := read(bytes.NewReader(in), issuer.Profile{Name: "X", URL: "https://x.example"})
+func checkIntake(t *testing.T, read func(io.Reader, issuer.Institution) ([]*credential.Document, error), in []byte) {
+	docs, err := read(bytes.NewReader(in), issuer.Institution{Name: "X", URL: "https://x.example"})
 	if err == nil {
 		for _, d := range docs {
 			if d.Validate() != nil {
@@ -90,7 +90,7 @@ func FuzzReadCSV(f *testing.F) {
 func TestIntakeNormalisesToNFC(t *testing.T) {
 	nfc, nfd := "Zo\u00eb M\u00fcller", "Zoe\u0308 Mu\u0308ller"
 	csv := "name,achievement,validFrom\n" + nfc + ",Data,2026-01-01\n" + nfd + ",Data,2026-01-01\n"
-	docs, err := issuer.ReadCSV(strings.NewReader(csv), issuer.Profile{Name: "X", URL: "https://x.example"})
+	docs, err := issuer.ReadCSV(strings.NewReader(csv), issuer.Institution{Name: "X", URL: "https://x.example"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestIntakeRejectsControlAndBidiInNames(t *testing.T) {
 		"Eve\x1b[2K,Engines,2026-01-01,X\n" +
 		"Bob,Engines\u2066,2026-01-01,X\n" +
 		"Carol,Engines,2026-01-01,X\u202d\n"
-	_, err := issuer.ReadCSV(strings.NewReader(csv), issuer.Profile{URL: "https://x.example"})
+	_, err := issuer.ReadCSV(strings.NewReader(csv), issuer.Institution{URL: "https://x.example"})
 	var ie *issuer.InputError
 	if !errors.As(err, &ie) || len(ie.Rows) != 4 {
 		t.Fatalf("got %v", err)
@@ -142,9 +142,9 @@ func FuzzScanJSONLines(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) { checkScan(t, issuer.ScanJSONLines, issuer.ReadJSONLines, in) })
 }
 
-func checkScan(t *testing.T, scan func(io.Reader, issuer.Profile, func(int, *credential.Document) error) error,
-	read func(io.Reader, issuer.Profile) ([]*credential.Document, error), in []byte) {
-	profile := issuer.Profile{Name: "X", URL: "https://x.example"}
+func checkScan(t *testing.T, scan func(io.Reader, issuer.Institution, func(int, *credential.Document) error) error,
+	read func(io.Reader, issuer.Institution) ([]*credential.Document, error), in []byte) {
+	profile := issuer.Institution{Name: "X", URL: "https://x.example"}
 	var lines []int
 	err := scan(bytes.NewReader(in), profile, func(line int, d *credential.Document) error {
 		if d.Validate() != nil {
@@ -196,7 +196,7 @@ func newStoreService(t *testing.T) (*issuer.Service, *boltstore.DB) {
 	return issuer.NewService(db, nil, issuer.Config{TokenKey: []byte("test")}), db
 }
 
-var testProfile = issuer.Profile{Name: "Example University", URL: "https://example.edu"}
+var testProfile = issuer.Institution{Name: "Example University", URL: "https://example.edu"}
 
 // TestSubmitFileBadLastRecordStoresNothing: a bad record at the very end of
 // a large file is reported with its line, and none of the good ones before
@@ -319,10 +319,10 @@ func TestInputErrorListsAThousand(t *testing.T) {
 // captureStore records what Submit passes to the store.
 type captureStore struct {
 	issuer.Store
-	recs []*issuer.Record
+	recs []*issuer.StoredCredential
 }
 
-func (c *captureStore) Add(ctx context.Context, recs []*issuer.Record, allowDuplicates bool) ([]issuer.AddResult, error) {
+func (c *captureStore) Add(ctx context.Context, recs []*issuer.StoredCredential, allowDuplicates bool) ([]issuer.AddResult, error) {
 	c.recs = append(c.recs, recs...)
 	return c.Store.Add(ctx, recs, allowDuplicates)
 }
@@ -363,7 +363,7 @@ func TestContentHashUnchanged(t *testing.T) {
 
 func cohortDocs(t *testing.T) []*credential.Document {
 	t.Helper()
-	docs, err := issuer.ReadCSVFile("../testdata/cohort.csv", issuer.Profile{})
+	docs, err := issuer.ReadCSVFile("../testdata/cohort.csv", issuer.Institution{})
 	if err != nil {
 		t.Fatal(err)
 	}

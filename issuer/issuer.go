@@ -1,20 +1,24 @@
-// Package issuer turns a registrar's records into sealed batches of
-// credentials: intake (validate, assign ids, derive seeds), hashing, the
-// Merkle batch, the proof-of-work seal, and the bundles learners receive.
+// Package issuer turns a registrar's records into sealed, anchored batches
+// of credentials and the bundles learners receive.
 //
-// It depends on the credseal formats only (pkg/...). Storage, chains and
-// HTTP will be adapters in their own packages that meet this one through
-// small interfaces declared here; it never imports them.
+// One issuing core (core.go) serves `credseal batch` (BuildBatch, in
+// memory) and the Service (a store and a chain): validate, draw seeds,
+// hash the fields of many credentials at once, build the Merkle tree and
+// seal the header. The Service adds intake into the store (submit.go), the
+// pipeline's steps up to a final anchor (pipeline.go), recovery from the
+// registry (recover.go), health (health.go), bundles (bundles.go), export
+// (export.go) and tokens (token.go).
+//
+// It depends on the credseal formats only (pkg/...). Storage (boltstore),
+// the chain (pkg/chain) and HTTP (httpapi) are adapters that meet it
+// through small interfaces declared here (Store, Chain); it never imports
+// them.
 package issuer
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
-	"runtime"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/credseal/credseal/pkg/bundle"
@@ -61,16 +65,6 @@ type Batch struct {
 	Anchor      *bundle.Anchor
 }
 
-// Anchorer records sealed batch headers on a chain, in the issuer's chain
-// order. The chain adapter (pkg/chain) implements it.
-type Anchorer interface {
-	// LastSeal is the issuer's last anchored seal: the Prev of its next batch.
-	LastSeal(ctx context.Context) ([32]byte, error)
-	// Anchor records the headers in order, skipping those already recorded,
-	// and returns where the last one is.
-	Anchor(ctx context.Context, headers []seal.Header) (bundle.Anchor, error)
-}
-
 // ErrStaleBatch is returned when a batch no longer extends the issuer's
 // chain: another batch was anchored since it was sealed.
 var ErrStaleBatch = errors.New("issuer: batch does not extend the issuer's last anchored seal")
@@ -81,36 +75,60 @@ type Locator interface {
 	Locate(ctx context.Context, seal [32]byte) (a bundle.Anchor, found bool, err error)
 }
 
-// AnchorBatch anchors a sealed batch and records where, so its bundles carry
-// the anchor hint. The batch must have been sealed on the issuer's last seal.
-// It is idempotent: a batch the issuer already anchored (a run interrupted
-// after sending) is not sent again, only located; when the chain has moved
-// past it, a needs to be a Locator too.
-func AnchorBatch(ctx context.Context, a Anchorer, b *Batch) error {
-	last, err := a.LastSeal(ctx)
+// AnchorBatch anchors a sealed batch and waits until it is in a block, so
+// its bundles carry the anchor hint. The batch must have been sealed on the
+// issuer's last seal. It is idempotent: a batch the issuer already anchored
+// (a run interrupted after sending) is not sent again, only located. It
+// uses the pipeline's Chain, one transaction for the one header; unlike
+// the service it keeps nothing, so it is for `credseal batch`, where the
+// batch output is the state.
+func AnchorBatch(ctx context.Context, c Chain, b *Batch) error {
+	last, err := c.LastSeal(ctx)
 	if err != nil {
 		return fmt.Errorf("anchor batch: %w", err)
 	}
 	s := b.Header.Hash()
-	if last != b.Header.Prev && last != s {
-		if l, ok := a.(Locator); ok {
-			hint, found, err := l.Locate(ctx, s)
+	if last != b.Header.Prev {
+		hint, found, err := c.Locate(ctx, s)
+		if err != nil {
+			return fmt.Errorf("anchor batch %x: %w", s, err)
+		}
+		if !found {
+			return fmt.Errorf("%w: sealed on %x, chain is at %x", ErrStaleBatch, b.Header.Prev, last)
+		}
+		b.Anchor = &hint
+		return nil
+	}
+	var tx [32]byte
+	keep := func(_ uint64, hash [32]byte, _ []byte, _ int) error { tx = hash; return nil }
+	if _, err := c.SendAnchor(ctx, []seal.Header{b.Header}, keep); err != nil {
+		return fmt.Errorf("anchor batch %x: %w", s, err)
+	}
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
+		_, mined, success, err := c.Outcome(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("anchor batch %x: transaction %x: %w", s, tx, err)
+		}
+		if mined && !success {
+			return fmt.Errorf("anchor batch %x: transaction %x failed", s, tx)
+		}
+		if mined {
+			hint, found, err := c.Locate(ctx, s)
 			if err != nil {
 				return fmt.Errorf("anchor batch %x: %w", s, err)
 			}
-			if found {
-				b.Anchor = &hint
-				return nil
+			if !found {
+				return fmt.Errorf("anchor batch %x: transaction %x is mined but the registry does not have the seal", s, tx)
 			}
+			b.Anchor = &hint
+			return nil
 		}
-		return fmt.Errorf("%w: sealed on %x, chain is at %x", ErrStaleBatch, b.Header.Prev, last)
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("anchor batch %x: waiting for transaction %x: %w", s, tx, ctx.Err())
+		case <-time.After(wait):
+		}
 	}
-	hint, err := a.Anchor(ctx, []seal.Header{b.Header}) // skips a header already anchored
-	if err != nil {
-		return fmt.Errorf("anchor batch %x: %w", s, err)
-	}
-	b.Anchor = &hint
-	return nil
 }
 
 // Reseal seals the batch again on prev, keeping its credentials, seeds and
@@ -118,8 +136,7 @@ func AnchorBatch(ctx context.Context, a Anchorer, b *Batch) error {
 // The old header can no longer be anchored (the chain has moved past its
 // Prev), so bundles made with it are void.
 func Reseal(ctx context.Context, b *Batch, prev [32]byte, workers int) error {
-	h := seal.Header{Version: HeaderVersion, Prev: prev, Root: b.Tree.Root(), Time: uint32(time.Now().Unix()), Bits: b.Header.Bits}
-	h, err := seal.Seal(ctx, h, workers)
+	h, err := sealOn(ctx, prev, b.Tree.Root(), b.Header.Bits, time.Now(), workers)
 	if err != nil {
 		return fmt.Errorf("seal batch again: %w", err)
 	}
@@ -138,77 +155,30 @@ type BatchOptions struct {
 	Progress func(done int)
 }
 
-// BuildBatch validates the documents, gives each a fresh seed, hashes them in
-// parallel, builds the Merkle tree and seals the header.
+// BuildBatch runs the issuing core on documents held in memory: it
+// validates them, gives each a fresh seed, hashes them, builds the Merkle
+// tree and seals the header.
 func BuildBatch(ctx context.Context, docs []*credential.Document, opts BatchOptions) (*Batch, error) {
 	if len(docs) == 0 {
 		return nil, ErrEmptyBatch
 	}
-	for i, d := range docs {
-		if err := d.Validate(); err != nil {
-			return nil, fmt.Errorf("credential %d (%s): %w", i, d.ID, err)
-		}
-	}
-	seeds := make([]byte, len(docs)*len(credential.Seed{}))
-	if _, err := rand.Read(seeds); err != nil {
-		return nil, fmt.Errorf("credential seeds: %w", err)
+	hashed, err := digestAll(ctx, docs, false, opts.Workers, 0, opts.Progress)
+	if err != nil {
+		return nil, fmt.Errorf("hash batch: %w", err)
 	}
 	b := &Batch{Credentials: make([]Issued, len(docs))}
 	for i, d := range docs {
-		b.Credentials[i] = Issued{Document: d, Seed: credential.Seed(seeds[32*i : 32*i+32]), Version: credential.Latest}
+		b.Credentials[i] = Issued{Document: d, Seed: hashed.seeds[i], Digest: hashed.digests[i], Version: credential.Latest}
 	}
-	leaves, err := b.hash(ctx, opts)
-	if err != nil {
-		return nil, err
+	b.Tree = merkle.Build(leavesOf(hashed.digests))
+	at := opts.Time
+	if at.IsZero() {
+		at = time.Now()
 	}
-	b.Tree = merkle.Build(leaves)
-	t := opts.Time
-	if t.IsZero() {
-		t = time.Now()
-	}
-	h := seal.Header{Version: HeaderVersion, Prev: opts.Prev, Root: b.Tree.Root(), Time: uint32(t.Unix()), Bits: opts.Bits}
-	if b.Header, err = seal.Seal(ctx, h, opts.Workers); err != nil {
+	if b.Header, err = sealOn(ctx, opts.Prev, b.Tree.Root(), opts.Bits, at, opts.Workers); err != nil {
 		return nil, err
 	}
 	return b, nil
-}
-
-// hash computes every digest and leaf hash, spread over the workers.
-func (b *Batch) hash(ctx context.Context, opts BatchOptions) ([]merkle.Hash, error) {
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	leaves := make([]merkle.Hash, len(b.Credentials))
-	const step = 256 // credentials claimed at a time
-	var next, done atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				lo := int(next.Add(step)) - step
-				if lo >= len(leaves) {
-					return
-				}
-				hi := min(lo+step, len(leaves))
-				for i := lo; i < hi; i++ {
-					c := &b.Credentials[i]
-					c.Digest = c.Document.Digest(c.Seed)
-					leaves[i] = merkle.LeafHash(c.Digest[:])
-				}
-				if opts.Progress != nil {
-					opts.Progress(int(done.Add(int64(hi - lo))))
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("hash batch: %w", err)
-	}
-	return leaves, nil
 }
 
 // Bundle returns the full-disclosure proof bundle of credential i.

@@ -17,7 +17,7 @@ import (
 
 func readCohort(t testing.TB) []*credential.Document {
 	t.Helper()
-	docs, err := ReadCSVFile("../testdata/cohort.csv", Profile{})
+	docs, err := ReadCSVFile("../testdata/cohort.csv", Institution{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ Grace Hopper,Compilers,15/01/2026,,
 Alan Turing,Computability,2026-01-15,,2025-01-01
 Edsger Dijkstra,Structured Programming,2026-01-15,3,2030-01-01
 `
-	_, err := ReadCSV(strings.NewReader(in), Profile{Name: "Example University", URL: "https://example.edu"})
+	_, err := ReadCSV(strings.NewReader(in), Institution{Name: "Example University", URL: "https://example.edu"})
 	var ie *InputError
 	if !errors.As(err, &ie) || !errors.Is(err, ErrInput) {
 		t.Fatalf("err = %v, want *InputError", err)
@@ -87,7 +87,7 @@ func TestReadCSVHeaderProblems(t *testing.T) {
 		"ragged row":      "name,achievement,validFrom\nAda,Engines\n",
 	}
 	for name, in := range cases {
-		if _, err := ReadCSV(strings.NewReader(in), Profile{}); !errors.Is(err, ErrInput) {
+		if _, err := ReadCSV(strings.NewReader(in), Institution{}); !errors.Is(err, ErrInput) {
 			t.Errorf("%s: err = %v", name, err)
 		}
 	}
@@ -195,17 +195,12 @@ func BenchmarkIssue(b *testing.B) {
 		docs[i] = &d
 	}
 	for b.Loop() {
-		batch := &Batch{Credentials: make([]Issued, len(docs))}
-		for i, d := range docs {
-			batch.Credentials[i].Document = d
-			batch.Credentials[i].Seed, _ = credential.NewSeed()
-		}
-		leaves, err := batch.hash(context.Background(), BatchOptions{})
+		hashed, err := digestAll(context.Background(), docs, true, 0, 0, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
-		tree := merkle.Build(leaves)
-		for i := range leaves {
+		tree := merkle.Build(leavesOf(hashed.digests))
+		for i := range docs {
 			if _, err := tree.Proof(uint64(i)); err != nil {
 				b.Fatal(err)
 			}

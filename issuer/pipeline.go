@@ -88,11 +88,7 @@ func (s *Service) makeBatches(ctx context.Context, flush bool) (bool, error) {
 		if !due {
 			return made, nil
 		}
-		leaves := make([]merkle.Hash, len(digests))
-		for i, d := range digests {
-			leaves[i] = merkle.LeafHash(d[:])
-		}
-		if _, err := s.store.CreateBatch(ctx, len(digests), leaves, s.cfg.Now().UTC()); err != nil {
+		if _, err := s.store.CreateBatch(ctx, len(digests), leavesOf(digests), s.cfg.Now().UTC()); err != nil {
 			return made, fmt.Errorf("create batch: %w", err)
 		}
 		made = true
@@ -187,8 +183,8 @@ func (s *Service) sealBatches(ctx context.Context) (bool, error) {
 		if err != nil {
 			return true, err
 		}
-		h := seal.Header{Version: HeaderVersion, Prev: prev, Root: merkle.Root(leaves), Time: uint32(s.cfg.Now().Unix()), Bits: s.cfg.Bits}
-		if h, err = seal.Seal(ctx, h, s.cfg.Workers); err != nil {
+		h, err := sealOn(ctx, prev, merkle.Root(leaves), s.cfg.Bits, s.cfg.Now(), s.cfg.Workers)
+		if err != nil {
 			return true, fmt.Errorf("seal batch %d: %w", b.Seq, err)
 		}
 		b.Header, b.State, b.Updated = h, Sealed, s.cfg.Now().UTC()
@@ -435,7 +431,7 @@ func (s *Service) confirmRange(ctx context.Context, first, last uint64) error {
 
 // confirm records where a batch is anchored, as final when the chain says
 // the block is.
-func (s *Service) confirm(ctx context.Context, b BatchRecord, a bundle.Anchor) error {
+func (s *Service) confirm(ctx context.Context, b StoredBatch, a bundle.Anchor) error {
 	final, err := s.chain.Final(ctx, a.Block)
 	if err != nil {
 		return fmt.Errorf("confirm batch %d: %w", b.Seq, err)
@@ -532,7 +528,7 @@ func (s *Service) Run(ctx context.Context, interval time.Duration, onErr func(er
 // Revoke revokes an anchored credential on chain and records it. A
 // revocation that reached the chain but whose receipt was lost (a timeout,
 // a crash) is recognised by reading the registry, and recorded.
-func (s *Service) Revoke(ctx context.Context, id string, reason uint8) (*Record, error) {
+func (s *Service) Revoke(ctx context.Context, id string, reason uint8) (*StoredCredential, error) {
 	if s.chain == nil {
 		return nil, ErrNoChain
 	}
@@ -559,7 +555,7 @@ func (s *Service) Revoke(ctx context.Context, id string, reason uint8) (*Record,
 
 // RecordRevocation records a revocation made on chain by other means
 // (`credseal revoke`), after checking the registry holds it.
-func (s *Service) RecordRevocation(ctx context.Context, digest [32]byte, tx [32]byte) (*Record, error) {
+func (s *Service) RecordRevocation(ctx context.Context, digest [32]byte, tx [32]byte) (*StoredCredential, error) {
 	if s.chain == nil {
 		return nil, ErrNoChain
 	}
@@ -580,7 +576,7 @@ func (s *Service) RecordRevocation(ctx context.Context, digest [32]byte, tx [32]
 	return s.recordRevocation(ctx, r, reason, tx)
 }
 
-func (s *Service) recordRevocation(ctx context.Context, r *Record, reason uint8, tx [32]byte) (*Record, error) {
+func (s *Service) recordRevocation(ctx context.Context, r *StoredCredential, reason uint8, tx [32]byte) (*StoredCredential, error) {
 	at := s.cfg.Now().UTC()
 	if err := s.store.SetRevoked(ctx, r.Seq, reason, tx, at); err != nil && !errors.Is(err, ErrAlreadyRevoked) {
 		return r, err

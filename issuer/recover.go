@@ -10,8 +10,8 @@ import (
 	"github.com/credseal/credseal/pkg/seal"
 )
 
-// AnchorEvent is one seal the registry says the issuer's key anchored.
-type AnchorEvent struct {
+// RegistryAnchor is one seal the registry says the issuer's key anchored.
+type RegistryAnchor struct {
 	Seal, Root [32]byte
 	Block      uint64
 	Tx         [32]byte
@@ -42,7 +42,7 @@ type RecoverReport struct {
 // database holds but had not sealed (or sealed differently) when it was
 // backed up is recognised by its Merkle root and given the anchored header
 // back, so its credentials are recovered, not reported lost.
-func (s *Service) Recover(ctx context.Context, events []AnchorEvent, headers func(ctx context.Context, tx [32]byte) ([]seal.Header, error)) (RecoverReport, error) {
+func (s *Service) Recover(ctx context.Context, events []RegistryAnchor, headers func(ctx context.Context, tx [32]byte) ([]seal.Header, error)) (RecoverReport, error) {
 	s.step.Lock()
 	defer s.step.Unlock()
 	var rep RecoverReport
@@ -113,9 +113,9 @@ func (s *Service) Recover(ctx context.Context, events []AnchorEvent, headers fun
 	return rep, nil
 }
 
-// RevocationEvent is one revocation the registry says the issuer's key
+// RegistryRevocation is one revocation the registry says the issuer's key
 // made: of a credential by digest, or of a batch by seal.
-type RevocationEvent struct {
+type RegistryRevocation struct {
 	ID     [32]byte
 	Batch  bool
 	Reason uint8
@@ -127,7 +127,7 @@ type RevocationEvent struct {
 // holds that it lacks (made with `credseal revoke` while the server had the
 // database, or whose receipt was lost), so the portal shows them. It
 // returns how many credentials it marked.
-func (s *Service) SyncRevocations(ctx context.Context, events []RevocationEvent) (int, error) {
+func (s *Service) SyncRevocations(ctx context.Context, events []RegistryRevocation) (int, error) {
 	digests := map[[32]byte]bool{}
 	for _, ev := range events {
 		if !ev.Batch {
@@ -139,7 +139,7 @@ func (s *Service) SyncRevocations(ctx context.Context, events []RevocationEvent)
 		return 0, err
 	}
 	marked := 0
-	mark := func(seq uint64, ev RevocationEvent) error {
+	mark := func(seq uint64, ev RegistryRevocation) error {
 		r, err := s.store.BySeq(ctx, seq)
 		if err != nil || r.Revoked != 0 {
 			return err
@@ -177,12 +177,12 @@ func (s *Service) SyncRevocations(ctx context.Context, events []RevocationEvent)
 
 // unanchoredByRoot maps the Merkle roots of the batches not yet anchored
 // to them.
-func (s *Service) unanchoredByRoot(ctx context.Context) (map[[32]byte]BatchRecord, error) {
+func (s *Service) unanchoredByRoot(ctx context.Context) (map[[32]byte]StoredBatch, error) {
 	waiting, err := s.store.BatchesIn(ctx, Batched, Sealed, Submitted)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[[32]byte]BatchRecord, len(waiting))
+	out := make(map[[32]byte]StoredBatch, len(waiting))
 	for _, b := range waiting {
 		leaves, err := s.store.Leaves(ctx, b.Seq)
 		if err != nil {
@@ -194,7 +194,7 @@ func (s *Service) unanchoredByRoot(ctx context.Context) (map[[32]byte]BatchRecor
 }
 
 // anchoredHeader finds ev's header among those its transaction carried.
-func anchoredHeader(ctx context.Context, headers func(context.Context, [32]byte) ([]seal.Header, error), ev AnchorEvent) (seal.Header, error) {
+func anchoredHeader(ctx context.Context, headers func(context.Context, [32]byte) ([]seal.Header, error), ev RegistryAnchor) (seal.Header, error) {
 	hs, err := headers(ctx, ev.Tx)
 	if err != nil {
 		return seal.Header{}, err
@@ -210,7 +210,7 @@ func anchoredHeader(ctx context.Context, headers func(context.Context, [32]byte)
 // RevocationLister lists the issuer key's revocations on the registry from
 // block from on, and the head it read to. The chain adapter implements it.
 type RevocationLister interface {
-	RevocationsSince(ctx context.Context, from uint64) (events []RevocationEvent, head uint64, err error)
+	RevocationsSince(ctx context.Context, from uint64) (events []RegistryRevocation, head uint64, err error)
 }
 
 // RevocationSyncEvery is how often Run reads the key's revocations from the

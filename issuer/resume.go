@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/credseal/credseal/internal/atomicfile"
 	"github.com/credseal/credseal/pkg/credential"
 	"github.com/credseal/credseal/pkg/merkle"
 	"github.com/credseal/credseal/pkg/seal"
@@ -189,7 +190,7 @@ func restoreAside(dir string) error {
 	if err := os.Rename(old, dir); err != nil {
 		return fmt.Errorf("resume: put back %s: %w", old, err)
 	}
-	return syncDir(filepath.Dir(filepath.Clean(dir)))
+	return atomicfile.SyncDir(filepath.Dir(filepath.Clean(dir)))
 }
 
 // isBatchOutput reports whether dir holds a resume file or a batch manifest.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/credseal/credseal/pkg/credential"
@@ -38,8 +39,8 @@ var States = []State{Pending, Batched, Sealed, Submitted, Confirmed, Final}
 // Anchored reports whether the state is confirmed or final.
 func (s State) Anchored() bool { return s == Confirmed || s == Final }
 
-// Record is a stored credential.
-type Record struct {
+// StoredCredential is a stored credential.
+type StoredCredential struct {
 	Seq         uint64 // arrival order, from 1
 	ID          string
 	Document    *credential.Document
@@ -57,9 +58,9 @@ type Record struct {
 	State       State     // derived from the batch when read
 }
 
-// BatchRecord is a stored batch: the credentials with sequence numbers
+// StoredBatch is a stored batch: the credentials with sequence numbers
 // First … First+Size-1, in leaf order.
-type BatchRecord struct {
+type StoredBatch struct {
 	Seq    uint64 // from 1
 	First  uint64
 	Size   uint64
@@ -76,7 +77,7 @@ type BatchRecord struct {
 }
 
 // Seal returns the batch's seal (meaningful from Sealed on).
-func (b BatchRecord) Seal() [32]byte { return b.Header.Hash() }
+func (b StoredBatch) Seal() [32]byte { return b.Header.Hash() }
 
 // AnchorTx is the anchoring transaction in flight: it is stored before it
 // is broadcast, so after a crash it is followed, never sent again at a new
@@ -119,33 +120,33 @@ type Store interface {
 	// Add stores credentials as pending, in order. A credential whose
 	// ContentHash is already stored is reported as a duplicate and skipped
 	// unless allowDuplicates is set.
-	Add(ctx context.Context, recs []*Record, allowDuplicates bool) ([]AddResult, error)
+	Add(ctx context.Context, recs []*StoredCredential, allowDuplicates bool) ([]AddResult, error)
 	// Unbatched returns the digests of up to limit pending credentials,
 	// oldest first, and when the oldest arrived.
 	Unbatched(ctx context.Context, limit int) ([]credential.Hash, time.Time, error)
 	// CreateBatch makes a batch of the oldest n pending credentials with
 	// their leaf hashes, in state Batched.
-	CreateBatch(ctx context.Context, n int, leaves []merkle.Hash, now time.Time) (BatchRecord, error)
+	CreateBatch(ctx context.Context, n int, leaves []merkle.Hash, now time.Time) (StoredBatch, error)
 	// UpdateBatch stores a batch's new state and header or anchor.
-	UpdateBatch(ctx context.Context, b BatchRecord) error
+	UpdateBatch(ctx context.Context, b StoredBatch) error
 	// BatchesIn returns the batches in any of the states, in order.
-	BatchesIn(ctx context.Context, states ...State) ([]BatchRecord, error)
+	BatchesIn(ctx context.Context, states ...State) ([]StoredBatch, error)
 	// Batches lists batches after seq, in order, at most limit.
-	Batches(ctx context.Context, after uint64, limit int) ([]BatchRecord, error)
-	Batch(ctx context.Context, seq uint64) (BatchRecord, error)
-	BatchBySeal(ctx context.Context, s [32]byte) (BatchRecord, error)
+	Batches(ctx context.Context, after uint64, limit int) ([]StoredBatch, error)
+	Batch(ctx context.Context, seq uint64) (StoredBatch, error)
+	BatchBySeal(ctx context.Context, s [32]byte) (StoredBatch, error)
 	Leaves(ctx context.Context, batch uint64) ([]merkle.Hash, error)
 	// Credential finds a credential by id; BySeq by sequence number;
 	// ByToken by the hash of its claim token.
-	Credential(ctx context.Context, id string) (*Record, error)
-	ByToken(ctx context.Context, tokenHash [32]byte) (*Record, error)
-	ByDigest(ctx context.Context, digest [32]byte) (*Record, error)
+	Credential(ctx context.Context, id string) (*StoredCredential, error)
+	ByToken(ctx context.Context, tokenHash [32]byte) (*StoredCredential, error)
+	ByDigest(ctx context.Context, digest [32]byte) (*StoredCredential, error)
 	// FindDigests returns the sequence numbers of the stored credentials
 	// among digests, in one pass.
 	FindDigests(ctx context.Context, digests map[[32]byte]bool) (map[[32]byte]uint64, error)
-	BySeq(ctx context.Context, seq uint64) (*Record, error)
+	BySeq(ctx context.Context, seq uint64) (*StoredCredential, error)
 	// Range returns the credentials First … First+Size-1 of a batch.
-	Range(ctx context.Context, first, size uint64) ([]*Record, error)
+	Range(ctx context.Context, first, size uint64) ([]*StoredCredential, error)
 	// SetRevoked records a revocation made at time at.
 	SetRevoked(ctx context.Context, seq uint64, reason uint8, tx [32]byte, at time.Time) error
 	// Counts returns how many credentials are in each state, and revoked.
@@ -160,6 +161,55 @@ type Store interface {
 	// Adopted looks one up.
 	Adopt(ctx context.Context, seals []AdoptedSeal) error
 	Adopted(ctx context.Context, seal [32]byte) (AdoptedSeal, bool, error)
+}
+
+// Scope is what a registrar API token may do.
+type Scope string
+
+// The scopes. Each route of the registrar API needs one; a token without
+// it is refused, so a token that only submits credentials cannot revoke
+// them, nor download every learner's data.
+const (
+	ScopeIssue  Scope = "issue"  // submit credentials
+	ScopeRevoke Scope = "revoke" // revoke credentials
+	ScopeRead   Scope = "read"   // read credentials, batches and metrics
+	ScopeAdmin  Scope = "admin"  // backups and API tokens; implies the others
+)
+
+// Scopes lists every scope.
+var Scopes = []Scope{ScopeIssue, ScopeRevoke, ScopeRead, ScopeAdmin}
+
+// LegacyScopes are those of tokens created before scopes existed: they
+// keep submitting and reading, and lose revoking and backups.
+var LegacyScopes = []Scope{ScopeIssue, ScopeRead}
+
+// APIToken is a registrar API token's record; the token itself is never
+// stored, only its SHA-256 (TokenHash).
+type APIToken struct {
+	Name    string    `json:"name"`
+	Scopes  []Scope   `json:"scopes"`
+	Created time.Time `json:"created"`
+	Revoked bool      `json:"revoked,omitempty"`
+}
+
+// Allows reports whether the token has scope s (admin has every scope).
+func (t APIToken) Allows(s Scope) bool {
+	return slices.Contains(t.Scopes, s) || slices.Contains(t.Scopes, ScopeAdmin)
+}
+
+// TokenStore keeps registrar API tokens under their SHA-256 (TokenHash);
+// the tokens themselves are stored nowhere.
+type TokenStore interface {
+	// PutAPIToken stores a new token's record. It fails with ErrBadToken
+	// when the hash is stored already or the name is a live token's.
+	PutAPIToken(ctx context.Context, hash [32]byte, t APIToken) error
+	// APIToken finds a token by its hash; ok is false when it is unknown
+	// or revoked.
+	APIToken(ctx context.Context, hash [32]byte) (t APIToken, ok bool, err error)
+	// RevokeAPIToken revokes the live token with that name.
+	RevokeAPIToken(ctx context.Context, name string) error
+	// APITokens lists every token, revoked ones included.
+	APITokens(ctx context.Context) ([]APIToken, error)
 }
 
 // Errors callers branch on.

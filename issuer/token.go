@@ -2,7 +2,9 @@ package issuer
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -10,40 +12,6 @@ import (
 	"strings"
 	"time"
 )
-
-// Scope is what a registrar API token may do.
-type Scope string
-
-// The scopes. Each route of the registrar API needs one; a token without
-// it is refused, so a token that only submits credentials cannot revoke
-// them, nor download every learner's data.
-const (
-	ScopeIssue  Scope = "issue"  // submit credentials
-	ScopeRevoke Scope = "revoke" // revoke credentials
-	ScopeRead   Scope = "read"   // read credentials, batches and metrics
-	ScopeAdmin  Scope = "admin"  // backups and API tokens; implies the others
-)
-
-// Scopes lists every scope.
-var Scopes = []Scope{ScopeIssue, ScopeRevoke, ScopeRead, ScopeAdmin}
-
-// LegacyScopes are those of tokens created before scopes existed: they
-// keep submitting and reading, and lose revoking and backups.
-var LegacyScopes = []Scope{ScopeIssue, ScopeRead}
-
-// APIToken is a registrar API token's record; the token itself is never
-// stored, only its SHA-256 (TokenHash).
-type APIToken struct {
-	Name    string    `json:"name"`
-	Scopes  []Scope   `json:"scopes"`
-	Created time.Time `json:"created"`
-	Revoked bool      `json:"revoked,omitempty"`
-}
-
-// Allows reports whether the token has scope s (admin has every scope).
-func (t APIToken) Allows(s Scope) bool {
-	return slices.Contains(t.Scopes, s) || slices.Contains(t.Scopes, ScopeAdmin)
-}
 
 // ErrBadToken wraps the reasons a token cannot be created.
 var ErrBadToken = errors.New("issuer: bad API token")
@@ -105,3 +73,18 @@ func validTokenName(name string) bool {
 	}
 	return true
 }
+
+// ClaimToken is the learner's claim token for a credential: 128 bits of
+// HMAC-SHA256 under the issuer's token key, so it is unguessable, only its
+// hash is stored, and the issuer can show it again (export) without keeping it.
+func (s *Service) ClaimToken(id string) string {
+	if s.cfg.TokenKey == nil {
+		return ""
+	}
+	m := hmac.New(sha256.New, s.cfg.TokenKey)
+	m.Write([]byte("credseal/claim/v1\x00" + id))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:16])
+}
+
+// TokenHash is what the store keeps of a claim or API token.
+func TokenHash(token string) [32]byte { return sha256.Sum256([]byte(token)) }

@@ -76,7 +76,7 @@ type entry struct {
 	expires time.Time // zero: never
 }
 
-func (c *cache) Batch(ctx context.Context, s [32]byte) (BatchRecord, error) {
+func (c *cache) Batch(ctx context.Context, s [32]byte) (RegistryBatch, error) {
 	if v, ok := c.cachedBatch(s); ok {
 		return v, nil
 	}
@@ -101,21 +101,21 @@ func (c *cache) Batch(ctx context.Context, s [32]byte) (BatchRecord, error) {
 		return rec, nil
 	})
 	if err != nil {
-		return BatchRecord{}, err
+		return RegistryBatch{}, err
 	}
-	return v.(BatchRecord), nil
+	return v.(RegistryBatch), nil
 }
 
 // cachedBatch finds a seal among the records, then among the misses.
-func (c *cache) cachedBatch(s [32]byte) (BatchRecord, bool) {
+func (c *cache) cachedBatch(s [32]byte) (RegistryBatch, bool) {
 	now := c.opts.Now()
 	if v, ok := c.batches.get(s, now); ok {
-		return v.(BatchRecord), true
+		return v.(RegistryBatch), true
 	}
 	if v, ok := c.misses.get(s, now); ok {
-		return v.(BatchRecord), true
+		return v.(RegistryBatch), true
 	}
-	return BatchRecord{}, false
+	return RegistryBatch{}, false
 }
 
 func (c *cache) Status(ctx context.Context, s, digest [32]byte) (StatusRecord, error) {

@@ -21,14 +21,14 @@ import (
 type RegistryReader interface {
 	// Batch reads the registry's record of a batch and the transaction that
 	// anchored it. Once the batch is anchored deep enough this never changes.
-	Batch(ctx context.Context, seal [32]byte) (BatchRecord, error)
+	Batch(ctx context.Context, seal [32]byte) (RegistryBatch, error)
 	// Status reads what can change: revocations, the issuer's standing and
 	// key, and the chain's head.
 	Status(ctx context.Context, seal, digest [32]byte) (StatusRecord, error)
 }
 
-// BatchRecord is what a registry says about an anchored batch.
-type BatchRecord struct {
+// RegistryBatch is what a registry says about an anchored batch.
+type RegistryBatch struct {
 	Anchored bool
 	Issuer   [20]byte // the key that anchored it
 	Block    uint64
@@ -63,14 +63,14 @@ type StatusRecord struct {
 	Head       uint64 // the chain's latest block
 }
 
-// Record is everything a verification learned from a registry.
-type Record struct {
-	BatchRecord
+// RegistryReport is everything a verification learned from a registry.
+type RegistryReport struct {
+	RegistryBatch
 	StatusRecord
 }
 
 // Confirmations is how deep the batch is, counting its own block.
-func (r Record) Confirmations() uint64 {
+func (r RegistryReport) Confirmations() uint64 {
 	if r.StatusRecord.Head < r.Block {
 		return 0
 	}
@@ -82,16 +82,16 @@ func (r Record) Confirmations() uint64 {
 var ErrRecordMoved = errors.New("verifier: the batch's record moved to another block between two reads (a chain reorganisation?)")
 
 // lookup asks a registry everything about one credential.
-func lookup(ctx context.Context, r RegistryReader, s, digest [32]byte) (Record, error) {
+func lookup(ctx context.Context, r RegistryReader, s, digest [32]byte) (RegistryReport, error) {
 	b, err := r.Batch(ctx, s)
 	if err != nil || !b.Anchored {
-		return Record{BatchRecord: b}, err
+		return RegistryReport{RegistryBatch: b}, err
 	}
 	st, err := r.Status(ctx, s, digest)
 	if err == nil && st.BatchBlock != b.Block {
 		err = fmt.Errorf("%w: block %d, then %d", ErrRecordMoved, b.Block, st.BatchBlock)
 	}
-	return Record{BatchRecord: b, StatusRecord: st}, err
+	return RegistryReport{RegistryBatch: b, StatusRecord: st}, err
 }
 
 // Registry is one registry the verifier trusts: the only places it accepts
@@ -141,7 +141,7 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 		}
 	}
 	s := b.Proof.Header.Hash()
-	var rec Record
+	var rec RegistryReport
 	var reg Registry
 	var lookupErr error // the first registry that could not answer
 	for _, candidate := range candidates {
@@ -202,7 +202,7 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 // checkIssuer names the issuer as the registry does, and fails a batch
 // anchored by an unaccredited key, by a suspended issuer (from the
 // suspension's block on), or whose credential claims another domain.
-func (v *Verifier) checkIssuer(r *Result, rec Record) {
+func (v *Verifier) checkIssuer(r *Result, rec RegistryReport) {
 	who := fmt.Sprintf("%s (%s)", rec.IssuerName, rec.IssuerDomain)
 	detail := fmt.Sprintf("anchored by key 0x%x; issuer key now 0x%x: %q, domain %s", rec.Issuer, rec.IssuerKey, rec.IssuerName, rec.IssuerDomain)
 	if rec.Cutoff != NoCutoff {
@@ -238,7 +238,7 @@ func (v *Verifier) checkIssuer(r *Result, rec Record) {
 }
 
 // hintMismatch compares the bundle's anchor hint with the registry.
-func hintMismatch(a *bundle.Anchor, rec Record) string {
+func hintMismatch(a *bundle.Anchor, rec RegistryReport) string {
 	if a == nil {
 		return ""
 	}

@@ -26,17 +26,17 @@ import (
 	"github.com/credseal/credseal/pkg/merkle"
 )
 
-// Status is the outcome of one check.
-type Status string
+// CheckStatus is the outcome of one check.
+type CheckStatus string
 
 // Check outcomes.
 const (
-	Pass    Status = "pass"
-	Fail    Status = "fail"
-	Warning Status = "warning"
+	Pass    CheckStatus = "pass"
+	Fail    CheckStatus = "fail"
+	Warning CheckStatus = "warning"
 	// Pending: the record is on chain but not yet deep enough to rely on.
-	Pending    Status = "pending"
-	NotChecked Status = "not-checked"
+	Pending    CheckStatus = "pending"
+	NotChecked CheckStatus = "not-checked"
 )
 
 // Check IDs, in the order they run.
@@ -55,11 +55,11 @@ const (
 
 // Check is one verification step's outcome.
 type Check struct {
-	ID     string `json:"id"`
-	Title  string `json:"title"`
-	Status Status `json:"status"`
-	Reason string `json:"reason"`           // one line, for people
-	Detail string `json:"detail,omitempty"` // technical evidence
+	ID     string      `json:"id"`
+	Title  string      `json:"title"`
+	Status CheckStatus `json:"status"`
+	Reason string      `json:"reason"`           // one line, for people
+	Detail string      `json:"detail,omitempty"` // technical evidence
 }
 
 // Verdict sums up a result.
@@ -213,11 +213,11 @@ func (v *Verifier) Verify(ctx context.Context, b *bundle.Bundle) *Result {
 	return r
 }
 
-func (r *Result) add(id string, s Status, reason, detail string) {
+func (r *Result) add(id string, s CheckStatus, reason, detail string) {
 	r.Checks = append(r.Checks, check(id, s, reason, detail))
 }
 
-func check(id string, s Status, reason, detail string) Check {
+func check(id string, s CheckStatus, reason, detail string) Check {
 	return Check{ID: id, Title: titles[id], Status: s, Reason: reason, Detail: detail}
 }
 

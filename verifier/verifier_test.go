@@ -26,7 +26,7 @@ func newVerifier() *verifier.Verifier {
 // batch issues the sample cohort and returns it.
 func batch(t testing.TB) *issuer.Batch {
 	t.Helper()
-	docs, err := issuer.ReadCSVFile("../testdata/cohort.csv", issuer.Profile{})
+	docs, err := issuer.ReadCSVFile("../testdata/cohort.csv", issuer.Institution{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -358,8 +358,8 @@ func BenchmarkVerifyOffline(b *testing.B) {
 // cannot re-mine a transaction at another height, so this one is a stub.)
 type movingReader struct{}
 
-func (movingReader) Batch(context.Context, [32]byte) (verifier.BatchRecord, error) {
-	return verifier.BatchRecord{Anchored: true, Block: 10, Head: 20}, nil
+func (movingReader) Batch(context.Context, [32]byte) (verifier.RegistryBatch, error) {
+	return verifier.RegistryBatch{Anchored: true, Block: 10, Head: 20}, nil
 }
 
 func (movingReader) Status(context.Context, [32]byte, [32]byte) (verifier.StatusRecord, error) {

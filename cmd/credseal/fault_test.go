@@ -108,7 +108,7 @@ func checkAnchoredOnce(t *testing.T, dir, chainDir string, run int) {
 		t.Fatal(err)
 	}
 	defer ec.Close()
-	c, err := chain.New(ctx, ec, common.HexToAddress(cfg.Registry), nil, chain.Options{})
+	c, err := chain.New(ctx, ec, common.HexToAddress(cfg.Registry), nil, chain.TxOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

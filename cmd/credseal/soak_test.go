@@ -314,7 +314,7 @@ func checkSoak(t *testing.T, dir string, ec *ethclient.Client, cfg issuerJSON, a
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := chain.New(ctx, ec, common.HexToAddress(cfg.Registry), nil, chain.Options{})
+	c, err := chain.New(ctx, ec, common.HexToAddress(cfg.Registry), nil, chain.TxOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

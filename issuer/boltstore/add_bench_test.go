@@ -57,7 +57,7 @@ func benchmarkAdd(b *testing.B, n, chunk int) {
 		}
 		b.StartTimer()
 		start, tail, tailFrom, cpu := time.Now(), time.Time{}, 0, cpuTime()
-		recs := make([]*issuer.Record, chunk)
+		recs := make([]*issuer.StoredCredential, chunk)
 		for lo := 0; lo < n; lo += chunk {
 			if lo+chunk > n-n/10 && tail.IsZero() { // the chunks that store the last tenth
 				tail, tailFrom = time.Now(), lo
@@ -124,8 +124,8 @@ func sampleRSS() (stop func() (anon, file int64)) {
 	return func() (int64, int64) { close(done); p := <-peaks; return p[0], p[1] }
 }
 
-func syntheticRecord(i int, doc []byte) *issuer.Record {
-	r := &issuer.Record{DocJSON: doc, Version: credential.Latest, Created: time.Unix(1_800_000_000, 0).UTC(), State: issuer.Pending}
+func syntheticRecord(i int, doc []byte) *issuer.StoredCredential {
+	r := &issuer.StoredCredential{DocJSON: doc, Version: credential.Latest, Created: time.Unix(1_800_000_000, 0).UTC(), State: issuer.Pending}
 	r.ID = "urn:uuid:" + uuid.Must(uuid.NewV7()).String() // as intake makes them
 	_, _ = rand.Read(r.Seed[:])
 	_, _ = rand.Read(r.Digest[:])

@@ -83,7 +83,7 @@ func manyDocs(tb testing.TB, n int) []*credential.Document {
 // duplicate index, batching (one batch of 100,000), sealing at difficulty
 // 16 and the state changes up to final, with an instant chain.
 func BenchmarkIssue100k(b *testing.B) {
-	const n = 100_000
+	const n, maxSteps = 100_000, 5
 	docs := manyDocs(b, n)
 	bits, _ := seal.BitsForDifficulty(issuer.DefaultDifficulty)
 	for b.Loop() {
@@ -98,15 +98,26 @@ func BenchmarkIssue100k(b *testing.B) {
 		if _, err := svc.Submit(ctx, docs, false, nil); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := svc.Step(ctx, true); err != nil {
-			b.Fatal(err)
+		// Step until final (two steps with the instant chain: the first
+		// batches, seals and sends the anchor; the next finds it in a final
+		// block), all timed.
+		steps, counts := 0, map[issuer.State]int(nil)
+		for steps < maxSteps && counts[issuer.Final] != n {
+			if _, err := svc.Step(ctx, true); err != nil {
+				b.Fatal(err)
+			}
+			steps++
+			if counts, _, err = db.Counts(ctx); err != nil {
+				b.Fatal(err)
+			}
 		}
-		b.ReportMetric(n/time.Since(start).Seconds(), "credentials/s")
+		elapsed := time.Since(start)
 		b.StopTimer()
-		counts, _, _ := db.Counts(ctx)
 		if counts[issuer.Final] != n {
-			b.Fatalf("counts %v", counts)
+			b.Fatalf("after %d steps: counts %v", steps, counts)
 		}
+		b.ReportMetric(n/elapsed.Seconds(), "credentials/s")
+		b.ReportMetric(float64(steps), "steps")
 		db.Close()
 		b.StartTimer()
 	}

@@ -22,7 +22,7 @@ var ctx = context.Background()
 
 func cohort(t testing.TB) []*credential.Document {
 	t.Helper()
-	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Profile{})
+	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Institution{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,7 +327,7 @@ func TestRevokeThroughService(t *testing.T) {
 	}
 }
 
-func mustBatch(t *testing.T, db *boltstore.DB, seq uint64) issuer.BatchRecord {
+func mustBatch(t *testing.T, db *boltstore.DB, seq uint64) issuer.StoredBatch {
 	t.Helper()
 	b, err := db.Batch(ctx, seq)
 	if err != nil {
@@ -347,7 +347,7 @@ func TestLockAndBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	backup := filepath.Join(t.TempDir(), "backup.db")
-	if err := db.BackupFile(backup); err != nil {
+	if err := db.BackupFile(ctx, backup); err != nil {
 		t.Fatal(err)
 	}
 	copyDB := openDB(t, backup)
@@ -357,42 +357,6 @@ func TestLockAndBackup(t *testing.T) {
 	}
 	if _, err := copyDB.Credential(ctx, cohort(t)[0].ID); !errors.Is(err, issuer.ErrNotFound) {
 		t.Fatalf("lookup of a never-stored id: %v", err)
-	}
-}
-
-func TestAPITokens(t *testing.T) {
-	db := openDB(t, filepath.Join(t.TempDir(), "issuer.db"))
-	h := issuer.TokenHash("secret")
-	rec := issuer.APIToken{Name: "registrar", Scopes: []issuer.Scope{issuer.ScopeRevoke}, Created: time.Now().UTC()}
-	if err := db.PutAPIToken(ctx, h, rec); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.PutAPIToken(ctx, issuer.TokenHash("other"), rec); !errors.Is(err, issuer.ErrBadToken) {
-		t.Fatalf("two live tokens with one name: %v", err)
-	}
-	if tok, ok, err := db.APIToken(ctx, h); !ok || err != nil || tok.Name != "registrar" || !tok.Allows(issuer.ScopeRevoke) || tok.Allows(issuer.ScopeIssue) {
-		t.Fatalf("lookup: %+v %v %v", tok, ok, err)
-	}
-	if err := db.RevokeAPIToken(ctx, "registrar"); err != nil {
-		t.Fatal(err)
-	}
-	if _, ok, _ := db.APIToken(ctx, h); ok {
-		t.Fatal("revoked token still valid")
-	}
-	if err := db.RevokeAPIToken(ctx, "registrar"); !errors.Is(err, issuer.ErrNotFound) {
-		t.Fatalf("revoking again: %v", err)
-	}
-	toks, err := db.APITokens(ctx)
-	if err != nil || len(toks) != 1 || !toks[0].Revoked {
-		t.Fatalf("list: %+v %v", toks, err)
-	}
-	// A token made with issuer.CreateAPIToken is found by its hash.
-	tok, _, err := issuer.CreateAPIToken(ctx, db, "office", []issuer.Scope{issuer.ScopeIssue}, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, ok, err := db.APIToken(ctx, issuer.TokenHash(tok)); !ok || err != nil || got.Name != "office" {
-		t.Fatalf("created token: %+v %v %v", got, ok, err)
 	}
 }
 
@@ -450,7 +414,7 @@ func TestNoResealWhenOurOwnSealLands(t *testing.T) {
 func TestNFCSpellingsAreDuplicates(t *testing.T) {
 	f := newFixture(t, 20)
 	csv := "name,achievement,validFrom\nZo\u00eb M\u00fcller,Data,2026-01-01\nZoe\u0308 Mu\u0308ller,Data,2026-01-01\n"
-	docs, err := issuer.ReadCSV(strings.NewReader(csv), issuer.Profile{Name: "X", URL: "https://x.example"})
+	docs, err := issuer.ReadCSV(strings.NewReader(csv), issuer.Institution{Name: "X", URL: "https://x.example"})
 	if err != nil {
 		t.Fatal(err)
 	}

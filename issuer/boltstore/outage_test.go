@@ -18,7 +18,7 @@ import (
 // is anchored.
 func TestRPCOutage(t *testing.T) {
 	// Few retries inside the client: the outage is the service's to ride out.
-	c, proxy, signer := chaintest.BehindProxy(t, chain.Options{Retries: 1})
+	c, proxy, signer := chaintest.BehindProxy(t, chain.TxOptions{Retries: 1})
 	db := openDB(t, filepath.Join(t.TempDir(), "issuer.db"))
 	bits, _ := seal.BitsForDifficulty(devchain.DefaultMinDifficulty)
 	svc := issuer.NewService(db, c, issuer.Config{BatchSize: 20, Bits: bits})

@@ -313,7 +313,7 @@ func TestReorgBeforeConfirmed(t *testing.T) {
 // step fails within the call deadline instead of hanging (and holding the
 // pipeline's lock); once the endpoint answers again everything anchors.
 func TestHungEndpoint(t *testing.T) {
-	c, proxy, _ := chaintest.BehindProxy(t, chain.Options{CallTimeout: 300 * time.Millisecond, Retries: 1})
+	c, proxy, _ := chaintest.BehindProxy(t, chain.TxOptions{CallTimeout: 300 * time.Millisecond, Retries: 1})
 	db := openDB(t, filepath.Join(t.TempDir(), "issuer.db"))
 	bits, _ := seal.BitsForDifficulty(devchain.DefaultMinDifficulty)
 	svc := issuer.NewService(db, c, issuer.Config{BatchSize: 20, Bits: bits})
@@ -409,7 +409,7 @@ func TestRestoredBackupStopsAndRecovers(t *testing.T) {
 	f.svc.Submit(ctx, docs[20:40], false, nil)
 	issuer.NewService(f.db, nil, issuer.Config{BatchSize: 20}).Step(ctx, true) // batch 2 formed
 	backup := filepath.Join(t.TempDir(), "backup.db")
-	if err := f.db.BackupFile(backup); err != nil {
+	if err := f.db.BackupFile(ctx, backup); err != nil {
 		t.Fatal(err)
 	}
 	f.drain(t)
@@ -432,9 +432,9 @@ func TestRestoredBackupStopsAndRecovers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	events := make([]issuer.AnchorEvent, len(evs))
+	events := make([]issuer.RegistryAnchor, len(evs))
 	for i, ev := range evs {
-		events[i] = issuer.AnchorEvent(ev)
+		events[i] = issuer.RegistryAnchor(ev)
 	}
 	rep, err := f.svc.Recover(ctx, events, f.c.AnchoredHeaders)
 	if err != nil {
@@ -498,7 +498,7 @@ func TestNewRegistry(t *testing.T) {
 	}
 }
 
-func mustRecord(t *testing.T, db *boltstore.DB, seq uint64) *issuer.Record {
+func mustRecord(t *testing.T, db *boltstore.DB, seq uint64) *issuer.StoredCredential {
 	t.Helper()
 	r, err := db.BySeq(ctx, seq)
 	if err != nil {

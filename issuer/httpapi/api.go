@@ -12,6 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/credseal/credseal/internal/httpx"
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/credential"
 )
@@ -31,22 +32,22 @@ func decodeJSON(c echo.Context, v any) error {
 	if err := dec.Decode(v); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return fail(http.StatusRequestEntityTooLarge, CodeTooLarge, "request body too large")
+			return httpx.Errorf(http.StatusRequestEntityTooLarge, CodeTooLarge, "request body too large")
 		}
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
-			return fail(http.StatusBadRequest, CodeBadRequest, "field %q: expected %s, got JSON %s", typeErr.Field, typeErr.Type, typeErr.Value)
+			return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "field %q: expected %s, got JSON %s", typeErr.Field, typeErr.Type, typeErr.Value)
 		}
-		return fail(http.StatusBadRequest, CodeBadRequest, "malformed JSON: %v", err)
+		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "malformed JSON: %v", err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return fail(http.StatusBadRequest, CodeBadRequest, "malformed JSON: data after the value")
+		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "malformed JSON: data after the value")
 	}
 	return nil
 }
 
 // document turns one JSON record into a credential document.
-func (s *Server) document(obj map[string]any) (*credential.Document, error) {
+func (s *IssuerServer) document(obj map[string]any) (*credential.Document, error) {
 	fields, err := issuer.FieldsOfJSON(obj)
 	if err != nil {
 		return nil, err
@@ -54,17 +55,17 @@ func (s *Server) document(obj map[string]any) (*credential.Document, error) {
 	return issuer.DocumentFromFields(fields, s.cfg.Profile)
 }
 
-func (s *Server) submitOne(c echo.Context) error {
+func (s *IssuerServer) submitOne(c echo.Context) error {
 	var obj map[string]any
 	if err := decodeJSON(c, &obj); err != nil {
 		return err
 	}
 	if obj == nil {
-		return fail(http.StatusBadRequest, CodeBadRequest, "the body must be a JSON object with the credential's fields")
+		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "the body must be a JSON object with the credential's fields")
 	}
 	doc, err := s.document(obj)
 	if err != nil {
-		return fail(http.StatusUnprocessableEntity, CodeInvalid, "%v", err)
+		return httpx.Errorf(http.StatusUnprocessableEntity, CodeInvalid, "%v", err)
 	}
 	out, err := s.submit(c, []*credential.Document{doc})
 	if err != nil {
@@ -73,7 +74,7 @@ func (s *Server) submitOne(c echo.Context) error {
 	return c.JSON(http.StatusAccepted, out[0])
 }
 
-func (s *Server) submitBulk(c echo.Context) error {
+func (s *IssuerServer) submitBulk(c echo.Context) error {
 	var body struct {
 		Credentials []map[string]any `json:"credentials"`
 	}
@@ -82,9 +83,9 @@ func (s *Server) submitBulk(c echo.Context) error {
 	}
 	switch n := len(body.Credentials); {
 	case n == 0:
-		return fail(http.StatusBadRequest, CodeBadRequest, `the body must be {"credentials": [ … ]} with at least one credential`)
+		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, `the body must be {"credentials": [ … ]} with at least one credential`)
 	case n > maxBulk:
-		return fail(http.StatusRequestEntityTooLarge, CodeTooLarge, "at most %d credentials a request, got %d", maxBulk, n)
+		return httpx.Errorf(http.StatusRequestEntityTooLarge, CodeTooLarge, "at most %d credentials a request, got %d", maxBulk, n)
 	}
 	docs := make([]*credential.Document, len(body.Credentials))
 	var problems []string
@@ -97,7 +98,7 @@ func (s *Server) submitBulk(c echo.Context) error {
 		docs[i] = d
 	}
 	if len(problems) > 0 {
-		return c.JSON(http.StatusUnprocessableEntity, map[string]any{"error": &apiError{Code: CodeInvalid,
+		return c.JSON(http.StatusUnprocessableEntity, map[string]any{"error": &httpx.Error{Code: CodeInvalid,
 			Message: fmt.Sprintf("%d invalid credential(s); nothing was stored", len(problems))}, "problems": problems})
 	}
 	out, err := s.submit(c, docs)
@@ -107,7 +108,7 @@ func (s *Server) submitBulk(c echo.Context) error {
 	return c.JSON(http.StatusAccepted, map[string]any{"credentials": out})
 }
 
-func (s *Server) submit(c echo.Context, docs []*credential.Document) ([]submitted, error) {
+func (s *IssuerServer) submit(c echo.Context, docs []*credential.Document) ([]submitted, error) {
 	allowDup := c.QueryParam("allowDuplicates") == "true"
 	res, err := s.cfg.Service.Submit(c.Request().Context(), docs, allowDup, nil)
 	if err != nil {
@@ -123,7 +124,7 @@ func (s *Server) submit(c echo.Context, docs []*credential.Document) ([]submitte
 	return out, nil
 }
 
-func (s *Server) claimURL(id string) string {
+func (s *IssuerServer) claimURL(id string) string {
 	if tok := s.cfg.Service.ClaimToken(id); tok != "" && s.cfg.PortalURL != "" {
 		return s.cfg.PortalURL + "/claim/" + tok
 	}
@@ -143,7 +144,7 @@ type credentialView struct {
 	ClaimURL string `json:"claimUrl,omitempty"`
 }
 
-func (s *Server) view(c echo.Context, r *issuer.Record) (credentialView, error) {
+func (s *IssuerServer) view(c echo.Context, r *issuer.StoredCredential) (credentialView, error) {
 	v := credentialView{ID: r.ID, State: string(r.State), Batch: r.Batch, Digest: hex.EncodeToString(r.Digest[:]),
 		Revoked: r.Revoked}
 	// A claim link opens the learner's bundle, seed and all: only tokens
@@ -162,8 +163,13 @@ func (s *Server) view(c echo.Context, r *issuer.Record) (credentialView, error) 
 	return v, nil
 }
 
-func (s *Server) credentialStatus(c echo.Context) error {
+func (s *IssuerServer) credentialStatus(c echo.Context) error {
 	r, err := s.cfg.Service.Store().Credential(c.Request().Context(), c.Param("id"))
+	return s.answerView(c, r, err)
+}
+
+// answerView answers with r's view, or with err.
+func (s *IssuerServer) answerView(c echo.Context, r *issuer.StoredCredential, err error) error {
 	if err != nil {
 		return err
 	}
@@ -174,7 +180,7 @@ func (s *Server) credentialStatus(c echo.Context) error {
 	return c.JSON(http.StatusOK, v)
 }
 
-func (s *Server) revoke(c echo.Context) error {
+func (s *IssuerServer) revoke(c echo.Context) error {
 	var body struct {
 		Reason int `json:"reason"`
 	}
@@ -182,17 +188,10 @@ func (s *Server) revoke(c echo.Context) error {
 		return err
 	}
 	if body.Reason < 1 || body.Reason > 255 {
-		return fail(http.StatusBadRequest, CodeBadRequest, "reason must be a code from 1 to 255")
+		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "reason must be a code from 1 to 255")
 	}
 	r, err := s.cfg.Service.Revoke(c.Request().Context(), c.Param("id"), uint8(body.Reason))
-	if err != nil {
-		return err
-	}
-	v, err := s.view(c, r)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusOK, v)
+	return s.answerView(c, r, err)
 }
 
 // batchView is a batch for the registrar.
@@ -208,7 +207,7 @@ type batchView struct {
 	Updated time.Time `json:"updated"`
 }
 
-func batchViewOf(b issuer.BatchRecord) batchView {
+func batchViewOf(b issuer.StoredBatch) batchView {
 	v := batchView{Seq: b.Seq, State: string(b.State), Size: b.Size, Created: b.Created, Updated: b.Updated}
 	if b.State != issuer.Batched {
 		s := b.Seal()
@@ -220,7 +219,7 @@ func batchViewOf(b issuer.BatchRecord) batchView {
 	return v
 }
 
-func (s *Server) listBatches(c echo.Context) error {
+func (s *IssuerServer) listBatches(c echo.Context) error {
 	after, err := queryUint(c, "after", 0)
 	if err != nil {
 		return err
@@ -230,7 +229,7 @@ func (s *Server) listBatches(c echo.Context) error {
 		return err
 	}
 	if limit < 1 || limit > 500 {
-		return fail(http.StatusBadRequest, CodeBadRequest, "limit must be 1..500")
+		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "limit must be 1..500")
 	}
 	bs, err := s.cfg.Service.Store().Batches(c.Request().Context(), after, int(limit)+1)
 	if err != nil {
@@ -249,10 +248,10 @@ func (s *Server) listBatches(c echo.Context) error {
 	return c.JSON(http.StatusOK, page)
 }
 
-func (s *Server) batchStatus(c echo.Context) error {
+func (s *IssuerServer) batchStatus(c echo.Context) error {
 	seq, err := strconv.ParseUint(c.Param("seq"), 10, 64)
 	if err != nil {
-		return fail(http.StatusBadRequest, CodeBadRequest, "batch number %q is not a number", c.Param("seq"))
+		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "batch number %q is not a number", c.Param("seq"))
 	}
 	b, err := s.cfg.Service.Store().Batch(c.Request().Context(), seq)
 	if err != nil {
@@ -268,7 +267,7 @@ func queryUint(c echo.Context, name string, def uint64) (uint64, error) {
 	}
 	n, err := strconv.ParseUint(v, 10, 64)
 	if err != nil {
-		return 0, fail(http.StatusBadRequest, CodeBadRequest, "%s=%q is not a whole number", name, v)
+		return 0, httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "%s=%q is not a whole number", name, v)
 	}
 	return n, nil
 }

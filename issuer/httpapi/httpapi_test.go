@@ -60,11 +60,11 @@ func (b *syncBuffer) String() string {
 // simulated chain, on a real HTTP server on 127.0.0.1; the test's token
 // has the admin scope.
 func newEnv(t *testing.T) *env {
-	return newEnvWith(t, httpapi.Config{})
+	return newEnvWith(t, httpapi.IssuerConfig{})
 }
 
 // newEnvWith is newEnv with the server's Config started from cfg.
-func newEnvWith(t *testing.T, cfg httpapi.Config) *env {
+func newEnvWith(t *testing.T, cfg httpapi.IssuerConfig) *env {
 	t.Helper()
 	chainEnv := chaintest.New(t)
 	iss := chainEnv.Issuer("Université de Lumière", "registrar.example.edu")
@@ -78,7 +78,7 @@ func newEnvWith(t *testing.T, cfg httpapi.Config) *env {
 	}
 	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
 	svc := issuer.NewService(db, chainEnv.Client(iss), issuer.Config{BatchSize: 100, Bits: bits, TokenKey: []byte("k")})
-	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Profile{})
+	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Institution{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func newEnvWith(t *testing.T, cfg httpapi.Config) *env {
 	}
 	log := &syncBuffer{}
 	cfg.Service, cfg.Tokens, cfg.Backup, cfg.PortalURL = svc, db, db, "https://portal.example"
-	cfg.Profile = issuer.Profile{Name: "Université de Lumière", URL: "https://registrar.example.edu"}
+	cfg.Profile = issuer.Institution{Name: "Université de Lumière", URL: "https://registrar.example.edu"}
 	cfg.Logger = slog.New(slog.NewTextHandler(log, nil))
 	s := httpapi.New(cfg)
 	srv := httptest.NewServer(s.Handler())
@@ -490,7 +490,7 @@ func TestMetricsAccess(t *testing.T) {
 		mode             string
 		anonymous, token int
 	}{{httpapi.MetricsToken, 401, 200}, {httpapi.MetricsPublic, 200, 200}, {httpapi.MetricsOff, 404, 404}} {
-		e := newEnvWith(t, httpapi.Config{Metrics: tc.mode})
+		e := newEnvWith(t, httpapi.IssuerConfig{Metrics: tc.mode})
 		if resp, _ := e.do(t, "GET", "/metrics", "", "", nil); resp.StatusCode != tc.anonymous {
 			t.Errorf("%s, no token: %d, want %d", tc.mode, resp.StatusCode, tc.anonymous)
 		}

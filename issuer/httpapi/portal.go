@@ -12,6 +12,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/credseal/credseal/internal/httpx"
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
@@ -34,20 +35,9 @@ var templates = template.Must(template.New("").Funcs(template.FuncMap{
 var portalCSP = "default-src 'none'; style-src 'self' " + issuer.CertificateStyleHash +
 	"; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-func (s *Server) portalHeaders(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		h := c.Response().Header()
-		h.Set("Content-Security-Policy", portalCSP)
-		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer") // the token is in the URL
-		h.Set("Cache-Control", "no-store")
-		return next(c)
-	}
-}
-
 // claimed finds the credential of a claim token. Unknown and revoked tokens
 // both get 404, and the stored hash is compared in constant time.
-func (s *Server) claimed(c echo.Context) (*issuer.Record, error) {
+func (s *IssuerServer) claimed(c echo.Context) (*issuer.StoredCredential, error) {
 	tok := c.Param("token")
 	if len(tok) < 16 || len(tok) > 64 {
 		return nil, echo.ErrNotFound
@@ -63,7 +53,7 @@ func (s *Server) claimed(c echo.Context) (*issuer.Record, error) {
 	return r, nil
 }
 
-func (s *Server) claimPage(c echo.Context) error {
+func (s *IssuerServer) claimPage(c echo.Context) error {
 	r, err := s.claimed(c)
 	if err != nil {
 		return err
@@ -101,22 +91,22 @@ func hasPrefix(p, prefix string) bool {
 }
 
 // claimedBundle is the anchored credential's full bundle.
-func (s *Server) claimedBundle(c echo.Context) (*issuer.Record, *bundle.Bundle, error) {
+func (s *IssuerServer) claimedBundle(c echo.Context) (*issuer.StoredCredential, *bundle.Bundle, error) {
 	r, err := s.claimed(c)
 	if err != nil {
 		return nil, nil, err
 	}
 	if r.Revoked != 0 {
-		return nil, nil, fail(http.StatusGone, CodeRevoked, "revoked: %s", bundle.RevocationReason(r.Revoked))
+		return nil, nil, httpx.Errorf(http.StatusGone, CodeRevoked, "revoked: %s", bundle.RevocationReason(r.Revoked))
 	}
 	if r.State != issuer.Final {
-		return nil, nil, fail(http.StatusConflict, CodeNotAnchored, "not anchored and final yet")
+		return nil, nil, httpx.Errorf(http.StatusConflict, CodeNotAnchored, "not anchored and final yet")
 	}
 	b, err := s.cfg.Service.Bundle(c.Request().Context(), r)
 	return r, b, err
 }
 
-func (s *Server) claimBundle(c echo.Context) error {
+func (s *IssuerServer) claimBundle(c echo.Context) error {
 	r, b, err := s.claimedBundle(c)
 	if err != nil {
 		return err
@@ -124,19 +114,25 @@ func (s *Server) claimBundle(c echo.Context) error {
 	return attachJSON(c, b, fileStem(r)+".credseal.json")
 }
 
-func (s *Server) claimQR(c echo.Context) error {
-	_, b, err := s.claimedBundle(c)
+// claimedQR is claimedBundle with the bundle's QR code, as a PNG.
+func (s *IssuerServer) claimedQR(c echo.Context) (*issuer.StoredCredential, *bundle.Bundle, []byte, error) {
+	r, b, err := s.claimedBundle(c)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
 	png, err := s.qr(b)
+	return r, b, png, err
+}
+
+func (s *IssuerServer) claimQR(c echo.Context) error {
+	_, _, png, err := s.claimedQR(c)
 	if err != nil {
 		return err
 	}
 	return c.Blob(http.StatusOK, "image/png", png)
 }
 
-func (s *Server) qr(b *bundle.Bundle) ([]byte, error) {
+func (s *IssuerServer) qr(b *bundle.Bundle) ([]byte, error) {
 	cs1, err := b.EncodeCompact()
 	if err != nil {
 		return nil, err
@@ -152,12 +148,8 @@ func (s *Server) qr(b *bundle.Bundle) ([]byte, error) {
 	return q.PNG, nil
 }
 
-func (s *Server) claimCertificate(c echo.Context) error {
-	r, b, err := s.claimedBundle(c)
-	if err != nil {
-		return err
-	}
-	png, err := s.qr(b)
+func (s *IssuerServer) claimCertificate(c echo.Context) error {
+	r, b, png, err := s.claimedQR(c)
 	if err != nil {
 		return err
 	}
@@ -170,26 +162,26 @@ func (s *Server) claimCertificate(c echo.Context) error {
 }
 
 // claimDisclose returns the bundle with the chosen fields hidden.
-func (s *Server) claimDisclose(c echo.Context) error {
+func (s *IssuerServer) claimDisclose(c echo.Context) error {
 	r, b, err := s.claimedBundle(c)
 	if err != nil {
 		return err
 	}
 	form, err := c.FormParams()
 	if err != nil {
-		return fail(http.StatusBadRequest, CodeBadRequest, "unreadable form")
+		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "unreadable form")
 	}
 	var hide []string
 	for _, p := range form["hide"] {
 		if !slices.ContainsFunc(credential.Hideable, func(h credential.HideableField) bool { return h.Pointer == p }) {
-			return fail(http.StatusBadRequest, CodeBadRequest, "field %q cannot be hidden", p)
+			return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "field %q cannot be hidden", p)
 		}
 		hide = append(hide, p)
 	}
 	if len(hide) > 0 {
 		doc, d, err := credential.Hide(b.Credential, b.Disclosure, hide...)
 		if err != nil {
-			return fail(http.StatusBadRequest, CodeBadRequest, "%v", err)
+			return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "%v", err)
 		}
 		b.Credential, b.Disclosure = doc, d
 	}
@@ -205,9 +197,9 @@ func attachJSON(c echo.Context, b *bundle.Bundle, name string) error {
 	return c.Blob(http.StatusOK, "application/json", js)
 }
 
-func fileStem(r *issuer.Record) string { return fmt.Sprintf("credential-%d", r.Seq) }
+func fileStem(r *issuer.StoredCredential) string { return fmt.Sprintf("credential-%d", r.Seq) }
 
-func (s *Server) portalCSS(c echo.Context) error {
+func (s *IssuerServer) portalCSS(c echo.Context) error {
 	css, err := web.ReadFile("web/portal.css")
 	if err != nil {
 		return err
@@ -224,8 +216,18 @@ func render(c echo.Context, status int, name string, data any) error {
 	return c.HTMLBlob(status, buf.Bytes())
 }
 
+// portalError answers the errors of the portal's paths, and of /, with
+// errorPage rather than JSON.
+func (s *IssuerServer) portalError(c echo.Context, status int) bool {
+	if p := c.Request().URL.Path; !strings.HasPrefix(p, "/claim") && p != "/" {
+		return false
+	}
+	s.errorPage(c, status)
+	return true
+}
+
 // errorPage is the portal's plain error page: it never shows credential data.
-func (s *Server) errorPage(c echo.Context, status int) {
+func (s *IssuerServer) errorPage(c echo.Context, status int) {
 	c.Response().Header().Set("Content-Security-Policy", portalCSP)
 	title, msg := "Something went wrong", "Please try again later."
 	switch status {

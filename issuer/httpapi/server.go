@@ -15,23 +15,13 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 
+	"github.com/credseal/credseal/internal/httpx"
 	"github.com/credseal/credseal/issuer"
-	"github.com/credseal/credseal/pkg/httpx"
 )
-
-// TokenStore keeps registrar API tokens by their hash.
-type TokenStore interface {
-	APIToken(ctx context.Context, hash [32]byte) (issuer.APIToken, bool, error)
-	PutAPIToken(ctx context.Context, hash [32]byte, t issuer.APIToken) error
-	RevokeAPIToken(ctx context.Context, name string) error
-	APITokens(ctx context.Context) ([]issuer.APIToken, error)
-}
 
 // Who may read /metrics.
 const (
@@ -42,15 +32,15 @@ const (
 
 // Backuper writes a consistent copy of the issuer's database.
 type Backuper interface {
-	Backup(w io.Writer) error
+	Backup(ctx context.Context, w io.Writer) error
 }
 
-// Config wires the server.
-type Config struct {
+// IssuerConfig wires the server.
+type IssuerConfig struct {
 	Service *issuer.Service
-	Tokens  TokenStore
+	Tokens  issuer.TokenStore
 	Backup  Backuper // optional: GET /api/v1/backup
-	Profile issuer.Profile
+	Profile issuer.Institution
 	// PortalURL is the public base URL of this server, for claim links.
 	PortalURL string
 	// VerifierURL, when set, makes QR codes links to that verifier page.
@@ -73,38 +63,25 @@ const (
 	maxBulk       = 10_000   // credentials in one bulk request
 )
 
-// Server is the issuer's HTTP server.
-type Server struct {
-	cfg      Config
-	echo     *echo.Echo
-	requests atomic.Int64
-	errors   atomic.Int64
+// IssuerServer is the issuer's HTTP server.
+type IssuerServer struct {
+	cfg   IssuerConfig
+	echo  *echo.Echo
+	stats httpx.Stats
 }
 
-// New builds the server; serve it with Handler.
-func New(cfg Config) *Server {
+// New builds the server; serve it with Serve, or its Handler.
+func New(cfg IssuerConfig) *IssuerServer {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	if cfg.Metrics == "" {
 		cfg.Metrics = MetricsToken
 	}
-	s := &Server{cfg: cfg, echo: echo.New()}
+	s := &IssuerServer{cfg: cfg}
+	s.echo = httpx.New(httpx.EchoConfig{Logger: cfg.Logger, TrustedProxies: cfg.TrustedProxies, Errors: ownError,
+		ErrorPage: s.portalError, Stats: &s.stats})
 	e := s.echo
-	e.HideBanner, e.HidePort = true, true
-	e.IPExtractor = httpx.ClientIP(cfg.TrustedProxies)
-	e.HTTPErrorHandler = s.handleError
-	e.Use(middleware.Recover())
-	e.Use(s.count)
-	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
-		LogStatus: true, LogMethod: true, LogRoutePath: true, LogLatency: true, LogRemoteIP: true, LogError: true,
-		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
-			// The route, never the URI: claim tokens and ids stay out of logs.
-			cfg.Logger.Info("http", "method", v.Method, "route", v.RoutePath, "status", v.Status,
-				"latency", v.Latency, "ip", v.RemoteIP)
-			return nil
-		},
-	}))
 	e.GET("/healthz", s.health)
 	switch cfg.Metrics {
 	case MetricsPublic:
@@ -114,134 +91,90 @@ func New(cfg Config) *Server {
 	}
 
 	api := e.Group("/api/v1", s.authenticate)
-	api.POST("/credentials", s.submitOne, s.audit, need(issuer.ScopeIssue), middleware.BodyLimit(fmt.Sprint(maxSingleBody)))
-	api.POST("/credentials/bulk", s.submitBulk, s.audit, need(issuer.ScopeIssue), middleware.BodyLimit(fmt.Sprint(maxBulkBody)))
+	api.POST("/credentials", s.submitOne, s.audit, need(issuer.ScopeIssue), httpx.BodyLimit(maxSingleBody))
+	api.POST("/credentials/bulk", s.submitBulk, s.audit, need(issuer.ScopeIssue), httpx.BodyLimit(maxBulkBody))
 	api.GET("/credentials/:id", s.credentialStatus, need(issuer.ScopeRead))
-	api.POST("/credentials/:id/revoke", s.revoke, s.audit, need(issuer.ScopeRevoke), middleware.BodyLimit("4K"))
+	api.POST("/credentials/:id/revoke", s.revoke, s.audit, need(issuer.ScopeRevoke), httpx.BodyLimit(4<<10))
 	api.GET("/batches", s.listBatches, need(issuer.ScopeRead))
 	api.GET("/batches/:seq", s.batchStatus, need(issuer.ScopeRead))
 	api.GET("/backup", s.backup, s.audit, need(issuer.ScopeAdmin))
 	api.GET("/tokens", s.listTokens, need(issuer.ScopeAdmin))
-	api.POST("/tokens", s.createToken, s.audit, need(issuer.ScopeAdmin), middleware.BodyLimit("4K"))
+	api.POST("/tokens", s.createToken, s.audit, need(issuer.ScopeAdmin), httpx.BodyLimit(4<<10))
 	api.POST("/tokens/:name/revoke", s.revokeToken, s.audit, need(issuer.ScopeAdmin))
 
-	portal := e.Group("/claim", s.portalHeaders)
+	// No referrer: the claim token is in the URL.
+	portal := e.Group("/claim", httpx.SecurityHeaders(portalCSP, "Cache-Control", "no-store"))
 	portal.GET("/:token", s.claimPage)
 	portal.GET("/:token/bundle.json", s.claimBundle)
 	portal.GET("/:token/qr.png", s.claimQR)
 	portal.GET("/:token/certificate", s.claimCertificate)
-	portal.POST("/:token/disclose", s.claimDisclose, middleware.BodyLimit("16K"))
+	portal.POST("/:token/disclose", s.claimDisclose, httpx.BodyLimit(16<<10))
 	e.GET("/assets/portal.css", s.portalCSS)
 	return s
 }
 
 // Handler returns the HTTP handler.
-func (s *Server) Handler() http.Handler { return s.echo }
+func (s *IssuerServer) Handler() http.Handler { return s.echo }
 
-// NewHTTPServer wraps the handler with timeouts fit for the public internet.
-func (s *Server) NewHTTPServer(addr string) *http.Server {
-	return &http.Server{Addr: addr, Handler: s.echo, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
-		WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10}
+// Serve serves on ln until ctx ends, then drains the requests in flight for
+// up to shutdownTimeout (httpx.Serve). A response may take 2 minutes to
+// write: bulk submissions are large.
+func (s *IssuerServer) Serve(ctx context.Context, ln net.Listener, shutdownTimeout time.Duration) error {
+	return httpx.Serve(ctx, ln, s.echo, httpx.ServeConfig{WriteTimeout: 2 * time.Minute, ShutdownTimeout: shutdownTimeout, Logger: s.cfg.Logger})
 }
 
-// Error codes of the registrar API; clients branch on these, never on messages.
+// Error codes of the registrar API, by status; clients branch on these,
+// never on messages.
 const (
-	CodeBadRequest    = "bad_request"
-	CodeInvalid       = "invalid_credential"
-	CodeUnauthorized  = "unauthorized"
+	CodeBadRequest    = httpx.CodeBadRequest
+	CodeUnauthorized  = httpx.CodeUnauthorized
 	CodeForbidden     = "forbidden"
-	CodeNotFound      = "not_found"
-	CodeTooLarge      = "too_large"
+	CodeNotFound      = httpx.CodeNotFound
+	CodeMethodInvalid = httpx.CodeMethodInvalid
 	CodeConflict      = "conflict"
 	CodeNotAnchored   = "not_anchored"
 	CodeRevoked       = "revoked"
+	CodeTooLarge      = httpx.CodeTooLarge
+	CodeInvalid       = "invalid_credential"
+	CodeInternal      = httpx.CodeInternal
 	CodeChain         = "chain_unavailable"
-	CodeInternal      = "internal"
-	CodeMethodInvalid = "method_not_allowed"
 )
 
-// apiError is an error with its HTTP status and stable code.
-type apiError struct {
-	Status  int    `json:"-"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
+// errorTable is the issuer's part of the error table (httpx.Lookup): the
+// service's errors, matched with errors.Is, answered with their message.
+var errorTable = []struct {
+	err    error
+	status int
+	code   string
+}{
+	{issuer.ErrNotFound, http.StatusNotFound, CodeNotFound},
+	{issuer.ErrAlreadyRevoked, http.StatusConflict, CodeConflict},
+	{issuer.ErrNotAnchored, http.StatusConflict, CodeNotAnchored},
+	{issuer.ErrNoChain, http.StatusServiceUnavailable, CodeChain},
+	{issuer.ErrBadToken, http.StatusBadRequest, CodeBadRequest},
 }
 
-func (e *apiError) Error() string { return e.Message }
-
-func fail(status int, code, format string, args ...any) error {
-	return &apiError{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
-}
-
-// statusOf maps errors to statuses: the one table of the HTTP layer.
-func statusOf(err error) *apiError {
-	var ae *apiError
-	var he *echo.HTTPError
-	switch {
-	case errors.As(err, &ae):
-		return ae
-	case errors.Is(err, issuer.ErrNotFound):
-		return &apiError{http.StatusNotFound, CodeNotFound, err.Error()}
-	case errors.Is(err, issuer.ErrAlreadyRevoked):
-		return &apiError{http.StatusConflict, CodeConflict, err.Error()}
-	case errors.Is(err, issuer.ErrNotAnchored):
-		return &apiError{http.StatusConflict, CodeNotAnchored, err.Error()}
-	case errors.Is(err, issuer.ErrNoChain):
-		return &apiError{http.StatusServiceUnavailable, CodeChain, err.Error()}
-	case errors.Is(err, issuer.ErrBadToken):
-		return &apiError{http.StatusBadRequest, CodeBadRequest, err.Error()}
-	case errors.As(err, &he):
-		code := CodeBadRequest
-		switch he.Code {
-		case http.StatusRequestEntityTooLarge:
-			code = CodeTooLarge
-		case http.StatusNotFound:
-			code = CodeNotFound
-		case http.StatusMethodNotAllowed:
-			code = CodeMethodInvalid
-		case http.StatusUnauthorized:
-			code = CodeUnauthorized
-		}
-		return &apiError{he.Code, code, fmt.Sprint(he.Message)}
-	}
-	return &apiError{http.StatusInternalServerError, CodeInternal, "internal error"}
-}
-
-func (s *Server) handleError(err error, c echo.Context) {
-	if c.Response().Committed {
-		return
-	}
-	ae := statusOf(err)
-	if ae.Status >= 500 {
-		s.errors.Add(1)
-		s.cfg.Logger.Error("request failed", "route", c.Path(), "err", err)
-		if ae.Code == CodeInternal {
-			ae.Message = "internal error"
+func ownError(err error) *httpx.Error {
+	for _, r := range errorTable {
+		if errors.Is(err, r.err) {
+			return &httpx.Error{Status: r.status, Code: r.code, Message: err.Error()}
 		}
 	}
-	if strings.HasPrefix(c.Request().URL.Path, "/claim") || c.Request().URL.Path == "/" {
-		s.errorPage(c, ae.Status)
-		return
-	}
-	_ = c.JSON(ae.Status, map[string]*apiError{"error": ae})
+	return nil
 }
 
-func (s *Server) count(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		s.requests.Add(1)
-		return next(c)
-	}
-}
+// statusOf is the status answered for err.
+func statusOf(err error) int { return httpx.Lookup(err, ownError).Status }
 
 // authenticate requires "Authorization: Bearer TOKEN" of a live API token,
 // looked up by its SHA-256 (the store keeps only hashes).
-func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
+func (s *IssuerServer) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		h := c.Request().Header.Get(echo.HeaderAuthorization)
 		tok, ok := strings.CutPrefix(h, "Bearer ")
 		if !ok || tok == "" {
 			c.Response().Header().Set("WWW-Authenticate", `Bearer realm="credseal"`)
-			return fail(http.StatusUnauthorized, CodeUnauthorized, "missing bearer token (Authorization: Bearer …; create one with `credseal issuer token create`)")
+			return httpx.Errorf(http.StatusUnauthorized, CodeUnauthorized, "missing bearer token (Authorization: Bearer …; create one with `credseal issuer token create`)")
 		}
 		hash := issuer.TokenHash(tok)
 		t, ok, err := s.cfg.Tokens.APIToken(c.Request().Context(), hash)
@@ -249,7 +182,7 @@ func (s *Server) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		if !ok {
-			return fail(http.StatusUnauthorized, CodeUnauthorized, "unknown or revoked token")
+			return httpx.Errorf(http.StatusUnauthorized, CodeUnauthorized, "unknown or revoked token")
 		}
 		c.Set(tokenKey, t)
 		return next(c)
@@ -265,7 +198,7 @@ func need(s issuer.Scope) echo.MiddlewareFunc {
 		return func(c echo.Context) error {
 			t, _ := c.Get(tokenKey).(issuer.APIToken)
 			if !t.Allows(s) {
-				return fail(http.StatusForbidden, CodeForbidden, "this token lacks the %q scope (create one with `credseal issuer token create NAME --scope %s`)", s, s)
+				return httpx.Errorf(http.StatusForbidden, CodeForbidden, "this token lacks the %q scope (create one with `credseal issuer token create NAME --scope %s`)", s, s)
 			}
 			return next(c)
 		}
@@ -277,13 +210,13 @@ func need(s issuer.Scope) echo.MiddlewareFunc {
 // revoked, who downloaded every seed. Bodies and claim tokens are never
 // logged; the route's parameters (a credential's id, a batch number, a
 // token's name) are, since they say what was done.
-func (s *Server) audit(next echo.HandlerFunc) echo.HandlerFunc {
+func (s *IssuerServer) audit(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		err := next(c)
 		t, _ := c.Get(tokenKey).(issuer.APIToken)
 		status := c.Response().Status
 		if err != nil {
-			status = statusOf(err).Status
+			status = statusOf(err)
 		}
 		attrs := []any{"token", t.Name, "method", c.Request().Method, "route", c.Path(), "status", status, "ip", c.RealIP()}
 		for _, p := range c.ParamNames() {
@@ -298,7 +231,7 @@ func (s *Server) audit(next echo.HandlerFunc) echo.HandlerFunc {
 // pipeline's condition: "degraded", with reasons, while credentials wait
 // too long, the key runs out of funds, the registry refuses the key, or the
 // pipeline stopped. Alert on status; do not restart on it.
-func (s *Server) health(c echo.Context) error {
+func (s *IssuerServer) health(c echo.Context) error {
 	h := s.pipelineHealth(c)
 	chainUp := s.cfg.ChainUp == nil || s.cfg.ChainUp()
 	if !chainUp {
@@ -324,7 +257,7 @@ func (s *Server) health(c echo.Context) error {
 
 // pipelineHealth is the service's last health check, or a fresh one before
 // the first step.
-func (s *Server) pipelineHealth(c echo.Context) issuer.Health {
+func (s *IssuerServer) pipelineHealth(c echo.Context) issuer.Health {
 	h := s.cfg.Service.Health()
 	if h.Checked.IsZero() {
 		h = s.cfg.Service.CheckHealth(c.Request().Context())
@@ -333,7 +266,7 @@ func (s *Server) pipelineHealth(c echo.Context) issuer.Health {
 }
 
 // metrics writes the Prometheus text exposition format.
-func (s *Server) metrics(c echo.Context) error {
+func (s *IssuerServer) metrics(c echo.Context) error {
 	counts, revoked, err := s.cfg.Service.Store().Counts(c.Request().Context())
 	if err != nil {
 		return err
@@ -350,8 +283,8 @@ func (s *Server) metrics(c echo.Context) error {
 		fmt.Fprintf(&b, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", name, help, name, name, v)
 	}
 	gauge("credseal_credentials_revoked", "Credentials revoked.", revoked)
-	counter("credseal_http_requests_total", "HTTP requests served.", s.requests.Load())
-	counter("credseal_http_errors_total", "HTTP requests that failed with a server error.", s.errors.Load())
+	counter("credseal_http_requests_total", "HTTP requests served.", s.stats.Requests.Load())
+	counter("credseal_http_errors_total", "HTTP requests that failed with a server error.", s.stats.Errors.Load())
 	up := 1
 	if s.cfg.ChainUp != nil && !s.cfg.ChainUp() {
 		up = 0
@@ -391,7 +324,7 @@ type tokenView struct {
 	Token   string         `json:"token,omitempty"`
 }
 
-func (s *Server) listTokens(c echo.Context) error {
+func (s *IssuerServer) listTokens(c echo.Context) error {
 	toks, err := s.cfg.Tokens.APITokens(c.Request().Context())
 	if err != nil {
 		return err
@@ -403,7 +336,7 @@ func (s *Server) listTokens(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]any{"tokens": out})
 }
 
-func (s *Server) createToken(c echo.Context) error {
+func (s *IssuerServer) createToken(c echo.Context) error {
 	var body struct {
 		Name   string   `json:"name"`
 		Scopes []string `json:"scopes"`
@@ -422,19 +355,19 @@ func (s *Server) createToken(c echo.Context) error {
 	return c.JSON(http.StatusCreated, tokenView{Name: rec.Name, Scopes: rec.Scopes, Created: rec.Created, Token: tok})
 }
 
-func (s *Server) revokeToken(c echo.Context) error {
+func (s *IssuerServer) revokeToken(c echo.Context) error {
 	if err := s.cfg.Tokens.RevokeAPIToken(c.Request().Context(), c.Param("name")); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, map[string]any{"name": c.Param("name"), "revoked": true})
 }
 
-func (s *Server) backup(c echo.Context) error {
+func (s *IssuerServer) backup(c echo.Context) error {
 	if s.cfg.Backup == nil {
-		return fail(http.StatusNotFound, CodeNotFound, "backup is not enabled on this server")
+		return httpx.Errorf(http.StatusNotFound, CodeNotFound, "backup is not enabled on this server")
 	}
 	c.Response().Header().Set(echo.HeaderContentType, "application/octet-stream")
 	c.Response().Header().Set(echo.HeaderContentDisposition, `attachment; filename="issuer.db"`)
 	c.Response().WriteHeader(http.StatusOK)
-	return s.cfg.Backup.Backup(c.Response())
+	return s.cfg.Backup.Backup(c.Request().Context(), c.Response())
 }

@@ -19,7 +19,7 @@ import (
 
 func cohort(t testing.TB) []*credential.Document {
 	t.Helper()
-	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Profile{})
+	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Institution{})
 	if err != nil {
 		t.Fatal(err)
 	}

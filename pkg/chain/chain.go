@@ -50,8 +50,8 @@ type Backend interface {
 	ethereum.TransactionSender
 }
 
-// Options tune transactions. The zero value gets the defaults.
-type Options struct {
+// TxOptions tune transactions. The zero value gets the defaults.
+type TxOptions struct {
 	// Confirmations is how many blocks (counting the one that includes the
 	// transaction) a transaction waits for. Default 1.
 	Confirmations uint64
@@ -78,7 +78,7 @@ type Options struct {
 // DefaultMaxTxGas is the per-transaction gas cap of EIP-7825.
 const DefaultMaxTxGas = 1 << 24
 
-func (o Options) withDefaults() Options {
+func (o TxOptions) withDefaults() TxOptions {
 	if o.Confirmations == 0 {
 		o.Confirmations = 1
 	}
@@ -107,7 +107,7 @@ type Client struct {
 	chainID  *big.Int
 	registry common.Address
 	signer   *Signer
-	opts     Options
+	opts     TxOptions
 	abi      *abi.ABI
 	binding  *registry.CredentialRegistry
 	// sendMu serialises this client's transactions, so concurrent callers
@@ -133,7 +133,7 @@ var ErrNoRegistry = errors.New("chain: no registry contract at that address")
 // Dial connects to an RPC endpoint (http(s)://, ws(s)://, or an IPC path).
 // When expectChainID is non-zero the endpoint must serve that chain.
 func Dial(ctx context.Context, url string, expectChainID uint64) (*ethclient.Client, uint64, error) {
-	o := Options{}.withDefaults()
+	o := TxOptions{}.withDefaults()
 	// A websocket handshake has no timeout of its own.
 	ec, err := within(ctx, o.CallTimeout, func(ctx context.Context) (*ethclient.Client, error) { return ethclient.DialContext(ctx, url) })
 	if err != nil {
@@ -155,7 +155,7 @@ func Dial(ctx context.Context, url string, expectChainID uint64) (*ethclient.Cli
 
 // New returns a client of the registry at addr. signer may be nil for a
 // read-only client.
-func New(ctx context.Context, backend Backend, addr [20]byte, signer *Signer, opts Options) (*Client, error) {
+func New(ctx context.Context, backend Backend, addr [20]byte, signer *Signer, opts TxOptions) (*Client, error) {
 	opts = opts.withDefaults()
 	backend = deadlineBackend{Backend: backend, d: opts.CallTimeout}
 	c := &Client{backend: backend, registry: common.Address(addr), signer: signer, opts: opts,

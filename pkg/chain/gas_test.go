@@ -18,8 +18,8 @@ import (
 )
 
 // OpenAttestation DocumentStore v2.6.1 on go-ethereum v1.17.10's simulated
-// backend (the peer's figures, ../shared/peers/README.md; `make bench-gas`
-// measures them again next to ours).
+// backend (the peer's figures, as recorded in testdata/peers/README.md;
+// `make bench-gas` measures them again next to ours).
 const (
 	peerIssueGas     uint64 = 135_506
 	peerBulkIssue10  uint64 = 1_142_978

@@ -19,7 +19,7 @@ import (
 // Deploy creates a CredentialRegistry owned by signer, giving new issuers
 // the minimum difficulty minDifficulty (8..127), and returns its address
 // once confirmed.
-func Deploy(ctx context.Context, backend Backend, signer *Signer, minDifficulty uint8, opts Options) ([20]byte, *Receipt, error) {
+func Deploy(ctx context.Context, backend Backend, signer *Signer, minDifficulty uint8, opts TxOptions) ([20]byte, *Receipt, error) {
 	opts = opts.withDefaults()
 	backend = deadlineBackend{Backend: backend, d: opts.CallTimeout}
 	c := &Client{backend: backend, signer: signer, opts: opts, binding: registry.NewCredentialRegistry()}
@@ -124,7 +124,7 @@ func (c *Client) Anchor(ctx context.Context, headers []seal.Header) (bundle.Anch
 		return bundle.Anchor{}, errors.New("anchor: no headers")
 	}
 	var todo []seal.Header
-	var last BatchRecord
+	var last AnchoredBatch
 	for i, h := range headers {
 		s := h.Hash()
 		rec, err := c.Batch(ctx, s)
@@ -253,8 +253,8 @@ func (c *Client) RevokeBatch(ctx context.Context, s [32]byte, reason uint8) (*Re
 	return c.transact(ctx, "revoke batch", c.binding.PackRevokeBatch(s, reason))
 }
 
-// BatchRecord is what the registry holds of an anchored batch.
-type BatchRecord struct {
+// AnchoredBatch is what the registry holds of an anchored batch.
+type AnchoredBatch struct {
 	Anchored      bool
 	Issuer        [20]byte
 	Block         uint64
@@ -263,21 +263,21 @@ type BatchRecord struct {
 }
 
 // Batch looks up a seal.
-func (c *Client) Batch(ctx context.Context, s [32]byte) (BatchRecord, error) {
+func (c *Client) Batch(ctx context.Context, s [32]byte) (AnchoredBatch, error) {
 	out, err := call(ctx, c, "batch", c.binding.PackBatch(s), c.binding.UnpackBatch)
 	if err != nil {
-		return BatchRecord{}, err
+		return AnchoredBatch{}, err
 	}
-	return BatchRecord{Anchored: out.BatchIssuer != (common.Address{}), Issuer: out.BatchIssuer,
+	return AnchoredBatch{Anchored: out.BatchIssuer != (common.Address{}), Issuer: out.BatchIssuer,
 		Block: out.BlockNumber, Time: out.Time, RevokedReason: out.RevokedReason}, nil
 }
 
 // NoCutoff is the cutoff of an issuer key in good standing.
 const NoCutoff = math.MaxUint64
 
-// Status is everything a verifier asks of the registry about one credential.
-type Status struct {
-	Batch BatchRecord
+// CredentialStatus is everything a verifier asks of the registry about one credential.
+type CredentialStatus struct {
+	Batch AnchoredBatch
 	// IssuerKey is the key the batch's issuer uses now (Batch.Issuer, or
 	// the key the owner rotated it to).
 	IssuerKey               [20]byte
@@ -289,17 +289,17 @@ type Status struct {
 }
 
 // Stands reports whether the batch is anchored before its issuer's cutoff.
-func (s Status) Stands() bool { return s.Batch.Block < s.Cutoff }
+func (s CredentialStatus) Stands() bool { return s.Batch.Block < s.Cutoff }
 
 // Status reads the batch, the credential's revocation by the batch's issuer,
 // the issuer's current key and standing, in one call.
-func (c *Client) Status(ctx context.Context, s, digest [32]byte) (Status, error) {
+func (c *Client) Status(ctx context.Context, s, digest [32]byte) (CredentialStatus, error) {
 	out, err := call(ctx, c, "status", c.binding.PackStatus(s, digest), c.binding.UnpackStatus)
 	if err != nil {
-		return Status{}, err
+		return CredentialStatus{}, err
 	}
-	return Status{
-		Batch: BatchRecord{Anchored: out.BatchIssuer != (common.Address{}), Issuer: out.BatchIssuer,
+	return CredentialStatus{
+		Batch: AnchoredBatch{Anchored: out.BatchIssuer != (common.Address{}), Issuer: out.BatchIssuer,
 			Block: out.BlockNumber, Time: out.Time, RevokedReason: out.BatchRevokedReason},
 		IssuerKey:               out.IssuerKey,
 		CredentialRevokedReason: out.CredentialRevokedReason,

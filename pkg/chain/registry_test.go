@@ -291,7 +291,7 @@ func TestAnchorBitcoinHeaders(t *testing.T) {
 		}
 		blocks = append(blocks, b...)
 	}
-	n, err := devchain.Start(ctx, devchain.Config{DataDir: t.TempDir()})
+	n, err := devchain.Start(ctx, devchain.NodeConfig{DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 // TestOutageIsRetried anchors through an endpoint that fails for a while:
 // the client backs off and retries instead of giving up.
 func TestOutageIsRetried(t *testing.T) {
-	c, proxy, _ := chaintest.BehindProxy(t, chain.Options{Retries: 8})
+	c, proxy, _ := chaintest.BehindProxy(t, chain.TxOptions{Retries: 8})
 	h := sealed(t, chain.Genesis(c.Account()), 1, devchain.DefaultMinDifficulty)
 
 	proxy.SetDown(true)

@@ -222,7 +222,7 @@ func (c *Client) Confirmations(ctx context.Context, block uint64) (uint64, error
 
 // retry calls f until it succeeds, fails permanently, or the retries are
 // used up, backing off from 200 ms and doubling up to 5 s.
-func retry[T any](ctx context.Context, o Options, f func() (T, error)) (T, error) {
+func retry[T any](ctx context.Context, o TxOptions, f func() (T, error)) (T, error) {
 	delay := 200 * time.Millisecond
 	for attempt := 0; ; attempt++ {
 		v, err := f()

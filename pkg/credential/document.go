@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -59,6 +60,7 @@ func (d Document) MarshalJSON() ([]byte, error) {
 		w.ValidUntil = &d.ValidUntil
 	}
 	var buf bytes.Buffer
+	buf.Grow(1024) // a typical credential, in one allocation
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // JSON's own escaping only: the text is hashed as shown
 	if err := enc.Encode(w); err != nil {
@@ -108,6 +110,43 @@ const maxText = 4096
 
 // Validate checks what an issuer must fill in and that every value can be hashed.
 func (d *Document) Validate() error {
+	values, err := d.validateContent()
+	if err != nil {
+		return err
+	}
+	if jsonSizeBound(values) <= MaxDocumentSize {
+		return nil // cannot be too large: spare encoding it
+	}
+	_, err = d.ValidatedJSON()
+	return err
+}
+
+// jsonSizeBound bounds the JSON of a document whose field values take
+// values bytes in canonical form: encoding/json writes a string in at most
+// six bytes per byte (\u00XX), and the member names and punctuation of a
+// Document take far less than the slack.
+func jsonSizeBound(values int) int { return 6*values + 4096 }
+
+// ValidatedJSON validates the document and returns its JSON (as JSON
+// returns it), which the size check encodes anyway: an issuer storing the
+// document then encodes it once.
+func (d *Document) ValidatedJSON() ([]byte, error) {
+	if _, err := d.validateContent(); err != nil {
+		return nil, err
+	}
+	doc, err := d.MarshalJSON()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrInvalidDocument, err)
+	}
+	if len(doc) > MaxDocumentSize {
+		return nil, fmt.Errorf("%w: %w", ErrInvalidDocument, ErrTooLarge)
+	}
+	return doc, nil
+}
+
+// validateContent is Validate but for the document's size, which it
+// bounds: it returns how many bytes the field values take.
+func (d *Document) validateContent() (values int, err error) {
 	bad := func(field, reason string) error {
 		return fmt.Errorf("%w: %s %s", ErrInvalidDocument, field, reason)
 	}
@@ -118,50 +157,47 @@ func (d *Document) Validate() error {
 	}
 	for _, r := range required {
 		if r.value == "" {
-			return bad(r.name, "is required")
+			return 0, bad(r.name, "is required")
 		}
 	}
 	if len(d.Type) == 0 {
-		return bad("type", "is required")
+		return 0, bad("type", "is required")
 	}
 	names := []struct{ name, value string }{
 		{"issuer.name", d.Issuer.Name}, {"credentialSubject.name", d.Subject.Name}, {"achievement.name (title)", d.Subject.Achievement.Name},
 	}
 	for _, n := range names {
 		if err := CheckName(n.value); err != nil {
-			return bad(n.name, err.Error())
+			return 0, bad(n.name, err.Error())
 		}
 	}
 	if u, err := url.Parse(d.Issuer.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Hostname() == "" {
-		return bad("issuer.url", fmt.Sprintf("%q is not an http(s) URL with a host", d.Issuer.URL))
+		return 0, bad("issuer.url", fmt.Sprintf("%q is not an http(s) URL with a host", d.Issuer.URL))
 	}
-	if _, err := d.writeFields(); err != nil {
-		return err
+	fields, err := d.writeFields()
+	if err != nil {
+		return 0, err
+	}
+	for _, f := range fields {
+		values += len(f.Value)
 	}
 	from, err := time.Parse(time.RFC3339, d.ValidFrom)
 	if err != nil {
-		return bad("validFrom", fmt.Sprintf("%q is not an RFC 3339 date-time", d.ValidFrom))
+		return 0, bad("validFrom", fmt.Sprintf("%q is not an RFC 3339 date-time", d.ValidFrom))
 	}
 	if d.ValidUntil != "" {
 		until, err := time.Parse(time.RFC3339, d.ValidUntil)
 		if err != nil {
-			return bad("validUntil", fmt.Sprintf("%q is not an RFC 3339 date-time", d.ValidUntil))
+			return 0, bad("validUntil", fmt.Sprintf("%q is not an RFC 3339 date-time", d.ValidUntil))
 		}
 		if !until.After(from) {
-			return bad("validUntil", "must be after validFrom")
+			return 0, bad("validUntil", "must be after validFrom")
 		}
 	}
 	if c := d.Subject.Achievement.Credits; math.IsNaN(c) || c < 0 || c > 1e6 {
-		return bad("achievement.creditsAvailable", "must be a number from 0 to 1000000")
+		return 0, bad("achievement.creditsAvailable", "must be a number from 0 to 1000000")
 	}
-	doc, err := d.JSON()
-	if err != nil {
-		return fmt.Errorf("%w: %w", ErrInvalidDocument, err)
-	}
-	if len(doc) > MaxDocumentSize {
-		return fmt.Errorf("%w: %w", ErrInvalidDocument, ErrTooLarge)
-	}
-	return nil
+	return values, nil
 }
 
 // JSON returns the document as compact JSON, without HTML escaping.
@@ -186,6 +222,12 @@ func (d *Document) Fields() []Field {
 // writeFields lists the fields and reports the first string that cannot be hashed.
 func (d *Document) writeFields() ([]Field, error) {
 	var w fieldWriter
+	d.appendFields(&w)
+	return w.appendFields(nil), w.err
+}
+
+// appendFields adds d's fields to w, which may hold other documents' already.
+func (d *Document) appendFields(w *fieldWriter) {
 	w.strings("/@context", d.Context, false)
 	w.string("/id", d.ID, false)
 	w.strings("/type", d.Type, false)
@@ -218,7 +260,6 @@ func (d *Document) writeFields() ([]Field, error) {
 	}
 	w.string(ach+"/level", a.Level, true)
 	w.strings(ach+"/skills", a.Skills, true)
-	return w.fields(), w.err
 }
 
 // Digest returns the credential's Latest digest under a seed (full disclosure).
@@ -286,10 +327,11 @@ func (w *fieldWriter) strings(pointer string, list []string, omitEmpty bool) {
 	}
 }
 
-func (w *fieldWriter) fields() []Field {
-	out := make([]Field, len(w.spans))
-	for i, s := range w.spans {
-		out[i] = Field{Pointer: s.pointer, Value: w.buf[s.start:s.end:s.end]}
+// appendFields appends the fields written to out.
+func (w *fieldWriter) appendFields(out []Field) []Field {
+	out = slices.Grow(out, len(w.spans))
+	for _, s := range w.spans {
+		out = append(out, Field{Pointer: s.pointer, Value: w.buf[s.start:s.end:s.end]})
 	}
 	return out
 }

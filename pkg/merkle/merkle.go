@@ -1,5 +1,7 @@
 // Package merkle implements RFC 6962 Merkle trees over SHA-256: leaf and node
-// hashing, O(n) tree construction, O(log n) audit paths and their verification.
+// hashing (one at a time, or many at once on internal/sha256simd's
+// multi-buffer SHA-256), O(n) tree construction, O(log n) audit paths and
+// their verification. It uses only the standard library and that package.
 package merkle
 
 import (
@@ -87,9 +89,7 @@ func Root(leaves []Hash) Hash {
 // reduce hashes src pairwise into dst (which may alias src) and returns dst.
 func reduce(dst, src []Hash) []Hash {
 	n := len(src) / 2
-	for i := 0; i < n; i++ {
-		dst[i] = NodeHash(src[2*i], src[2*i+1])
-	}
+	nodeHashes(dst, src)
 	if len(src)%2 == 1 {
 		dst[n] = src[len(src)-1]
 	}

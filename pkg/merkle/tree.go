@@ -45,9 +45,7 @@ func reduceParallel(dst, src []Hash) {
 		wg.Add(1)
 		go func(lo, hi int) {
 			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				dst[i] = NodeHash(src[2*i], src[2*i+1])
-			}
+			nodeHashes(dst[lo:hi], src[2*lo:2*hi])
 		}(lo, hi)
 	}
 	wg.Wait()

@@ -15,6 +15,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/credseal/credseal/internal/sha256simd"
 )
 
 type bitcoinHeader struct {
@@ -55,7 +57,17 @@ func parseHex(t testing.TB, s string) Header {
 }
 
 // cores lists every core this build can run, for tests that compare them.
-var cores = available()
+var cores = sha256simd.Available()
+
+// prepare is the job Search makes of h.
+func prepare(t testing.TB, h Header) *sha256simd.Job {
+	t.Helper()
+	target, err := targetBytes(h.Bits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256simd.NewJob(h.bytes(), target)
+}
 
 func TestBitcoinMainnetHeaders(t *testing.T) {
 	for _, bh := range loadBitcoinHeaders(t) {
@@ -84,12 +96,9 @@ func TestBitcoinMainnetHeaders(t *testing.T) {
 				}
 			}
 			for _, c := range cores {
-				j, err := newJob(h)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got, ok := c.scan(j, h.Nonce, 1); !ok || got != h.Nonce {
-					t.Errorf("%s core does not accept the mined nonce", c.name)
+				j := prepare(t, h)
+				if got, ok := c.Scan(j, h.Nonce, 1); !ok || got != h.Nonce {
+					t.Errorf("%s core does not accept the mined nonce", c.Name())
 				}
 			}
 		})
@@ -103,14 +112,14 @@ func TestSearchFindsMainnetNonce(t *testing.T) {
 	for _, c := range cores {
 		for _, bh := range []bitcoinHeader{headers[0], headers[len(headers)-1]} {
 			h := parseHex(t, bh.Header)
-			back, ok := below[c.name]
+			back, ok := below[c.Name()]
 			if !ok {
 				back = 4_000_000
 			}
 			start := h.Nonce - back
 			got, found, err := search(context.Background(), c, h, start, uint64(back)+10, 2)
 			if err != nil || !found || got != h.Nonce {
-				t.Errorf("%s: block %d: Search from %d = %d, %v, %v; want %d", c.name, bh.Height, start, got, found, err, h.Nonce)
+				t.Errorf("%s: block %d: Search from %d = %d, %v, %v; want %d", c.Name(), bh.Height, start, got, found, err, h.Nonce)
 			}
 		}
 	}
@@ -236,10 +245,10 @@ func TestCoresAgreeWithNaive(t *testing.T) {
 			count := min(uint64(3000), math.MaxUint32+1-uint64(start))
 			want, wantOK := naiveLowest(h, start, count)
 			for _, c := range cores {
-				j, _ := newJob(h)
-				got, ok := c.scan(j, start, count)
+				j := prepare(t, h)
+				got, ok := c.Scan(j, start, count)
 				if ok != wantOK || got != want {
-					t.Fatalf("%s core, trial %d, start %d: got %d %v, want %d %v", c.name, trial, start, got, ok, want, wantOK)
+					t.Fatalf("%s core, trial %d, start %d: got %d %v, want %d %v", c.Name(), trial, start, got, ok, want, wantOK)
 				}
 			}
 		}
@@ -266,7 +275,7 @@ func TestSearchReturnsLowestNonce(t *testing.T) {
 				got, ok, err := search(context.Background(), c, h, start+uint32(trial), count-uint64(5*trial), 3)
 				w, wOK := naiveLowest(h, start+uint32(trial), count-uint64(5*trial))
 				if err != nil || ok != wOK || got != w {
-					t.Fatalf("%s: trial %d: got %d %v %v, want %d %v", c.name, trial, got, ok, err, w, wOK)
+					t.Fatalf("%s: trial %d: got %d %v %v, want %d %v", c.Name(), trial, got, ok, err, w, wOK)
 				}
 			}
 		}
@@ -392,9 +401,9 @@ func BenchmarkSearch(b *testing.B) {
 	h := unsealable()
 	for _, c := range cores {
 		for _, workers := range []int{1, 0} {
-			name := fmt.Sprintf("core=%s/workers=%d", c.name, workers)
+			name := fmt.Sprintf("core=%s/workers=%d", c.Name(), workers)
 			if workers == 0 {
-				name = fmt.Sprintf("core=%s/workers=all", c.name)
+				name = fmt.Sprintf("core=%s/workers=all", c.Name())
 			}
 			b.Run(name, func(b *testing.B) {
 				const perOp = 1 << 20
@@ -422,18 +431,18 @@ func TestCoresHitInEveryLane(t *testing.T) {
 		t.Fatal("no seal in range")
 	}
 	for _, c := range cores {
-		j, _ := newJob(h)
+		j := prepare(t, h)
 		for back := uint32(0); back < 40; back++ {
 			start := hit - back
 			want, _ := naiveLowest(h, start, 64)
-			got, ok := c.scan(j, start, 64)
+			got, ok := c.Scan(j, start, 64)
 			if !ok || got != want {
-				t.Fatalf("%s: scan from %d: got %d %v, want %d", c.name, start, got, ok, want)
+				t.Fatalf("%s: scan from %d: got %d %v, want %d", c.Name(), start, got, ok, want)
 			}
 			// A range that stops just before the hit must not report it.
 			if back > 0 {
-				if got, ok := c.scan(j, start, uint64(back)); ok && got >= hit {
-					t.Fatalf("%s: scan of %d nonces from %d reported %d", c.name, back, start, got)
+				if got, ok := c.Scan(j, start, uint64(back)); ok && got >= hit {
+					t.Fatalf("%s: scan of %d nonces from %d reported %d", c.Name(), back, start, got)
 				}
 			}
 		}
@@ -462,7 +471,7 @@ func TestSearchHitAtChunkBoundary(t *testing.T) {
 		for _, start := range []uint32{hit - chunkSize + 1, hit - chunkSize} {
 			got, found, err := search(context.Background(), c, h, start, 2*chunkSize, 2)
 			if err != nil || !found || got != hit {
-				t.Fatalf("%s: from %d: got %d %v %v, want %d", c.name, start, got, found, err, hit)
+				t.Fatalf("%s: from %d: got %d %v %v, want %d", c.Name(), start, got, found, err, hit)
 			}
 		}
 	}
@@ -483,12 +492,9 @@ func FuzzCoresAgree(f *testing.F) {
 		count := min(uint64(200), math.MaxUint32+1-uint64(start))
 		want, wantOK := naiveLowest(h, start, count)
 		for _, c := range cores {
-			j, err := newJob(h)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, ok := c.scan(j, start, count); ok != wantOK || got != want {
-				t.Fatalf("%s: got %d %v, want %d %v", c.name, got, ok, want, wantOK)
+			j := prepare(t, h)
+			if got, ok := c.Scan(j, start, count); ok != wantOK || got != want {
+				t.Fatalf("%s: got %d %v, want %d %v", c.Name(), got, ok, want, wantOK)
 			}
 		}
 	})

@@ -8,7 +8,16 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/credseal/credseal/internal/sha256simd"
 )
+
+// scanner is the one thing Search needs of the SHA-256 kernels
+// (internal/sha256simd.Core): the lowest nonce of a range that meets the
+// prepared header's target.
+type scanner interface {
+	Scan(j *sha256simd.Job, start uint32, n uint64) (nonce uint32, found bool)
+}
 
 // ErrRange is returned when a search range runs past nonce 2^32-1.
 var ErrRange = errors.New("seal: nonce range exceeds 2^32")
@@ -21,17 +30,18 @@ const chunkSize = 1 << 16
 // lowest nonce in that range that seals h. It returns ctx.Err() if the
 // context ends before the answer is certain.
 func Search(ctx context.Context, h Header, start uint32, count uint64, workers int) (nonce uint32, found bool, err error) {
-	return search(ctx, active(), h, start, count, workers)
+	return search(ctx, sha256simd.Active(), h, start, count, workers)
 }
 
-func search(ctx context.Context, c core, h Header, start uint32, count uint64, workers int) (uint32, bool, error) {
+func search(ctx context.Context, c scanner, h Header, start uint32, count uint64, workers int) (uint32, bool, error) {
 	if count > math.MaxUint32+1-uint64(start) {
 		return 0, false, fmt.Errorf("%w: start %d, count %d", ErrRange, start, count)
 	}
-	j, err := newJob(h)
+	target, err := targetBytes(h.Bits)
 	if err != nil {
 		return 0, false, err
 	}
+	j := sha256simd.NewJob(h.bytes(), target)
 	if count == 0 {
 		return 0, false, ctx.Err()
 	}
@@ -63,7 +73,7 @@ func search(ctx context.Context, c core, h Header, start uint32, count uint64, w
 					return
 				}
 				n := min(chunkSize, count-lo)
-				if nonce, ok := c.scan(j, start+uint32(lo), n); ok {
+				if nonce, ok := c.Scan(j, start+uint32(lo), n); ok {
 					off := uint64(nonce - start)
 					for cur := best.Load(); off < cur && !best.CompareAndSwap(cur, off); cur = best.Load() {
 					}
@@ -100,6 +110,3 @@ func Seal(ctx context.Context, h Header, workers int) (Header, error) {
 		h.Time++
 	}
 }
-
-// Core names the SHA-256 core Search uses on this machine.
-func Core() string { return active().name }

@@ -34,13 +34,13 @@ type fixture struct {
 
 func newFixture(t *testing.T, ratePerIP float64) *fixture {
 	t.Helper()
-	return newFixtureWith(t, httpapi.Config{RatePerIP: ratePerIP})
+	return newFixtureWith(t, httpapi.VerifierConfig{RatePerIP: ratePerIP})
 }
 
 // newFixtureWith serves an offline verifier configured by cfg.
-func newFixtureWith(t *testing.T, cfg httpapi.Config) *fixture {
+func newFixtureWith(t *testing.T, cfg httpapi.VerifierConfig) *fixture {
 	t.Helper()
-	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Profile{})
+	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Institution{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,12 +207,12 @@ func TestForwardedForIgnoredUnlessFromATrustedProxy(t *testing.T) {
 		}
 		return limited
 	}
-	direct := newFixtureWith(t, httpapi.Config{RatePerIP: 2})
+	direct := newFixtureWith(t, httpapi.VerifierConfig{RatePerIP: 2})
 	if send(direct, 12) == 0 {
 		t.Fatal("a client rotating X-Forwarded-For was never limited")
 	}
 	_, loopback, _ := net.ParseCIDR("127.0.0.1/32")
-	proxied := newFixtureWith(t, httpapi.Config{RatePerIP: 2, TrustedProxies: []*net.IPNet{loopback}})
+	proxied := newFixtureWith(t, httpapi.VerifierConfig{RatePerIP: 2, TrustedProxies: []*net.IPNet{loopback}})
 	if n := send(proxied, 12); n != 0 {
 		t.Fatalf("behind a trusted proxy, 12 different clients were limited %d times", n)
 	}
@@ -240,7 +240,7 @@ func trickle(t *testing.T, f *fixture) {
 // another image waits and is turned away busy, while a bundle is still
 // verified; and a slow upload loses its turn after ImageReadTimeout.
 func TestImageTurnsAreBounded(t *testing.T) {
-	f := newFixtureWith(t, httpapi.Config{MaxReads: 2, MaxDecodes: 1, DecodeWait: 200 * time.Millisecond, ImageReadTimeout: time.Minute})
+	f := newFixtureWith(t, httpapi.VerifierConfig{MaxReads: 2, MaxDecodes: 1, DecodeWait: 200 * time.Millisecond, ImageReadTimeout: time.Minute})
 	trickle(t, f)
 	if status, body, _ := f.post(t, "image/png", bytes.NewReader(f.png)); status != 200 {
 		t.Fatalf("an image while a slow upload reads: %d %s", status, body)
@@ -254,7 +254,7 @@ func TestImageTurnsAreBounded(t *testing.T) {
 		t.Fatalf("a CS1 string while images wait: %d %s", status, body)
 	}
 
-	g := newFixtureWith(t, httpapi.Config{MaxReads: 1, DecodeWait: 200 * time.Millisecond, ImageReadTimeout: 300 * time.Millisecond})
+	g := newFixtureWith(t, httpapi.VerifierConfig{MaxReads: 1, DecodeWait: 200 * time.Millisecond, ImageReadTimeout: 300 * time.Millisecond})
 	trickle(t, g)
 	time.Sleep(400 * time.Millisecond) // the slow upload's read deadline passes
 	if status, body, _ := g.post(t, "image/png", bytes.NewReader(g.png)); status != 200 {

@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -25,14 +24,14 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 	"golang.org/x/time/rate"
 
+	"github.com/credseal/credseal/internal/httpx"
 	"github.com/credseal/credseal/pkg/bundle"
-	"github.com/credseal/credseal/pkg/httpx"
 	"github.com/credseal/credseal/verifier"
 	"github.com/credseal/credseal/verifier/web"
 )
 
-// Config wires the server.
-type Config struct {
+// VerifierConfig wires the server.
+type VerifierConfig struct {
 	Verifier *verifier.Verifier
 	Logger   *slog.Logger
 	// RatePerIP limits verify requests per client IP per second (burst
@@ -64,16 +63,16 @@ const (
 	MaxTextBody = 1 << 20
 )
 
-// Error codes of the verify API.
+// Error codes of the verify API, by status.
 const (
 	CodeUnreadable  = "unreadable_proof"
 	CodeNoQR        = "no_qr_code"
-	CodeTooLarge    = "too_large"
+	CodeBadRequest  = httpx.CodeBadRequest
+	CodeNotFound    = httpx.CodeNotFound
+	CodeTooLarge    = httpx.CodeTooLarge
 	CodeRateLimited = "rate_limited"
+	CodeInternal    = httpx.CodeInternal
 	CodeBusy        = "busy"
-	CodeBadRequest  = "bad_request"
-	CodeNotFound    = "not_found"
-	CodeInternal    = "internal"
 )
 
 // csp lets the page load only its own script, style and images, talk only
@@ -81,24 +80,16 @@ const (
 const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
 	"connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-// Server is the verifier's HTTP server.
-type Server struct {
-	cfg     Config
+// VerifierServer is the verifier's HTTP server.
+type VerifierServer struct {
+	cfg     VerifierConfig
 	echo    *echo.Echo
 	reads   chan struct{} // a token per image body being read
 	decodes chan struct{} // a token per image being decoded
 }
 
-type apiError struct {
-	Status  int    `json:"-"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
-}
-
-func (e *apiError) Error() string { return e.Message }
-
 // New builds the server.
-func New(cfg Config) *Server {
+func New(cfg VerifierConfig) *VerifierServer {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -117,39 +108,18 @@ func New(cfg Config) *Server {
 	if cfg.ImageReadTimeout <= 0 {
 		cfg.ImageReadTimeout = 10 * time.Second
 	}
-	s := &Server{cfg: cfg, echo: echo.New(), reads: make(chan struct{}, cfg.MaxReads), decodes: make(chan struct{}, cfg.MaxDecodes)}
+	s := &VerifierServer{cfg: cfg, reads: make(chan struct{}, cfg.MaxReads), decodes: make(chan struct{}, cfg.MaxDecodes)}
+	s.echo = httpx.New(httpx.EchoConfig{Logger: cfg.Logger, TrustedProxies: cfg.TrustedProxies, Errors: ownError})
 	e := s.echo
-	e.HideBanner, e.HidePort = true, true
-	e.IPExtractor = httpx.ClientIP(cfg.TrustedProxies)
-	e.HTTPErrorHandler = s.handleError
-	e.Use(middleware.Recover())
-	e.Use(middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
-		LogStatus: true, LogMethod: true, LogRoutePath: true, LogLatency: true, LogRemoteIP: true, LogContentLength: true,
-		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
-			// The route and sizes only: never the body or the URL fragment.
-			cfg.Logger.Info("http", "method", v.Method, "route", v.RoutePath, "status", v.Status, "latency", v.Latency,
-				"ip", v.RemoteIP, "bytes_in", v.ContentLength)
-			return nil
-		},
-	}))
-	e.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
-		return func(c echo.Context) error {
-			h := c.Response().Header()
-			h.Set("Content-Security-Policy", csp)
-			h.Set("X-Content-Type-Options", "nosniff")
-			h.Set("Referrer-Policy", "no-referrer")
-			h.Set("Permissions-Policy", "camera=(self)")
-			return next(c)
-		}
-	})
-	verify := []echo.MiddlewareFunc{middleware.BodyLimit(fmt.Sprint(MaxBody))}
+	e.Use(httpx.SecurityHeaders(csp, "Permissions-Policy", "camera=(self)"))
+	verify := []echo.MiddlewareFunc{httpx.BodyLimit(MaxBody)}
 	if cfg.RatePerIP > 0 {
 		verify = append(verify, middleware.RateLimiterWithConfig(middleware.RateLimiterConfig{
 			Store: middleware.NewRateLimiterMemoryStoreWithConfig(middleware.RateLimiterMemoryStoreConfig{
 				Rate: rate.Limit(cfg.RatePerIP), Burst: max(1, int(2*cfg.RatePerIP)), ExpiresIn: 3 * time.Minute}),
 			IdentifierExtractor: func(c echo.Context) (string, error) { return httpx.RateKey(c.RealIP()), nil },
 			DenyHandler: func(c echo.Context, _ string, _ error) error {
-				return &apiError{http.StatusTooManyRequests, CodeRateLimited, "too many verifications from this address; wait a moment"}
+				return httpx.Errorf(http.StatusTooManyRequests, CodeRateLimited, "too many verifications from this address; wait a moment")
 			},
 		}))
 	}
@@ -166,15 +136,15 @@ func New(cfg Config) *Server {
 }
 
 // Handler returns the HTTP handler.
-func (s *Server) Handler() http.Handler { return s.echo }
+func (s *VerifierServer) Handler() http.Handler { return s.echo }
 
-// NewHTTPServer wraps the handler with timeouts fit for the public internet.
-func (s *Server) NewHTTPServer(addr string) *http.Server {
-	return &http.Server{Addr: addr, Handler: s.echo, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
-		WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10}
+// Serve serves on ln until ctx ends, then drains the requests in flight for
+// up to shutdownTimeout (httpx.Serve).
+func (s *VerifierServer) Serve(ctx context.Context, ln net.Listener, shutdownTimeout time.Duration) error {
+	return httpx.Serve(ctx, ln, s.echo, httpx.ServeConfig{WriteTimeout: 30 * time.Second, ShutdownTimeout: shutdownTimeout, Logger: s.cfg.Logger})
 }
 
-func (s *Server) asset(name, contentType string) echo.HandlerFunc {
+func (s *VerifierServer) asset(name, contentType string) echo.HandlerFunc {
 	data, err := fs.ReadFile(web.Files, name)
 	if err != nil {
 		panic("verifier/web lacks " + name) // embedded at build time: a bug, not input
@@ -189,7 +159,7 @@ func (s *Server) asset(name, contentType string) echo.HandlerFunc {
 // (text/plain), or a QR image (multipart field "qr", or an image body).
 // Only a bundle that decodes is verified, and only one that passes the
 // offline checks costs a chain look-up (verifier.Verify).
-func (s *Server) verify(c echo.Context) error {
+func (s *VerifierServer) verify(c echo.Context) error {
 	req := c.Request()
 	mt, _, _ := mime.ParseMediaType(req.Header.Get(echo.HeaderContentType))
 	var input []byte
@@ -205,19 +175,19 @@ func (s *Server) verify(c echo.Context) error {
 			if tooLarge(err) {
 				return errTooLarge
 			}
-			return &apiError{http.StatusBadRequest, CodeBadRequest, "unreadable request body"}
+			return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "unreadable request body")
 		}
 		if len(body) > MaxTextBody {
-			return &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Sprintf("a proof's text is at most %d KiB; send a QR code as an image", MaxTextBody>>10)}
+			return httpx.Errorf(http.StatusRequestEntityTooLarge, CodeTooLarge, "a proof's text is at most %d KiB; send a QR code as an image", MaxTextBody>>10)
 		}
 		input = bytes.TrimSpace(body)
 	}
 	if len(input) == 0 {
-		return &apiError{http.StatusBadRequest, CodeUnreadable, "empty request: send a bundle's JSON, a CS1: string or a QR image"}
+		return httpx.Errorf(http.StatusBadRequest, CodeUnreadable, "empty request: send a bundle's JSON, a CS1: string or a QR image")
 	}
 	b, err := bundle.Parse(input)
 	if err != nil {
-		return &apiError{http.StatusBadRequest, CodeUnreadable, "this is not a readable credseal proof: " + err.Error()}
+		return httpx.Errorf(http.StatusBadRequest, CodeUnreadable, "this is not a readable credseal proof: %v", err)
 	}
 	ctx, cancel := context.WithTimeout(req.Context(), s.cfg.Timeout)
 	defer cancel()
@@ -229,7 +199,7 @@ func (s *Server) verify(c echo.Context) error {
 // within ImageReadTimeout, no further than the header of an image that is
 // too large; the image is decoded in one of MaxDecodes turns. So at most
 // that many images are in memory at once.
-func (s *Server) decodeImage(c echo.Context, mt string) ([]byte, error) {
+func (s *VerifierServer) decodeImage(c echo.Context, mt string) ([]byte, error) {
 	img, err := s.readImage(c, mt)
 	if err != nil {
 		return nil, err
@@ -241,12 +211,12 @@ func (s *Server) decodeImage(c echo.Context, mt string) ([]byte, error) {
 	defer release()
 	text, err := bundle.DecodeQRImage(img)
 	if err != nil {
-		return nil, &apiError{http.StatusBadRequest, CodeNoQR, "no readable QR code in the image: " + err.Error()}
+		return nil, httpx.Errorf(http.StatusBadRequest, CodeNoQR, "no readable QR code in the image: %v", err)
 	}
 	return []byte(text), nil
 }
 
-func (s *Server) readImage(c echo.Context, mt string) ([]byte, error) {
+func (s *VerifierServer) readImage(c echo.Context, mt string) ([]byte, error) {
 	release, err := s.turn(c, s.reads)
 	if err != nil {
 		return nil, err
@@ -260,7 +230,7 @@ func (s *Server) readImage(c echo.Context, mt string) ([]byte, error) {
 			if tooLarge(err) {
 				return nil, errTooLarge
 			}
-			return nil, &apiError{http.StatusBadRequest, CodeBadRequest, `a multipart request needs a file field "qr" with the QR code image`}
+			return nil, httpx.Errorf(http.StatusBadRequest, CodeBadRequest, `a multipart request needs a file field "qr" with the QR code image`)
 		}
 		body = part
 	}
@@ -269,11 +239,11 @@ func (s *Server) readImage(c echo.Context, mt string) ([]byte, error) {
 	case tooLarge(err):
 		return nil, errTooLarge
 	case errors.Is(err, bundle.ErrImageTooLarge):
-		return nil, &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, err.Error() + "; a smaller photo of the QR code is enough"}
+		return nil, httpx.Errorf(http.StatusRequestEntityTooLarge, CodeTooLarge, "%v; a smaller photo of the QR code is enough", err)
 	case errors.Is(err, bundle.ErrInvalid):
-		return nil, &apiError{http.StatusBadRequest, CodeNoQR, "no readable QR code in the image: " + err.Error()}
+		return nil, httpx.Errorf(http.StatusBadRequest, CodeNoQR, "no readable QR code in the image: %v", err)
 	case err != nil:
-		return nil, &apiError{http.StatusBadRequest, CodeBadRequest, "unreadable request body"}
+		return nil, httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "unreadable request body")
 	}
 	return img, nil
 }
@@ -297,7 +267,7 @@ func qrPart(req *http.Request) (io.Reader, error) {
 }
 
 // turn takes a token of pool, waiting up to DecodeWait; release gives it back.
-func (s *Server) turn(c echo.Context, pool chan struct{}) (release func(), err error) {
+func (s *VerifierServer) turn(c echo.Context, pool chan struct{}) (release func(), err error) {
 	wait, cancel := context.WithTimeout(c.Request().Context(), s.cfg.DecodeWait)
 	defer cancel()
 	select {
@@ -305,11 +275,11 @@ func (s *Server) turn(c echo.Context, pool chan struct{}) (release func(), err e
 		return func() { <-pool }, nil
 	case <-wait.Done():
 		c.Response().Header().Set("Retry-After", "2")
-		return nil, &apiError{http.StatusServiceUnavailable, CodeBusy, "too many images are being read right now; try again in a moment"}
+		return nil, httpx.Errorf(http.StatusServiceUnavailable, CodeBusy, "too many images are being read right now; try again in a moment")
 	}
 }
 
-var errTooLarge = &apiError{http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Sprintf("request body over %d MiB", MaxBody>>20)}
+var errTooLarge = httpx.Errorf(http.StatusRequestEntityTooLarge, CodeTooLarge, "request body over %d MiB", MaxBody>>20)
 
 func tooLarge(err error) bool {
 	if err == nil {
@@ -321,25 +291,18 @@ func tooLarge(err error) bool {
 		strings.Contains(err.Error(), "request body too large")
 }
 
-func (s *Server) handleError(err error, c echo.Context) {
-	if c.Response().Committed {
-		return
-	}
-	var ae *apiError
+// ownError is the verifier's part of the error table (httpx.Lookup):
+// echo's 413 says how large a body may be, and its 405 is bad_request.
+func ownError(err error) *httpx.Error {
 	var he *echo.HTTPError
-	switch {
-	case errors.As(err, &ae):
-	case errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge:
-		ae = errTooLarge
-	case errors.As(err, &he) && he.Code < 500:
-		code := CodeBadRequest
-		if he.Code == http.StatusNotFound {
-			code = CodeNotFound
-		}
-		ae = &apiError{he.Code, code, fmt.Sprint(he.Message)}
-	default:
-		s.cfg.Logger.Error("request failed", "route", c.Path(), "err", err)
-		ae = &apiError{http.StatusInternalServerError, CodeInternal, "internal error"}
+	if !errors.As(err, &he) {
+		return nil
 	}
-	_ = c.JSON(ae.Status, map[string]*apiError{"error": ae})
+	switch he.Code {
+	case http.StatusRequestEntityTooLarge:
+		return errTooLarge
+	case http.StatusMethodNotAllowed:
+		return httpx.Errorf(he.Code, CodeBadRequest, "%v", he.Message)
+	}
+	return nil
 }

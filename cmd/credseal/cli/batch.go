@@ -8,41 +8,16 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/credseal/credseal/internal/sha256simd"
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/seal"
 )
 
-type batchOptions struct {
-	input, out  string
-	difficulty  int
-	issuer      issuer.Profile
-	verifierURL string
-	workers     int
-	anchor      bool
-	resume      string
-	chain       chainOptions
-}
-
-func (o *batchOptions) AddFlags(cmd *cobra.Command) {
-	f := cmd.Flags()
-	f.StringVarP(&o.input, "input", "i", "", "registrar CSV: a header row, then one learner a row (columns in docs/FORMAT.md)")
-	f.StringVarP(&o.out, "out", "o", "", "directory to create for the bundles, QR codes and manifest.json")
-	f.IntVar(&o.difficulty, "difficulty", issuer.DefaultDifficulty, fmt.Sprintf("seal difficulty: about 2^N hashes (0..%d)", seal.MaxDifficulty))
-	f.StringVar(&o.issuer.Name, "issuer-name", "", "issuing organisation's name, where the CSV has no issuerName column")
-	f.StringVar(&o.issuer.URL, "issuer-url", "", "issuing organisation's web address, where the CSV has no issuerUrl column")
-	f.StringVar(&o.issuer.ID, "issuer-id", "", "issuer identifier (a URL or DID); defaults to the issuer URL")
-	f.StringVar(&o.verifierURL, "verifier-url", "", "make each QR code a link to this verifier page (the proof travels after '#')")
-	f.IntVar(&o.workers, "workers", 0, "hashing and sealing goroutines (0: one per CPU)")
-	f.BoolVar(&o.anchor, "anchor", false, "anchor the batch on the registry, saving its seeds first (chain flags below; default the local dev chain)")
-	f.StringVar(&o.resume, "resume", "", "finish the interrupted 'batch --anchor' whose output is DIR: anchor it unless the chain has it, then write the final bundles (instead of --input and --out)")
-	o.chain.AddFlags(cmd, true)
-}
-
 func newBatchCommand() *cobra.Command {
-	o := &batchOptions{}
-	cmd := &cobra.Command{
+	return newCommand(&batchOptions{}, &cobra.Command{
 		Use:   "batch --input FILE --out DIR | --resume DIR",
 		Short: "Issue a cohort offline: hash, batch and seal credentials, write bundles and QR codes",
 		Long: `batch reads a registrar CSV, builds one Open Badges 3.0 shaped credential per
@@ -77,10 +52,32 @@ local dev chain's; the key must be the one that started the batch.`,
   credseal batch --resume out/2026-06 --rpc https://rpc.example.org \
       --keystore issuer.json --passphrase-file pass.txt --confirmations 3`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runBatch(cmd, o) },
-	}
-	o.AddFlags(cmd)
-	return cmd
+	})
+}
+
+type batchOptions struct {
+	input, out  string
+	difficulty  int
+	issuer      issuer.Institution
+	verifierURL string
+	workers     int
+	anchor      bool
+	resume      string
+	chain       chainOptions
+}
+
+func (o *batchOptions) flags(f *pflag.FlagSet) {
+	f.StringVarP(&o.input, "input", "i", "", "registrar CSV: a header row, then one learner a row (columns in docs/FORMAT.md)")
+	f.StringVarP(&o.out, "out", "o", "", "directory to create for the bundles, QR codes and manifest.json")
+	f.IntVar(&o.difficulty, "difficulty", issuer.DefaultDifficulty, fmt.Sprintf("seal difficulty: about 2^N hashes (0..%d)", seal.MaxDifficulty))
+	f.StringVar(&o.issuer.Name, "issuer-name", "", "issuing organisation's name, where the CSV has no issuerName column")
+	f.StringVar(&o.issuer.URL, "issuer-url", "", "issuing organisation's web address, where the CSV has no issuerUrl column")
+	f.StringVar(&o.issuer.ID, "issuer-id", "", "issuer identifier (a URL or DID); defaults to the issuer URL")
+	f.StringVar(&o.verifierURL, "verifier-url", "", "make each QR code a link to this verifier page (the proof travels after '#')")
+	f.IntVar(&o.workers, "workers", 0, "hashing and sealing goroutines (0: one per CPU)")
+	f.BoolVar(&o.anchor, "anchor", false, "anchor the batch on the registry, saving its seeds first (chain flags below; default the local dev chain)")
+	f.StringVar(&o.resume, "resume", "", "finish the interrupted 'batch --anchor' whose output is DIR: anchor it unless the chain has it, then write the final bundles (instead of --input and --out)")
+	o.chain.flags(f, true)
 }
 
 // The chain client finds a batch anchored earlier, so resuming is idempotent.
@@ -90,14 +87,14 @@ var _ issuer.Locator = (*chain.Client)(nil)
 // stops the command there, as a crash or a failed write would.
 var batchHookBeforeAnchor, batchHookAfterAnchor func() error
 
-func runBatch(cmd *cobra.Command, o *batchOptions) error {
+func (o *batchOptions) run(cmd *cobra.Command, _ []string) error {
 	if o.resume != "" {
 		for _, name := range []string{"input", "out", "difficulty", "issuer-name", "issuer-url", "issuer-id", "verifier-url"} {
 			if cmd.Flags().Changed(name) {
 				return badInput(fmt.Errorf("--resume takes the batch from its directory: --%s does not apply", name))
 			}
 		}
-		return runBatchResume(cmd, o)
+		return o.resumeBatch(cmd)
 	}
 	if o.input == "" || o.out == "" {
 		return badInput(errors.New("--input and --out are required (or --resume DIR)"))
@@ -162,7 +159,7 @@ func runBatch(cmd *cobra.Command, o *batchOptions) error {
 	if err != nil {
 		return err
 	}
-	printBatch(cmd.OutOrStdout(), fmt.Sprintf("sealed a batch of %d credentials in %s (core %s)", m.Size, built.Round(time.Millisecond), seal.Core()),
+	printBatch(cmd.OutOrStdout(), fmt.Sprintf("sealed a batch of %d credentials in %s (core %s)", m.Size, built.Round(time.Millisecond), sha256simd.Active().Name()),
 		m, b, o.out)
 	return nil
 }
@@ -223,8 +220,8 @@ func anchorAndFinish(cmd *cobra.Command, c *chain.Client, dir string, b *issuer.
 	return m, nil
 }
 
-// runBatchResume finishes an interrupted 'batch --anchor' (see the help).
-func runBatchResume(cmd *cobra.Command, o *batchOptions) error {
+// resumeBatch finishes an interrupted 'batch --anchor' (see the help).
+func (o *batchOptions) resumeBatch(cmd *cobra.Command) error {
 	ctx := cmd.Context()
 	dir, out, stderr := o.resume, cmd.OutOrStdout(), cmd.ErrOrStderr()
 	p, err := issuer.ReadResume(dir)
@@ -238,12 +235,7 @@ func runBatchResume(cmd *cobra.Command, o *batchOptions) error {
 		return err
 	}
 	b, to := p.Batch, p.Target
-	if o.chain.registry == "" {
-		o.chain.registry = hexAddr(to.Registry)
-	}
-	if o.chain.chainID == 0 {
-		o.chain.chainID = to.ChainID
-	}
+	o.chain.defaultRegistry(hexAddr(to.Registry), to.ChainID)
 	c, closeChain, err := o.chain.connect(ctx, true)
 	if err != nil {
 		return err

@@ -23,7 +23,7 @@ const cohortCSV = "../../../testdata/cohort.csv"
 // startDevchain runs an embedded dev chain in dir until the test ends.
 func startDevchain(t *testing.T, dir string) *devchain.Node {
 	t.Helper()
-	n, err := devchain.Start(context.Background(), devchain.Config{DataDir: dir})
+	n, err := devchain.Start(context.Background(), devchain.NodeConfig{DataDir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func devClient(t *testing.T, n *devchain.Node) *chain.Client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := chain.New(ctx, ec, common.HexToAddress(n.Info.Registry), s, chain.Options{PollInterval: 20e6})
+	c, err := chain.New(ctx, ec, common.HexToAddress(n.Info.Registry), s, chain.TxOptions{PollInterval: 20e6})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/credseal/credseal/internal/sha256simd"
 	"github.com/credseal/credseal/pkg/chain/chaintest"
-	"github.com/credseal/credseal/pkg/seal"
 	"github.com/credseal/credseal/verifier"
 )
 
@@ -20,9 +20,9 @@ func TestBenchSeal(t *testing.T) {
 	if !strings.Contains(out, "naive loop:") {
 		t.Errorf("no naive baseline:\n%s", out)
 	}
-	for _, name := range seal.Cores() {
+	for _, name := range sha256simd.Cores() {
 		mark := " "
-		if name == seal.Core() {
+		if name == sha256simd.Active().Name() {
 			mark = "*"
 		}
 		if !strings.Contains(out, "\n"+mark+" "+name+" ") {

@@ -10,10 +10,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/devchain"
+	"github.com/credseal/credseal/pkg/chain/keys"
 )
 
 // DefaultConfirmations is the finality depth on chains whose endpoint has
@@ -53,8 +54,9 @@ type chainOptions struct {
 	onDevchain     bool   // the endpoint is the local dev chain's (set by resolve)
 }
 
-func (o *chainOptions) AddFlags(cmd *cobra.Command, signing bool) {
-	f := cmd.Flags()
+// flags declares the chain flags; with signing, also the key's and those
+// a transaction needs.
+func (o *chainOptions) flags(f *pflag.FlagSet, signing bool) {
 	f.StringVar(&o.rpc, "rpc", "", "JSON-RPC URL of an EVM node (default: the local dev chain's)")
 	f.StringVar(&o.registry, "registry", "", "CredentialRegistry address (default: the local dev chain's)")
 	f.Uint64Var(&o.chainID, "chain-id", 0, "refuse an endpoint that serves another chain (0: accept any)")
@@ -68,6 +70,18 @@ func (o *chainOptions) AddFlags(cmd *cobra.Command, signing bool) {
 		f.StringVar(&o.keystore, "keystore", "", "go-ethereum keystore file of the signing key (default: the dev chain's developer key)")
 		f.StringVar(&o.passphraseFile, "passphrase-file", "", "file whose first line is the keystore passphrase (else env "+chain.PassphraseEnv+")")
 		f.DurationVar(&o.timeout, "timeout", 20*time.Minute, "how long to wait for a transaction to be mined (and, for anchors, final)")
+	}
+}
+
+// defaultRegistry sets the registry and the chain ID, where they were not
+// given, to those of a record (a batch's resume state, an issuer's
+// configuration).
+func (o *chainOptions) defaultRegistry(registry string, chainID uint64) {
+	if o.registry == "" {
+		o.registry = registry
+	}
+	if o.chainID == 0 {
+		o.chainID = chainID
 	}
 }
 
@@ -114,11 +128,8 @@ func (o *chainOptions) connect(ctx context.Context, signing bool) (c *chain.Clie
 		if o.keystore == "" {
 			return nil, nil, badInput(errors.New("no --keystore given and no dev chain key found"))
 		}
-		pass, err := chain.ReadPassphrase(o.passphraseFile)
-		if err != nil {
-			return nil, nil, badInput(err)
-		}
-		if signer, err = chain.LoadSigner(o.keystore, pass); err != nil {
+		var err error
+		if signer, err = keys.Load(o.keystore, o.passphraseFile); err != nil {
 			return nil, nil, badInput(err)
 		}
 	}
@@ -126,7 +137,7 @@ func (o *chainOptions) connect(ctx context.Context, signing bool) (c *chain.Clie
 	if err != nil {
 		return nil, nil, err
 	}
-	opts := chain.Options{Confirmations: o.confirmations, Timeout: o.timeout, PollInterval: 200 * time.Millisecond}
+	opts := chain.TxOptions{Confirmations: o.confirmations, Timeout: o.timeout, PollInterval: 200 * time.Millisecond}
 	if opts.Confirmations == 0 {
 		// A dev node mines at once and never reorganises; a real chain is
 		// final at its finalized block.
@@ -145,4 +156,12 @@ func (o *chainOptions) connect(ctx context.Context, signing bool) (c *chain.Clie
 		return nil, nil, err
 	}
 	return c, ec.Close, nil
+}
+
+// parseAddress reads an account address given on the command line.
+func parseAddress(s string) ([20]byte, error) {
+	if !common.IsHexAddress(s) {
+		return [20]byte{}, badInput(errors.New("not an address: " + s))
+	}
+	return common.HexToAddress(s), nil
 }

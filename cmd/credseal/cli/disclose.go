@@ -3,37 +3,18 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/credseal/credseal/internal/atomicfile"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
 )
 
-type discloseOptions struct {
-	hide []string
-	out  string
-	qr   string
-}
-
-func (o *discloseOptions) AddFlags(cmd *cobra.Command) {
-	f := cmd.Flags()
-	names := make([]string, len(credential.Hideable))
-	for i, h := range credential.Hideable {
-		names[i] = h.Name
-	}
-	f.StringSliceVar(&o.hide, "hide", nil, "field to hide: "+strings.Join(names, ", ")+", or a JSON pointer (repeatable)")
-	f.StringVarP(&o.out, "out", "o", "", "write the selective bundle here (default: standard output)")
-	f.StringVar(&o.qr, "qr", "", "also write its QR code (PNG) here")
-	_ = cmd.MarkFlagRequired("hide")
-}
-
 func newDiscloseCommand() *cobra.Command {
-	o := &discloseOptions{}
-	cmd := &cobra.Command{
+	return newCommand(&discloseOptions{}, &cobra.Command{
 		Use:   "disclose BUNDLE --hide FIELD",
 		Short: "Make a copy of a credential that hides some of its fields, still verifiable",
 		Long: `disclose is for the learner: it writes a copy of a proof bundle without the
@@ -46,14 +27,28 @@ the learner's name) cannot be hidden: a verifier would reject the copy.`,
 		Example: `  credseal disclose 0003-zoe-muller.credseal.json --hide identifier --hide skills -o zoe-for-employer.json
   credseal disclose 0003-zoe-muller.qr.png --hide identifier --qr zoe-for-employer.png -o zoe-for-employer.json`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runDisclose(cmd, o, args[0]) },
-	}
-	o.AddFlags(cmd)
-	return cmd
+	})
 }
 
-func runDisclose(cmd *cobra.Command, o *discloseOptions, arg string) error {
-	input, err := readVerifyInput(cmd.InOrStdin(), arg)
+type discloseOptions struct {
+	hide []string
+	out  string
+	qr   string
+}
+
+func (o *discloseOptions) flags(f *pflag.FlagSet) {
+	names := make([]string, len(credential.Hideable))
+	for i, h := range credential.Hideable {
+		names[i] = h.Name
+	}
+	f.StringSliceVar(&o.hide, "hide", nil, "field to hide: "+strings.Join(names, ", ")+", or a JSON pointer (repeatable)")
+	f.StringVarP(&o.out, "out", "o", "", "write the selective bundle here (default: standard output)")
+	f.StringVar(&o.qr, "qr", "", "also write its QR code (PNG) here")
+	_ = cobra.MarkFlagRequired(f, "hide")
+}
+
+func (o *discloseOptions) run(cmd *cobra.Command, args []string) error {
+	input, err := readVerifyInput(cmd.InOrStdin(), args[0])
 	if err != nil {
 		return badInput(err)
 	}
@@ -83,7 +78,7 @@ func runDisclose(cmd *cobra.Command, o *discloseOptions, arg string) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFileAtomic(o.qr, q.PNG); err != nil {
+		if err := atomicfile.WriteFile(o.qr, q.PNG, 0o600); err != nil {
 			return err
 		}
 	}
@@ -91,7 +86,7 @@ func runDisclose(cmd *cobra.Command, o *discloseOptions, arg string) error {
 		_, err = cmd.OutOrStdout().Write(js)
 		return err
 	}
-	if err := writeFileAtomic(o.out, js); err != nil {
+	if err := atomicfile.WriteFile(o.out, js, 0o600); err != nil {
 		return err
 	}
 	hidden := credential.HiddenMembers(d)
@@ -134,26 +129,4 @@ func hiddenPointers(names []string) ([]string, error) {
 		return nil, errors.New("nothing to hide: give --hide")
 	}
 	return out, nil
-}
-
-// writeFileAtomic writes data (mode 0600) to path through a synced
-// temporary file in the same directory, so path is whole or untouched.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".credseal-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

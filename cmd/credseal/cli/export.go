@@ -1,31 +1,17 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/credseal/credseal/issuer"
 )
 
-var errDeadline = context.DeadlineExceeded
-
-func contextWithTimeout(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(ctx, d)
-}
-
-type exportOptions struct {
-	dir   string
-	out   string
-	batch uint64
-}
-
 func newExportCommand() *cobra.Command {
-	o := &exportOptions{}
-	cmd := &cobra.Command{
+	return newCommand(&exportOptions{}, &cobra.Command{
 		Use:   "export --out DIR",
 		Short: "Write bundles, QR codes, printable certificates and claim links of anchored batches",
 		Long: `export writes, for every final batch (or only --batch N), a directory
@@ -35,62 +21,67 @@ link. Bundles hold the learners' seeds: hand them out privately.`,
 		Example: `  credseal export --out /tmp/export
   credseal export --out /tmp/export --batch 3`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ctx := cmd.Context()
-			e, err := openIssuer(ctx, o.dir, false)
-			if err != nil {
-				return err
-			}
-			defer e.close()
-			var seqs []uint64
-			if o.batch != 0 {
-				seqs = []uint64{o.batch}
-			} else {
-				// Only final batches: a bundle of a block a reorganisation
-				// can still undo would carry a wrong anchor.
-				bs, err := e.db.BatchesIn(ctx, issuer.Final)
-				if err != nil {
-					return err
-				}
-				for _, b := range bs {
-					seqs = append(seqs, b.Seq)
-				}
-			}
-			if len(seqs) == 0 {
-				return badInput(fmt.Errorf("no final batches yet (see 'credseal issuer status')"))
-			}
-			out := cmd.OutOrStdout()
-			for _, seq := range seqs {
-				b, _, err := e.svc.LoadBatch(ctx, seq)
-				if err != nil {
-					return badInput(err)
-				}
-				dir := filepath.Join(o.out, fmt.Sprintf("batch-%06d", seq))
-				update, finish := progress(cmd.ErrOrStderr(), len(b.Credentials), fmt.Sprintf("batch %d", seq))
-				m, err := issuer.Export(dir, b, issuer.ExportOptions{VerifierURL: e.cfg.VerifierURL, Certificates: true,
-					ClaimURL: e.claimURL, Progress: update})
-				finish()
-				if err != nil {
-					return err
-				}
-				fmt.Fprintf(out, "batch %d: %d credentials → %s\n", seq, m.Size, dir)
-				for i, en := range m.Entries {
-					if i == 3 {
-						fmt.Fprintf(out, "  … claim links of all %d in %s\n", len(m.Entries), filepath.Join(dir, "manifest.json"))
-						break
-					}
-					if en.ClaimURL != "" {
-						fmt.Fprintf(out, "  %s  %s\n", en.Name, en.ClaimURL)
-					}
-				}
-			}
-			return nil
-		},
-	}
-	f := cmd.Flags()
+	})
+}
+
+type exportOptions struct {
+	dir   string
+	out   string
+	batch uint64
+}
+
+func (o *exportOptions) flags(f *pflag.FlagSet) {
 	addIssuerDirFlag(f, &o.dir)
 	f.StringVarP(&o.out, "out", "o", "", "directory to write into (one subdirectory a batch)")
 	f.Uint64Var(&o.batch, "batch", 0, "export only this batch")
-	_ = cmd.MarkFlagRequired("out")
-	return cmd
+	_ = cobra.MarkFlagRequired(f, "out")
+}
+
+func (o *exportOptions) run(cmd *cobra.Command, _ []string) error {
+	ctx := cmd.Context()
+	return withIssuer(ctx, o.dir, false, func(e *issuerEnv) error {
+		var seqs []uint64
+		if o.batch != 0 {
+			seqs = []uint64{o.batch}
+		} else {
+			// Only final batches: a bundle of a block a reorganisation
+			// can still undo would carry a wrong anchor.
+			bs, err := e.db.BatchesIn(ctx, issuer.Final)
+			if err != nil {
+				return err
+			}
+			for _, b := range bs {
+				seqs = append(seqs, b.Seq)
+			}
+		}
+		if len(seqs) == 0 {
+			return badInput(fmt.Errorf("no final batches yet (see 'credseal issuer status')"))
+		}
+		out := cmd.OutOrStdout()
+		for _, seq := range seqs {
+			b, _, err := e.svc.LoadBatch(ctx, seq)
+			if err != nil {
+				return badInput(err)
+			}
+			dir := filepath.Join(o.out, fmt.Sprintf("batch-%06d", seq))
+			update, finish := progress(cmd.ErrOrStderr(), len(b.Credentials), fmt.Sprintf("batch %d", seq))
+			m, err := issuer.Export(dir, b, issuer.ExportOptions{VerifierURL: e.cfg.VerifierURL, Certificates: true,
+				ClaimURL: e.claimURL, Progress: update})
+			finish()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "batch %d: %d credentials → %s\n", seq, m.Size, dir)
+			for i, en := range m.Entries {
+				if i == 3 {
+					fmt.Fprintf(out, "  … claim links of all %d in %s\n", len(m.Entries), filepath.Join(dir, "manifest.json"))
+					break
+				}
+				if en.ClaimURL != "" {
+					fmt.Fprintf(out, "  %s  %s\n", en.Name, en.ClaimURL)
+				}
+			}
+		}
+		return nil
+	})
 }

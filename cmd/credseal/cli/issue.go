@@ -9,22 +9,14 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/chain"
 )
 
-type issueOptions struct {
-	dir             string
-	input           string
-	allowDuplicates bool
-	wait            bool
-	timeout         time.Duration
-}
-
 func newIssueCommand() *cobra.Command {
-	o := &issueOptions{}
-	cmd := &cobra.Command{
+	return newCommand(&issueOptions{}, &cobra.Command{
 		Use:   "issue --input FILE",
 		Short: "Issue credentials from a CSV or JSON-lines file into the issuer's pipeline",
 		Long: `issue validates every record of FILE (CSV with a header row, or JSON lines when
@@ -47,97 +39,102 @@ registry). Killing it at any point is safe: run it again.`,
 		Example: `  credseal issue --input testdata/cohort.csv --wait
   credseal issue -i spring-2026.jsonl --dir /srv/credseal`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runIssue(cmd, o) },
-	}
-	f := cmd.Flags()
+	})
+}
+
+type issueOptions struct {
+	dir             string
+	input           string
+	allowDuplicates bool
+	wait            bool
+	timeout         time.Duration
+}
+
+func (o *issueOptions) flags(f *pflag.FlagSet) {
 	addIssuerDirFlag(f, &o.dir)
 	f.StringVarP(&o.input, "input", "i", "", "registrar file: CSV, or JSON lines (.jsonl/.ndjson/.json)")
 	f.BoolVar(&o.allowDuplicates, "allow-duplicates", false, "issue records even when the same content was issued before")
 	f.BoolVar(&o.wait, "wait", false, "seal everything pending and wait until it is anchored and final")
 	f.DurationVar(&o.timeout, "timeout", 0, "with --wait, give up after this long (0: never)")
-	_ = cmd.MarkFlagRequired("input")
-	return cmd
+	_ = cobra.MarkFlagRequired(f, "input")
 }
 
-func runIssue(cmd *cobra.Command, o *issueOptions) error {
+func (o *issueOptions) run(cmd *cobra.Command, _ []string) error {
 	ctx := cmd.Context()
-	e, err := openIssuer(ctx, o.dir, false)
-	if err != nil {
-		return err
-	}
-	defer e.close()
-	// Two passes over the file: every record is checked before any is
-	// stored, and a few thousand records are held at a time.
-	stderr, out := cmd.ErrOrStderr(), cmd.OutOrStdout()
-	update, finish := func(int) {}, func() {}
-	added, dups := 0, 0
-	err = e.svc.SubmitFile(ctx, o.input, e.cfg.Profile, o.allowDuplicates,
-		func(n int) { update, finish = progress(stderr, n, "storing") },
-		func(res []issuer.AddResult) {
-			for _, r := range res {
-				if !r.Duplicate {
-					added++
-					continue
+	return withIssuer(ctx, o.dir, false, func(e *issuerEnv) error {
+		// Two passes over the file: every record is checked before any is
+		// stored, and a few thousand records are held at a time.
+		stderr, out := cmd.ErrOrStderr(), cmd.OutOrStdout()
+		update, finish := func(int) {}, func() {}
+		added, dups := 0, 0
+		err := e.svc.SubmitFile(ctx, o.input, e.cfg.Profile, o.allowDuplicates,
+			func(n int) { update, finish = progress(stderr, n, "storing") },
+			func(res []issuer.AddResult) {
+				for _, r := range res {
+					if !r.Duplicate {
+						added++
+						continue
+					}
+					if dups < 5 {
+						fmt.Fprintf(out, "already issued: %s (as %s)\n", r.ID, r.Existing)
+					}
+					dups++
 				}
-				if dups < 5 {
-					fmt.Fprintf(out, "already issued: %s (as %s)\n", r.ID, r.Existing)
-				}
-				dups++
-			}
-			update(added + dups)
-		})
-	finish()
-	var pathErr *fs.PathError // the file cannot be read
-	if errors.Is(err, issuer.ErrInput) || errors.As(err, &pathErr) {
-		return badInput(err)
-	}
-	if err != nil {
-		return err
-	}
-	if dups > 5 {
-		fmt.Fprintf(out, "… and %d more already issued\n", dups-5)
-	}
-	fmt.Fprintf(out, "stored %d new credential(s), %d duplicate(s) skipped\n", added, dups)
-	if !o.wait {
-		if _, err := e.svc.Step(ctx, false); err != nil {
-			fmt.Fprintf(stderr, "credseal: the credentials are stored; anchoring waits: %v\n(run again with --wait, or 'credseal issuer serve')\n", err)
-		}
-	} else {
-		if o.timeout > 0 {
-			var cancel func()
-			ctx, cancel = contextWithTimeout(ctx, o.timeout)
-			defer cancel()
-		}
-		fmt.Fprintln(stderr, "sealing and anchoring…")
-		ctx, stop := context.WithCancelCause(ctx)
-		defer stop(nil)
-		err := e.svc.Drain(ctx, func(err error) {
-			if permanent(err) { // retrying cannot help: say why and stop
-				stop(err)
-				return
-			}
-			fmt.Fprintf(stderr, "credseal: %v; retrying\n", err)
-		})
-		if cause := context.Cause(ctx); cause != nil && permanent(cause) {
-			return &ExitError{Code: ExitIncomplete, Err: fmt.Errorf("the credentials are stored; anchoring stopped: %w", cause)}
-		}
-		if errors.Is(err, errDeadline) || ctx.Err() != nil {
-			return &ExitError{Code: ExitIncomplete, Err: fmt.Errorf("not everything was anchored: %w", err)}
+				update(added + dups)
+			})
+		finish()
+		var pathErr *fs.PathError // the file cannot be read
+		if errors.Is(err, issuer.ErrInput) || errors.As(err, &pathErr) {
+			return badInput(err)
 		}
 		if err != nil {
 			return err
 		}
-	}
-	counts, revoked, err := e.db.Counts(ctx)
-	if err != nil {
-		return err
-	}
-	states := make([]string, 0, len(issuer.States))
-	for _, st := range issuer.States {
-		states = append(states, fmt.Sprintf("%s %d", st, counts[st]))
-	}
-	fmt.Fprintf(out, "%s, revoked %d\n", strings.Join(states, ", "), revoked)
-	return nil
+		if dups > 5 {
+			fmt.Fprintf(out, "… and %d more already issued\n", dups-5)
+		}
+		fmt.Fprintf(out, "stored %d new credential(s), %d duplicate(s) skipped\n", added, dups)
+		if !o.wait {
+			if _, err := e.svc.Step(ctx, false); err != nil {
+				fmt.Fprintf(stderr, "credseal: the credentials are stored; anchoring waits: %v\n(run again with --wait, or 'credseal issuer serve')\n", err)
+			}
+		} else {
+			if o.timeout > 0 {
+				var cancel func()
+				ctx, cancel = context.WithTimeout(ctx, o.timeout)
+				defer cancel()
+			}
+			fmt.Fprintln(stderr, "sealing and anchoring…")
+			ctx, stop := context.WithCancelCause(ctx)
+			defer stop(nil)
+			err := e.svc.Drain(ctx, func(err error) {
+				if permanent(err) { // retrying cannot help: say why and stop
+					stop(err)
+					return
+				}
+				fmt.Fprintf(stderr, "credseal: %v; retrying\n", err)
+			})
+			if cause := context.Cause(ctx); cause != nil && permanent(cause) {
+				return &ExitError{Code: ExitIncomplete, Err: fmt.Errorf("the credentials are stored; anchoring stopped: %w", cause)}
+			}
+			if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+				return &ExitError{Code: ExitIncomplete, Err: fmt.Errorf("not everything was anchored: %w", err)}
+			}
+			if err != nil {
+				return err
+			}
+		}
+		counts, revoked, err := e.db.Counts(ctx)
+		if err != nil {
+			return err
+		}
+		states := make([]string, 0, len(issuer.States))
+		for _, st := range issuer.States {
+			states = append(states, fmt.Sprintf("%s %d", st, counts[st]))
+		}
+		fmt.Fprintf(out, "%s, revoked %d\n", strings.Join(states, ", "), revoked)
+		return nil
+	})
 }
 
 // permanent reports chain errors that no retry fixes: the registry refuses

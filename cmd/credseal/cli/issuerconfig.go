@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/pflag"
 
+	"github.com/credseal/credseal/internal/atomicfile"
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/issuer/boltstore"
 	"github.com/credseal/credseal/pkg/chain"
@@ -25,24 +26,26 @@ const IssuerEnv = "CREDSEAL_ISSUER"
 
 func defaultIssuerDir() string { return defaultDataDir(IssuerEnv, "issuer") }
 
+const issuerDirUsage = "issuer data directory (env " + IssuerEnv + ")"
+
 // addIssuerDirFlag adds --dir, the issuer's data directory.
 func addIssuerDirFlag(f *pflag.FlagSet, dir *string) {
-	f.StringVar(dir, "dir", defaultIssuerDir(), "issuer data directory (env "+IssuerEnv+")")
+	f.StringVar(dir, "dir", defaultIssuerDir(), issuerDirUsage)
 }
 
 // issuerConfig is DIR/issuer.json: what `credseal issuer init` set up.
 type issuerConfig struct {
-	RPC            string         `json:"rpc"`
-	Registry       string         `json:"registry"`
-	ChainID        uint64         `json:"chainId"`
-	Keystore       string         `json:"keystore"`
-	PassphraseFile string         `json:"passphraseFile,omitempty"` // else $CREDSEAL_PASSPHRASE
-	Address        string         `json:"address"`
-	Profile        issuer.Profile `json:"profile"`
-	Difficulty     int            `json:"difficulty"`
-	BatchSize      int            `json:"batchSize"`
-	BatchAge       string         `json:"batchAge"`
-	Confirmations  uint64         `json:"confirmations"` // 0: the finalized block (12 where none)
+	RPC            string             `json:"rpc"`
+	Registry       string             `json:"registry"`
+	ChainID        uint64             `json:"chainId"`
+	Keystore       string             `json:"keystore"`
+	PassphraseFile string             `json:"passphraseFile,omitempty"` // else $CREDSEAL_PASSPHRASE
+	Address        string             `json:"address"`
+	Profile        issuer.Institution `json:"profile"`
+	Difficulty     int                `json:"difficulty"`
+	BatchSize      int                `json:"batchSize"`
+	BatchAge       string             `json:"batchAge"`
+	Confirmations  uint64             `json:"confirmations"` // 0: the finalized block (12 where none)
 	// Finality is 1 in files written since confirmations 0 meant "final":
 	// before, 1 was only the flag's default, which no public chain should
 	// keep.
@@ -77,7 +80,22 @@ func readIssuerConfig(dir string) (*issuerConfig, error) {
 
 func writeIssuerConfig(dir string, c *issuerConfig) error {
 	b, _ := json.MarshalIndent(c, "", "  ")
-	return writeFileAtomic(filepath.Join(dir, issuerConfigFile), append(b, '\n'))
+	return atomicfile.WriteFile(filepath.Join(dir, issuerConfigFile), append(b, '\n'), 0o600)
+}
+
+// createIssuer sets up an issuer in dir: the secret claim tokens derive
+// from, an empty database, and, last, the configuration that marks the
+// directory as holding an issuer.
+func createIssuer(dir string, cfg *issuerConfig) error {
+	if err := newTokenKey(dir); err != nil {
+		return err
+	}
+	db, err := boltstore.Open(filepath.Join(dir, issuerDBFile))
+	if err != nil {
+		return err
+	}
+	db.Close()
+	return writeIssuerConfig(dir, cfg)
 }
 
 // issuerEnv is an opened issuer: its config, store, chain and service.
@@ -137,6 +155,17 @@ func openIssuer(ctx context.Context, dir string, needChain bool) (*issuerEnv, er
 	e.svc = issuer.NewService(db, e.chain, issuer.Config{BatchSize: cfg.BatchSize, BatchAge: age, Bits: bits, TokenKey: key,
 		ReplaceAfter: replaceAfter, Log: func(msg string) { fmt.Fprintln(os.Stderr, "credseal: "+msg) }})
 	return e, nil
+}
+
+// withIssuer runs f with the issuer in dir open (see openIssuer), then
+// closes it.
+func withIssuer(ctx context.Context, dir string, needChain bool, f func(*issuerEnv) error) error {
+	e, err := openIssuer(ctx, dir, needChain)
+	if err != nil {
+		return err
+	}
+	defer e.close()
+	return f(e)
 }
 
 func (e *issuerEnv) close() {

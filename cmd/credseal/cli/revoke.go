@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
@@ -18,25 +19,8 @@ import (
 	"github.com/credseal/credseal/verifier"
 )
 
-type revokeOptions struct {
-	reason    uint8
-	batch     bool
-	chain     chainOptions
-	issuerDir string
-}
-
-func (o *revokeOptions) AddFlags(cmd *cobra.Command) {
-	f := cmd.Flags()
-	f.Uint8Var(&o.reason, "reason", 0, "reason code 1..255 (1 issued in error, 2 superseded, 3 misconduct, 4 holder's request, 5 key compromised)")
-	f.BoolVar(&o.batch, "batch", false, "revoke the whole batch (by the bundle's seal, or ARG as a seal)")
-	f.StringVar(&o.issuerDir, "dir", defaultIssuerDir(), "issuer data directory, for revoking by credential id (env "+IssuerEnv+")")
-	o.chain.AddFlags(cmd, true)
-	_ = cmd.MarkFlagRequired("reason")
-}
-
 func newRevokeCommand() *cobra.Command {
-	o := &revokeOptions{}
-	cmd := &cobra.Command{
+	return newCommand(&revokeOptions{}, &cobra.Command{
 		Use:   "revoke ARG --reason N",
 		Short: "Revoke a credential (bundle file or digest) or a whole batch on the registry",
 		Long: `revoke records on the registry that the issuer withdrew a credential or a
@@ -52,43 +36,39 @@ credential's revocation only when that issuer made it. Revocation is final.`,
   credseal revoke urn:uuid:4b1e… --reason 4
   credseal revoke /tmp/c/0003-zoe-muller.credseal.json --batch --reason 1`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runRevoke(cmd, o, args[0]) },
-	}
-	o.AddFlags(cmd)
-	return cmd
+	})
 }
 
-func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
+type revokeOptions struct {
+	reason    uint8
+	batch     bool
+	chain     chainOptions
+	issuerDir string
+}
+
+func (o *revokeOptions) flags(f *pflag.FlagSet) {
+	f.Uint8Var(&o.reason, "reason", 0, "reason code 1..255 (1 issued in error, 2 superseded, 3 misconduct, 4 holder's request, 5 key compromised)")
+	f.BoolVar(&o.batch, "batch", false, "revoke the whole batch (by the bundle's seal, or ARG as a seal)")
+	f.StringVar(&o.issuerDir, "dir", defaultIssuerDir(), "issuer data directory, for revoking by credential id (env "+IssuerEnv+")")
+	o.chain.flags(f, true)
+	_ = cobra.MarkFlagRequired(f, "reason")
+}
+
+func (o *revokeOptions) run(cmd *cobra.Command, args []string) error {
+	arg := args[0]
 	if o.reason == 0 {
 		return badInput(errors.New("--reason must be 1..255"))
 	}
 	ctx := cmd.Context()
 	if _, statErr := os.Stat(arg); statErr != nil && !o.batch && !isHex32(arg) {
-		return revokeIssued(cmd, o, arg)
+		return o.revokeIssued(cmd, arg)
 	}
 	id, hint, err := revocationTarget(arg, o.batch)
 	if err != nil {
 		return badInput(err)
 	}
-	if o.chain.keystore == "" && o.chain.rpc == "" && o.chain.registry == "" {
-		// No key named: the issuer of --dir revokes, with its own chain,
-		// registry and key (only its revocations count for its credentials).
-		if _, err := os.Stat(filepath.Join(o.issuerDir, issuerConfigFile)); err == nil {
-			cfg, err := readIssuerConfig(o.issuerDir)
-			if err != nil {
-				return err
-			}
-			o.chain.rpc, o.chain.registry, o.chain.keystore = cfg.RPC, cfg.Registry, cfg.Keystore
-			if o.chain.passphraseFile == "" {
-				o.chain.passphraseFile = cfg.PassphraseFile
-			}
-			if o.chain.chainID == 0 {
-				o.chain.chainID = cfg.ChainID
-			}
-			if o.chain.maxFeeGwei == 0 {
-				o.chain.maxFeeGwei = cfg.MaxFeeGwei
-			}
-		}
+	if err := o.issuerDefaults(); err != nil {
+		return err
 	}
 	c, closeChain, err := o.chain.connect(ctx, true)
 	if err != nil {
@@ -114,7 +94,7 @@ func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
 		if rerr != nil || reason == 0 {
 			return err
 		}
-		recordRevocation(cmd, o, c, issuer.RevocationEvent{ID: id, Batch: o.batch, Reason: reason})
+		o.recordRevocation(cmd, c, issuer.RegistryRevocation{ID: id, Batch: o.batch, Reason: reason})
 		if errors.Is(err, chain.ErrAlreadyRevoked) {
 			return fmt.Errorf("%s %x was already revoked (%s): %w", what, id, verifier.ReasonText(reason), err)
 		}
@@ -122,7 +102,32 @@ func runRevoke(cmd *cobra.Command, o *revokeOptions, arg string) error {
 		return nil
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), "revoked %s %x (%s) in block %d, tx 0x%x\n", what, id, verifier.ReasonText(o.reason), r.Block, r.Tx)
-	recordRevocation(cmd, o, c, issuer.RevocationEvent{ID: id, Batch: o.batch, Reason: o.reason, Block: r.Block, Tx: r.Tx})
+	o.recordRevocation(cmd, c, issuer.RegistryRevocation{ID: id, Batch: o.batch, Reason: o.reason, Block: r.Block, Tx: r.Tx})
+	return nil
+}
+
+// issuerDefaults makes the issuer of --dir revoke, with its own chain,
+// registry and key, when no key, endpoint or registry is named: only its
+// revocations count for its credentials.
+func (o *revokeOptions) issuerDefaults() error {
+	if o.chain.keystore != "" || o.chain.rpc != "" || o.chain.registry != "" {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(o.issuerDir, issuerConfigFile)); err != nil {
+		return nil // no issuer there: the dev chain's defaults
+	}
+	cfg, err := readIssuerConfig(o.issuerDir)
+	if err != nil {
+		return err
+	}
+	o.chain.rpc, o.chain.keystore = cfg.RPC, cfg.Keystore
+	o.chain.defaultRegistry(cfg.Registry, cfg.ChainID)
+	if o.chain.passphraseFile == "" {
+		o.chain.passphraseFile = cfg.PassphraseFile
+	}
+	if o.chain.maxFeeGwei == 0 {
+		o.chain.maxFeeGwei = cfg.MaxFeeGwei
+	}
 	return nil
 }
 
@@ -143,7 +148,7 @@ func revokedOnChain(ctx context.Context, c *chain.Client, id [32]byte, batch boo
 // issuer's database, when there is one in --dir for the key that revoked,
 // so its portal shows the credential as revoked. When the running server
 // holds the database it says how to catch up instead.
-func recordRevocation(cmd *cobra.Command, o *revokeOptions, c *chain.Client, ev issuer.RevocationEvent) {
+func (o *revokeOptions) recordRevocation(cmd *cobra.Command, c *chain.Client, ev issuer.RegistryRevocation) {
 	by := c.Account()
 	cfg, err := readIssuerConfig(o.issuerDir)
 	if err != nil || !strings.EqualFold(cfg.Address, hexAddr(by)) || !strings.EqualFold(cfg.Registry, hexAddr(c.Registry())) ||
@@ -158,7 +163,7 @@ func recordRevocation(cmd *cobra.Command, o *revokeOptions, c *chain.Client, ev 
 		return
 	}
 	defer e.close()
-	n, err := e.svc.SyncRevocations(cmd.Context(), []issuer.RevocationEvent{ev})
+	n, err := e.svc.SyncRevocations(cmd.Context(), []issuer.RegistryRevocation{ev})
 	if err != nil {
 		fmt.Fprintf(stderr, "credseal: the revocation is on the registry, but issuer.db could not record it: %v\n", err)
 		return
@@ -201,19 +206,16 @@ func isHex32(s string) bool {
 }
 
 // revokeIssued revokes a credential of the issuer's database by its id.
-func revokeIssued(cmd *cobra.Command, o *revokeOptions, id string) error {
-	e, err := openIssuer(cmd.Context(), o.issuerDir, true)
-	if err != nil {
-		return err
-	}
-	defer e.close()
-	r, err := e.svc.Revoke(cmd.Context(), id, o.reason)
-	if err != nil {
+func (o *revokeOptions) revokeIssued(cmd *cobra.Command, id string) error {
+	return withIssuer(cmd.Context(), o.issuerDir, true, func(e *issuerEnv) error {
+		r, err := e.svc.Revoke(cmd.Context(), id, o.reason)
 		if errors.Is(err, issuer.ErrNotFound) {
 			return badInput(fmt.Errorf("%s is not a file, a 64-digit hex digest or an issued credential's id", id))
 		}
-		return err
-	}
-	fmt.Fprintf(cmd.OutOrStdout(), "revoked credential %s (%s), tx 0x%x\n", id, verifier.ReasonText(o.reason), r.RevokeTx)
-	return nil
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(cmd.OutOrStdout(), "revoked credential %s (%s), tx 0x%x\n", id, verifier.ReasonText(o.reason), r.RevokeTx)
+		return nil
+	})
 }

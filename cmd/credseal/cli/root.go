@@ -1,6 +1,18 @@
-// Package cli holds credseal's cobra commands, one file each. Commands parse
-// flags, wire packages together and print; the domain logic lives in
-// issuer/, verifier/ and pkg/.
+// Package cli holds credseal's cobra commands, one file each, named after
+// the command: issuer_serve.go is `credseal issuer serve`, and a group's
+// file (issuer.go, registry.go) holds what its subcommands share. Each
+// command has an options struct whose flags method declares its flags and
+// whose run method is its RunE; newXxxCommand hands the options and the help
+// to newCommand. Commands parse flags, wire packages together and print;
+// the domain logic lives in issuer/, verifier/ and pkg/ (keys and their
+// accreditation in pkg/chain/keys and pkg/chain/devchain).
+//
+// Helpers several commands share have files of their own: the chain flags
+// (chainflags.go), the issuer's data directory (issuerconfig.go), the
+// registrar API client (issuerapi.go), the servers' flags (serveflags.go),
+// the verifier's flags (verifierflags.go), the progress bar (progress.go),
+// safe printing (safetext.go) and the adapters between the chain and the
+// services (wire.go).
 //
 // # Basics
 //
@@ -17,6 +29,7 @@ package cli
 
 import (
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes main returns.
@@ -55,10 +68,34 @@ func NewRootCommand() *cobra.Command {
 		Long: `credseal issues micro-credentials whose proofs are salted per field (so a
 learner can hide fields), batched in an RFC 6962 Merkle tree and sealed with
 proof of work, and verifies them from a bundle file, a QR code or a CS1 string.`,
+		Version:       versionText(buildInfo()),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("{{.Version}}")
 	root.AddCommand(newBatchCommand(), newVerifyCommand(), newDiscloseCommand(), newRevokeCommand(), newDevchainCommand(), newRegistryCommand(),
-		newIssuerCommand(), newIssueCommand(), newExportCommand(), newVerifierCommand(), newBenchCommand())
+		newIssuerCommand(), newIssueCommand(), newExportCommand(), newVerifierCommand(), newBenchCommand(), newVersionCommand())
 	return root
+}
+
+// options is what every command's options struct implements: flags
+// declares the command's flags, and run is its RunE.
+type options interface {
+	flags(f *pflag.FlagSet)
+	run(cmd *cobra.Command, args []string) error
+}
+
+// newCommand completes cmd, which holds the command's help, with o's flags
+// and run.
+func newCommand(o options, cmd *cobra.Command) *cobra.Command {
+	o.flags(cmd.Flags())
+	cmd.RunE = o.run
+	return cmd
+}
+
+// newGroupCommand makes a command that only groups subcommands: run
+// without one, it prints its help.
+func newGroupCommand(cmd *cobra.Command, subcommands ...*cobra.Command) *cobra.Command {
+	cmd.AddCommand(subcommands...)
+	return cmd
 }

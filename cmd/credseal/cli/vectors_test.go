@@ -153,7 +153,7 @@ func readJSONFile(t *testing.T, path string, v any) {
 // writeVectors issues three batches and writes the genuine and tampered bundles.
 func writeVectors(t *testing.T) {
 	ctx := context.Background()
-	docs, err := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	docs, err := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Institution{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,17 +3,15 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/credseal/credseal/pkg/bundle"
-	"github.com/credseal/credseal/pkg/chain/devchain"
 	"github.com/credseal/credseal/verifier"
 )
 
@@ -21,67 +19,8 @@ import (
 // may be a few megabytes, a bundle far less.
 const maxInputFile = 16 << 20
 
-type verifyOptions struct {
-	json bool
-	verifierFlags
-}
-
-func (o *verifyOptions) AddFlags(cmd *cobra.Command) {
-	cmd.Flags().BoolVar(&o.json, "json", false, "print the result as JSON")
-	o.verifierFlags.AddFlags(cmd)
-}
-
-// verifierFlags configure the verification engine, the same for the CLI
-// and the server: which registry to trust and how long to cache.
-type verifierFlags struct {
-	offline   bool
-	statusTTL time.Duration
-	chain     chainOptions
-}
-
-func (o *verifierFlags) AddFlags(cmd *cobra.Command) {
-	cmd.Flags().BoolVar(&o.offline, "offline", false, "skip the chain checks even when a registry is configured (the verdict is then never \"verified\")")
-	cmd.Flags().DurationVar(&o.statusTTL, "status-ttl", 10*time.Second, "how long revocations and issuer standing are cached")
-	o.chain.AddFlags(cmd, false)
-}
-
-// verifierOptions builds the verifier's configuration: the one registry
-// trusted comes from the flags (or the local dev chain's record), never
-// from a bundle. With neither, it verifies offline.
-func (o *verifierFlags) verifierOptions(cmd *cobra.Command) (verifier.Options, func(), error) {
-	opts := verifier.Options{MinConfirmations: o.chain.confirmations}
-	if o.offline {
-		return opts, func() {}, nil
-	}
-	if o.chain.rpc == "" || o.chain.registry == "" {
-		if _, err := devchain.ReadInfo(o.chain.devchainDir); err != nil {
-			if o.chain.rpc != "" || o.chain.registry != "" {
-				return opts, nil, badInput(errors.New("give both --rpc and --registry"))
-			}
-			return opts, func() {}, nil // nothing configured: offline
-		}
-	}
-	c, closeChain, err := o.chain.connect(cmd.Context(), false)
-	if err != nil {
-		// An unreachable chain is reported by the checks, not as an error.
-		var exit *ExitError
-		if errors.As(err, &exit) {
-			return opts, nil, err
-		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "credseal: chain: %v\n", err)
-		opts.Registries = []verifier.Registry{unreachableRegistry(o.chain, err)}
-		return opts, func() {}, nil
-	}
-	reg := trustedRegistry(c)
-	// A record is final no sooner than it is deep enough to verify.
-	reg.Reader = verifier.NewCache(reg.Reader, verifier.CacheOptions{StatusTTL: o.statusTTL, FinalDepth: max(verifier.DefaultFinalDepth, o.chain.confirmations)})
-	opts.Registries = []verifier.Registry{reg}
-	return opts, closeChain, nil
-}
-
 func newVerifyCommand() *cobra.Command {
-	o := &verifyOptions{}
-	cmd := &cobra.Command{
+	return newCommand(&verifyOptions{}, &cobra.Command{
 		Use:   "verify ARG",
 		Short: "Verify a credential from a bundle file, a QR image, or a CS1 string or link",
 		Long: `verify checks a credential proof and prints each check with ✓ (pass),
@@ -109,14 +48,21 @@ enough (try again later).`,
   credseal verify 'https://verify.example.edu/#CS1:6BF…'
   credseal verify grad.credseal.json --rpc https://rpc.example.org --registry 0x… --confirmations 12`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return runVerify(cmd, o, args[0]) },
-	}
-	o.AddFlags(cmd)
-	return cmd
+	})
 }
 
-func runVerify(cmd *cobra.Command, o *verifyOptions, arg string) error {
-	input, err := readVerifyInput(cmd.InOrStdin(), arg)
+type verifyOptions struct {
+	json bool
+	verifierFlags
+}
+
+func (o *verifyOptions) flags(f *pflag.FlagSet) {
+	f.BoolVar(&o.json, "json", false, "print the result as JSON")
+	o.verifierFlags.flags(f)
+}
+
+func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
+	input, err := readVerifyInput(cmd.InOrStdin(), args[0])
 	if err != nil {
 		return badInput(err)
 	}
@@ -191,7 +137,7 @@ func isImage(b []byte) bool {
 	return bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) || bytes.HasPrefix(b, []byte{0xff, 0xd8, 0xff})
 }
 
-var marks = map[verifier.Status]string{
+var marks = map[verifier.CheckStatus]string{
 	verifier.Pass: "✓", verifier.Fail: "✗", verifier.Warning: "!", verifier.Pending: "…", verifier.NotChecked: "–",
 }
 

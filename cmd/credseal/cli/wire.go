@@ -18,7 +18,6 @@ import (
 
 // The adapters meet the services here, and only here.
 var (
-	_ issuer.Anchorer         = (*chain.Client)(nil)
 	_ issuer.Chain            = (*chain.Client)(nil)
 	_ issuer.ChainMonitor     = (*chain.Client)(nil)
 	_ issuer.ChainMonitor     = (*lazyChain)(nil)
@@ -29,20 +28,20 @@ var (
 // registryReader answers the verifier's questions with a registry client.
 type registryReader struct{ c *chain.Client }
 
-func (r registryReader) Batch(ctx context.Context, s [32]byte) (verifier.BatchRecord, error) {
+func (r registryReader) Batch(ctx context.Context, s [32]byte) (verifier.RegistryBatch, error) {
 	b, err := r.c.Batch(ctx, s)
 	if err != nil || !b.Anchored {
-		return verifier.BatchRecord{}, err
+		return verifier.RegistryBatch{}, err
 	}
 	tx, err := r.c.AnchorTx(ctx, s, b.Block)
 	if err != nil {
-		return verifier.BatchRecord{}, err
+		return verifier.RegistryBatch{}, err
 	}
 	head, err := r.c.Head(ctx)
 	if err != nil {
-		return verifier.BatchRecord{}, err
+		return verifier.RegistryBatch{}, err
 	}
-	return verifier.BatchRecord{Anchored: true, Issuer: b.Issuer, Block: b.Block, Time: time.Unix(int64(b.Time), 0), Tx: tx, Head: head}, nil
+	return verifier.RegistryBatch{Anchored: true, Issuer: b.Issuer, Block: b.Block, Time: time.Unix(int64(b.Time), 0), Tx: tx, Head: head}, nil
 }
 
 func (r registryReader) Status(ctx context.Context, s, digest [32]byte) (verifier.StatusRecord, error) {
@@ -66,6 +65,25 @@ func (r registryReader) Status(ctx context.Context, s, digest [32]byte) (verifie
 		IssuerDomain: iss.Domain, Cutoff: st.Cutoff, BatchBlock: st.Batch.Block, Head: head}, nil
 }
 
+// anchorEvents are the registry's anchor events as the issuer service takes them.
+func anchorEvents(evs []chain.AnchorEvent) []issuer.RegistryAnchor {
+	return convertAll(evs, func(ev chain.AnchorEvent) issuer.RegistryAnchor { return issuer.RegistryAnchor(ev) })
+}
+
+// revocationEvents are the registry's revocation events as the issuer
+// service takes them.
+func revocationEvents(evs []chain.RevocationEvent) []issuer.RegistryRevocation {
+	return convertAll(evs, func(ev chain.RevocationEvent) issuer.RegistryRevocation { return issuer.RegistryRevocation(ev) })
+}
+
+func convertAll[S, T any](in []S, convert func(S) T) []T {
+	out := make([]T, len(in))
+	for i, v := range in {
+		out[i] = convert(v)
+	}
+	return out
+}
+
 // trustedRegistry makes a verifier registry of a connected client.
 func trustedRegistry(c *chain.Client) verifier.Registry {
 	return verifier.Registry{ChainID: c.ChainID(), Address: c.Registry(), Reader: registryReader{c}}
@@ -80,8 +98,8 @@ func unreachableRegistry(o chainOptions, err error) verifier.Registry {
 
 type failingReader struct{ err error }
 
-func (f failingReader) Batch(context.Context, [32]byte) (verifier.BatchRecord, error) {
-	return verifier.BatchRecord{}, f.err
+func (f failingReader) Batch(context.Context, [32]byte) (verifier.RegistryBatch, error) {
+	return verifier.RegistryBatch{}, f.err
 }
 
 func (f failingReader) Status(context.Context, [32]byte, [32]byte) (verifier.StatusRecord, error) {
@@ -133,10 +151,6 @@ func onClient[T any](ctx context.Context, l *lazyChain, f func(*chain.Client) (T
 
 func (l *lazyChain) LastSeal(ctx context.Context) ([32]byte, error) {
 	return onClient(ctx, l, func(c *chain.Client) ([32]byte, error) { return c.LastSeal(ctx) })
-}
-
-func (l *lazyChain) Anchor(ctx context.Context, hs []seal.Header) (bundle.Anchor, error) {
-	return onClient(ctx, l, func(c *chain.Client) (bundle.Anchor, error) { return c.Anchor(ctx, hs) })
 }
 
 func (l *lazyChain) Locate(ctx context.Context, s [32]byte) (bundle.Anchor, bool, error) {
@@ -206,9 +220,9 @@ func (l *lazyChain) OwnRevocation(ctx context.Context, digest [32]byte) (uint8, 
 	return onClient(ctx, l, func(c *chain.Client) (uint8, error) { return c.OwnRevocation(ctx, digest) })
 }
 
-func (l *lazyChain) RevocationsSince(ctx context.Context, from uint64) ([]issuer.RevocationEvent, uint64, error) {
+func (l *lazyChain) RevocationsSince(ctx context.Context, from uint64) ([]issuer.RegistryRevocation, uint64, error) {
 	type read struct {
-		events []issuer.RevocationEvent
+		events []issuer.RegistryRevocation
 		head   uint64
 	}
 	r, err := onClient(ctx, l, func(c *chain.Client) (read, error) {
@@ -217,11 +231,7 @@ func (l *lazyChain) RevocationsSince(ctx context.Context, from uint64) ([]issuer
 			return read{}, err
 		}
 		evs, err := c.RevocationsOf(ctx, c.Account(), from)
-		out := make([]issuer.RevocationEvent, len(evs))
-		for i, ev := range evs {
-			out[i] = issuer.RevocationEvent(ev)
-		}
-		return read{out, head}, err
+		return read{revocationEvents(evs), head}, err
 	})
 	return r.events, r.head, err
 }

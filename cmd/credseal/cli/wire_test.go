@@ -27,7 +27,7 @@ func anchoredCohort(t testing.TB, domain string) (*issuer.Batch, *chaintest.Env,
 	env := chaintest.New(t)
 	iss := env.Issuer("Université de Lumière", domain)
 	c := env.Client(iss)
-	docs, err := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	docs, err := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Institution{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func mustBundle(t *testing.T, b *issuer.Batch, i int) *bundle.Bundle {
 	return bun
 }
 
-func wantCheck(t *testing.T, res *verifier.Result, id string, status verifier.Status, reason string) {
+func wantCheck(t *testing.T, res *verifier.Result, id string, status verifier.CheckStatus, reason string) {
 	t.Helper()
 	c, ok := res.Check(id)
 	if !ok || c.Status != status || !strings.Contains(c.Reason, reason) {
@@ -120,7 +120,7 @@ func TestAnchorHintTampered(t *testing.T) {
 func TestNotAnchoredBatchFails(t *testing.T) {
 	_, env, iss, v := anchoredCohort(t, "example.edu")
 	ctx := context.Background()
-	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Institution{})
 	prev, _ := env.Client(iss).LastSeal(ctx)
 	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
 	other, err := issuer.BuildBatch(ctx, docs[:5], issuer.BatchOptions{Prev: prev, Bits: bits})
@@ -192,7 +192,7 @@ type countingReader struct {
 	batches, statuses atomic.Int64
 }
 
-func (c *countingReader) Batch(ctx context.Context, s [32]byte) (verifier.BatchRecord, error) {
+func (c *countingReader) Batch(ctx context.Context, s [32]byte) (verifier.RegistryBatch, error) {
 	c.batches.Add(1)
 	return c.RegistryReader.Batch(ctx, s)
 }
@@ -274,7 +274,7 @@ func TestDatedSuspensionAndKeyRotation(t *testing.T) {
 	b, env, iss, v := anchoredCohort(t, "example.edu")
 	ctx := context.Background()
 	owner := env.Client(env.Owner)
-	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Institution{})
 	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
 	thief := env.Client(iss) // holds the leaked key
 	stolen, err := issuer.BuildBatch(ctx, docs[:3], issuer.BatchOptions{Prev: b.Header.Hash(), Bits: bits})
@@ -329,7 +329,7 @@ func TestIssuerShownIsTheRegistrys(t *testing.T) {
 	env := chaintest.New(t)
 	iss := env.Issuer("Université de Lumière", "registrar.example.edu")
 	c := env.Client(iss)
-	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Institution{})
 	d := *docs[0]
 	d.Issuer.Name = "Harvard University"
 	prev, _ := c.LastSeal(ctx)
@@ -393,7 +393,7 @@ func TestMadeUpSealsDoNotEvictRecords(t *testing.T) {
 	if res := v.Verify(ctx, genuine); res.Verdict != verifier.Verified {
 		t.Fatalf("genuine: %s", res.Verdict)
 	}
-	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Profile{})
+	docs, _ := issuer.ReadCSVFile("../../../testdata/cohort.csv", issuer.Institution{})
 	bits, _ := seal.BitsForDifficulty(0)
 	for i := range 5 {
 		forged, err := issuer.BuildBatch(ctx, docs[i:i+1], issuer.BatchOptions{Bits: bits})

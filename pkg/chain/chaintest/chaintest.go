@@ -38,7 +38,7 @@ type Env struct {
 	Backend  *simulated.Backend
 	Registry [20]byte
 	Owner    Account
-	Opts     chain.Options
+	Opts     chain.TxOptions
 	t        testing.TB
 	rpc      chain.Backend
 }
@@ -56,7 +56,7 @@ func New(t testing.TB, opts ...func(*node.Config, *ethconfig.Config)) *Env {
 	alloc := types.GenesisAlloc{owner.Address: {Balance: ether(1000)}}
 	backend := simulated.NewBackend(alloc, opts...)
 	e := &Env{Backend: backend, Owner: owner, t: t,
-		Opts: chain.Options{PollInterval: 5 * time.Millisecond, Timeout: 30 * time.Second}}
+		Opts: chain.TxOptions{PollInterval: 5 * time.Millisecond, Timeout: 30 * time.Second}}
 	e.rpc = minedOnSend{Client: backend.Client(), sim: backend, mu: new(sync.Mutex)}
 	t.Cleanup(func() { backend.Close() })
 	addr, _, err := chain.Deploy(context.Background(), e.rpc, owner.Signer, MinDifficulty, e.Opts)
@@ -93,7 +93,7 @@ func (e *Env) RPC() chain.Backend { return e.rpc }
 // without mining on send: the test mines with e.Backend.Commit, forks with
 // e.Backend.Fork, and so plays pending, stuck and reorganised transactions.
 // backend, when not nil, wraps the chain first (to misprice, say).
-func (e *Env) Manual(a Account, opts chain.Options, backend func(chain.Backend) chain.Backend) *chain.Client {
+func (e *Env) Manual(a Account, opts chain.TxOptions, backend func(chain.Backend) chain.Backend) *chain.Client {
 	e.t.Helper()
 	var b chain.Backend = e.Backend.Client()
 	if backend != nil {

@@ -19,10 +19,10 @@ import (
 // BehindProxy starts an embedded dev chain and returns a registry client
 // that reaches it only through a Proxy, signing as the dev chain's
 // developer, with opts (PollInterval defaults to 20 ms).
-func BehindProxy(t testing.TB, opts chain.Options) (*chain.Client, *Proxy, *chain.Signer) {
+func BehindProxy(t testing.TB, opts chain.TxOptions) (*chain.Client, *Proxy, *chain.Signer) {
 	t.Helper()
 	ctx := context.Background()
-	n, err := devchain.Start(ctx, devchain.Config{DataDir: t.TempDir()})
+	n, err := devchain.Start(ctx, devchain.NodeConfig{DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

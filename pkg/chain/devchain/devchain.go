@@ -5,6 +5,7 @@
 // restarts: the chain, a prefunded developer key in a keystore, and the
 // CredentialRegistry deployed once with the developer registered as an
 // issuer, their addresses recorded in credseal-devchain.json.
+// AccreditIssuer funds and accredits further issuer keys on it.
 //
 // It is the one place in credseal that touches go-ethereum internals (eth,
 // catalyst, node); everything else reaches the chain over JSON-RPC.
@@ -12,8 +13,6 @@ package devchain
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -32,7 +31,9 @@ import (
 	"github.com/ethereum/go-ethereum/p2p"
 	"github.com/ethereum/go-ethereum/rpc"
 
+	"github.com/credseal/credseal/internal/atomicfile"
 	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/chain/keys"
 )
 
 // ChainID is the dev chain's ID, as geth --dev uses.
@@ -46,8 +47,8 @@ const InfoFile = "credseal-devchain.json"
 // chain: instant to seal, yet a real proof of work.
 const DefaultMinDifficulty = 12
 
-// Config sets up a dev node.
-type Config struct {
+// NodeConfig sets up a dev node.
+type NodeConfig struct {
 	DataDir string // required; created when missing
 	// HTTPPort is the JSON-RPC port on 127.0.0.1; 0 picks a free one.
 	HTTPPort int
@@ -82,7 +83,7 @@ var ErrLocked = errors.New("devchain: data directory is in use by another proces
 // Start opens (or creates) the dev chain in cfg.DataDir and serves JSON-RPC.
 // On first start it creates the developer key, funds it in genesis, deploys
 // the registry and registers the developer as an issuer.
-func Start(ctx context.Context, cfg Config) (*Node, error) {
+func Start(ctx context.Context, cfg NodeConfig) (*Node, error) {
 	if cfg.DataDir == "" {
 		return nil, errors.New("devchain: no data directory")
 	}
@@ -133,7 +134,7 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 	return n, nil
 }
 
-func (n *Node) startEth(cfg Config, developer common.Address) error {
+func (n *Node) startEth(cfg NodeConfig, developer common.Address) error {
 	ethCfg := ethconfig.Defaults
 	ethCfg.NetworkId = ChainID
 	ethCfg.SyncMode = ethconfig.FullSync
@@ -161,13 +162,13 @@ func (n *Node) startEth(cfg Config, developer common.Address) error {
 
 // deployRegistry deploys the registry, registers the developer as an
 // issuer and records the address.
-func (n *Node) deployRegistry(ctx context.Context, cfg Config) error {
+func (n *Node) deployRegistry(ctx context.Context, cfg NodeConfig) error {
 	signer, err := n.Signer()
 	if err != nil {
 		return err
 	}
 	backend := ethclient.NewClient(n.stack.Attach())
-	opts := chain.Options{PollInterval: 50e6}
+	opts := chain.TxOptions{PollInterval: 50e6}
 	addr, _, err := chain.Deploy(ctx, backend, signer, DefaultMinDifficulty, opts)
 	if err != nil {
 		return fmt.Errorf("devchain: %w", err)
@@ -192,11 +193,26 @@ func (n *Node) deployRegistry(ctx context.Context, cfg Config) error {
 
 // Signer loads the developer's key (the registry's owner, and an issuer).
 func (n *Node) Signer() (*chain.Signer, error) {
-	pass, err := chain.ReadPassphrase(n.Info.PassphraseFile)
-	if err != nil {
-		return nil, err
+	return keys.Load(n.Info.Keystore, n.Info.PassphraseFile)
+}
+
+// IssuerFunds is what AccreditIssuer sends an issuer's key: 100 ether, for
+// far more anchors than a dev chain sees.
+var IssuerFunds = new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))
+
+// AccreditIssuer sets up an issuer's key on the dev chain, as the developer
+// does for itself on first start: it funds the key from the developer
+// account with IssuerFunds and accredits it on the registry under name, for
+// domain. dev is a client of the dev chain's registry signing as the
+// developer, the registry's owner.
+func AccreditIssuer(ctx context.Context, dev *chain.Client, issuer [20]byte, name, domain string) error {
+	if _, err := dev.Transfer(ctx, issuer, IssuerFunds); err != nil {
+		return fmt.Errorf("fund the issuer key: %w", err)
 	}
-	return chain.LoadSigner(n.Info.Keystore, pass)
+	if _, err := dev.RegisterIssuer(ctx, issuer, name, domain); err != nil {
+		return fmt.Errorf("accredit the issuer: %w", err)
+	}
+	return nil
 }
 
 // Close stops the node, flushing the chain to disk.
@@ -223,19 +239,11 @@ func loadOrCreateKey(dir string) (Info, bool, error) {
 		info, err := ReadInfo(dir)
 		return info, false, err
 	}
-	secret := make([]byte, 24)
-	if _, err := rand.Read(secret); err != nil {
-		return Info{}, false, err
-	}
-	passFile := filepath.Join(dir, "passphrase")
-	if err := os.WriteFile(passFile, []byte(hex.EncodeToString(secret)+"\n"), 0o600); err != nil {
+	key, err := keys.New(dir, true)
+	if err != nil {
 		return Info{}, false, fmt.Errorf("devchain: %w", err)
 	}
-	key, addr, err := chain.NewKeystoreFile(filepath.Join(dir, "keystore"), hex.EncodeToString(secret), true)
-	if err != nil {
-		return Info{}, false, err
-	}
-	info := Info{ChainID: ChainID, Developer: common.Address(addr).Hex(), Keystore: key, PassphraseFile: passFile}
+	info := Info{ChainID: ChainID, Developer: common.Address(key.Address).Hex(), Keystore: key.Keystore, PassphraseFile: key.PassphraseFile}
 	// Recorded before the chain exists, so a crash before deployment
 	// restarts with the same key and funded genesis.
 	return info, true, writeInfo(path, info)
@@ -247,11 +255,7 @@ func writeInfo(path string, info Info) error {
 	if err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o600); err != nil {
-		return fmt.Errorf("devchain: %w", err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := atomicfile.WriteFile(path, append(b, '\n'), 0o600); err != nil {
 		return fmt.Errorf("devchain: %w", err)
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/devchain"
+	"github.com/credseal/credseal/pkg/chain/keys"
 	"github.com/credseal/credseal/pkg/seal"
 )
 
@@ -21,7 +22,7 @@ import (
 func TestRestartKeepsAnchors(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	n, err := devchain.Start(ctx, devchain.Config{DataDir: dir})
+	n, err := devchain.Start(ctx, devchain.NodeConfig{DataDir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func TestRestartKeepsAnchors(t *testing.T) {
 	if info.ChainID != devchain.ChainID || info.Registry == "" || info.RPCURL == "" {
 		t.Fatalf("info %+v", info)
 	}
-	if _, err := devchain.Start(ctx, devchain.Config{DataDir: dir}); !errors.Is(err, devchain.ErrLocked) {
+	if _, err := devchain.Start(ctx, devchain.NodeConfig{DataDir: dir}); !errors.Is(err, devchain.ErrLocked) {
 		t.Fatalf("second node on the same directory: %v, want ErrLocked", err)
 	}
 	c := client(t, info)
@@ -47,7 +48,7 @@ func TestRestartKeepsAnchors(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	n, err = devchain.Start(ctx, devchain.Config{DataDir: dir})
+	n, err = devchain.Start(ctx, devchain.NodeConfig{DataDir: dir})
 	if err != nil {
 		t.Fatalf("restart: %v", err)
 	}
@@ -73,7 +74,14 @@ func TestRestartKeepsAnchors(t *testing.T) {
 	}
 }
 
+// client is a registry client of the dev chain signing as the developer.
 func client(t *testing.T, info devchain.Info) *chain.Client {
+	t.Helper()
+	return clientOf(t, info, info.Keystore, info.PassphraseFile)
+}
+
+// clientOf is a registry client of the dev chain signing with a key.
+func clientOf(t *testing.T, info devchain.Info, keystore, passphraseFile string) *chain.Client {
 	t.Helper()
 	ctx := context.Background()
 	ec, err := ethclient.DialContext(ctx, info.RPCURL)
@@ -81,26 +89,56 @@ func client(t *testing.T, info devchain.Info) *chain.Client {
 		t.Fatal(err)
 	}
 	t.Cleanup(ec.Close)
-	pass, err := chain.ReadPassphrase(info.PassphraseFile)
+	s, err := keys.Load(keystore, passphraseFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := chain.LoadSigner(info.Keystore, pass)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := chain.New(ctx, ec, common.HexToAddress(info.Registry), s, chain.Options{PollInterval: 20e6})
+	c, err := chain.New(ctx, ec, common.HexToAddress(info.Registry), s, chain.TxOptions{PollInterval: 20e6})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return c
 }
 
+// TestAccreditIssuer: a new key, funded and accredited by the developer,
+// is an active issuer of the registry that can pay for its anchors.
+func TestAccreditIssuer(t *testing.T) {
+	ctx := context.Background()
+	n, err := devchain.Start(ctx, devchain.NodeConfig{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	key, err := keys.New(t.TempDir(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := devchain.AccreditIssuer(ctx, client(t, n.Info), key.Address, "Université de Lumière", "registrar.example.edu"); err != nil {
+		t.Fatal(err)
+	}
+	iss := clientOf(t, n.Info, key.Keystore, key.PassphraseFile)
+	rec, err := iss.Issuer(ctx, key.Address)
+	if err != nil || !rec.Registered || !rec.Active || rec.Name != "Université de Lumière" || rec.Domain != "registrar.example.edu" {
+		t.Fatalf("issuer record %+v, %v", rec, err)
+	}
+	if bal, err := iss.Balance(ctx); err != nil || bal.Cmp(devchain.IssuerFunds) != 0 {
+		t.Fatalf("issuer balance %v, %v; want %v", bal, err, devchain.IssuerFunds)
+	}
+	h := seal.Header{Version: 1, Prev: chain.Genesis(key.Address), Root: sha256.Sum256([]byte("first batch")), Time: 1_780_000_000}
+	h.Bits, _ = seal.BitsForDifficulty(devchain.DefaultMinDifficulty)
+	if h, err = seal.Seal(ctx, h, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := iss.Anchor(ctx, []seal.Header{h}); err != nil {
+		t.Fatalf("the accredited issuer anchors: %v", err)
+	}
+}
+
 // TestPeriodicBlocks: with a period the chain grows without transactions,
 // so confirmations accumulate.
 func TestPeriodicBlocks(t *testing.T) {
 	ctx := context.Background()
-	n, err := devchain.Start(ctx, devchain.Config{DataDir: t.TempDir(), Period: 1})
+	n, err := devchain.Start(ctx, devchain.NodeConfig{DataDir: t.TempDir(), Period: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
