@@ -99,7 +99,7 @@ check: lint ## the quick loop: gofmt, go vet and the fast tests (-short; no npm,
 .PHONY: test
 test: deps lint check-contracts check-generated $(GETH) $(HARDHAT) chromium ## the whole suite (also what CI runs)
 	CREDSEAL_GETH=$(CURDIR)/$(GETH) CREDSEAL_HARDHAT=$(CURDIR)/$(HARDHAT_DIR) $(GO) test ./...
-	$(GO) test -tags purego ./internal/sha256simd ./pkg/seal
+	$(GO) test -tags purego ./internal/sha256simd ./pkg/seal ./pkg/merkle ./pkg/credential
 	$(GO) test -race -short ./pkg/merkle ./internal/sha256simd ./pkg/seal ./issuer ./issuer/boltstore
 
 .PHONY: bench

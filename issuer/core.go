@@ -16,8 +16,9 @@ import (
 )
 
 // The issuing core, shared by `credseal batch` (BuildBatch) and the service
-// (intake and the pipeline's steps): validate → seeds → field hashes →
-// digests (digestAll) → leaves and tree → sealed header (sealOn).
+// (intake and the pipeline's steps): validate (validateAll) → seeds →
+// field hashes → digests (digestAll) → leaves and tree (leavesOf) → sealed
+// header (sealOn).
 
 // digestChunk is how many credentials one goroutine hashes at a time:
 // enough to keep every lane of the multi-buffer SHA-256 busy.
@@ -29,12 +30,12 @@ type hashedDocs struct {
 	digests []credential.Hash
 }
 
-// digestAll validates the documents (unless the caller has), draws a fresh
-// seed for each and computes their digests on workers goroutines, many
-// credentials per goroutine and several hashes per instruction
-// (credential.Digests). first numbers the documents in errors; progress,
-// when set, is told how many are done, from any goroutine.
-func digestAll(ctx context.Context, docs []*credential.Document, validated bool, workers, first int, progress func(done int)) (hashedDocs, error) {
+// digestAll draws a fresh seed for each validated document and computes
+// their digests on workers goroutines, many credentials per goroutine and
+// several hashes per instruction (credential.Digests). first numbers the
+// documents in errors; progress, when set, is told how many are done, from
+// any goroutine.
+func digestAll(ctx context.Context, docs []*credential.Document, workers, first int, progress func(done int)) (hashedDocs, error) {
 	h := hashedDocs{seeds: make([]credential.Seed, len(docs)), digests: make([]credential.Hash, len(docs))}
 	raw := make([]byte, len(credential.Seed{})*len(docs))
 	if _, err := rand.Read(raw); err != nil {
@@ -55,13 +56,6 @@ func digestAll(ctx context.Context, docs []*credential.Document, validated bool,
 			if err := gctx.Err(); err != nil {
 				return err
 			}
-			if !validated {
-				for i := lo; i < hi; i++ {
-					if err := docs[i].Validate(); err != nil {
-						return fmt.Errorf("credential %d (%s): %w", first+i, docs[i].ID, err)
-					}
-				}
-			}
 			if err := credential.Digests(docs[lo:hi], h.seeds[lo:hi], h.digests[lo:hi]); err != nil {
 				return fmt.Errorf("credentials %d-%d: %w", first+lo, first+hi-1, err)
 			}
@@ -75,6 +69,38 @@ func digestAll(ctx context.Context, docs []*credential.Document, validated bool,
 		return h, err
 	}
 	return h, ctx.Err()
+}
+
+// validateAll validates the documents on workers goroutines and reports
+// the first invalid one in input order, as a loop would.
+func validateAll(ctx context.Context, docs []*credential.Document, workers int) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	chunks := (len(docs) + digestChunk - 1) / digestChunk
+	errs := make([]error, chunks) // the first error of each chunk
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	for c := range chunks {
+		g.Go(func() error {
+			for i := c * digestChunk; i < min((c+1)*digestChunk, len(docs)) && gctx.Err() == nil; i++ {
+				if err := docs[i].Validate(); err != nil {
+					errs[c] = fmt.Errorf("credential %d (%s): %w", i, docs[i].ID, err)
+					return nil
+				}
+			}
+			return gctx.Err()
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // leavesOf is the Merkle leaf of each digest.

@@ -75,13 +75,16 @@ type Locator interface {
 	Locate(ctx context.Context, seal [32]byte) (a bundle.Anchor, found bool, err error)
 }
 
-// AnchorBatch anchors a sealed batch and waits until it is in a block, so
-// its bundles carry the anchor hint. The batch must have been sealed on the
-// issuer's last seal. It is idempotent: a batch the issuer already anchored
-// (a run interrupted after sending) is not sent again, only located. It
-// uses the pipeline's Chain, one transaction for the one header; unlike
-// the service it keeps nothing, so it is for `credseal batch`, where the
-// batch output is the state.
+// AnchorBatch anchors a sealed batch and waits until its block is final
+// (Chain.Final: the client's confirmations or the endpoint's finalized
+// block), so its bundles carry an anchor hint that stays true. The batch
+// must have been sealed on the issuer's last seal. It is idempotent: a
+// batch the issuer already anchored (a run interrupted after sending) is
+// not sent again, only located and waited for. It uses the pipeline's
+// Chain, one transaction for the one header, which it sends again while no
+// block has it (a node may drop it); unlike the service it keeps nothing
+// and replaces nothing, so it is for `credseal batch`, whose output
+// directory is the state, and ends with ctx.
 func AnchorBatch(ctx context.Context, c Chain, b *Batch) error {
 	last, err := c.LastSeal(ctx)
 	if err != nil {
@@ -89,43 +92,76 @@ func AnchorBatch(ctx context.Context, c Chain, b *Batch) error {
 	}
 	s := b.Header.Hash()
 	if last != b.Header.Prev {
+		if _, found, err := c.Locate(ctx, s); err != nil {
+			return fmt.Errorf("anchor batch %x: %w", s, err)
+		} else if !found {
+			return fmt.Errorf("%w: sealed on %x, chain is at %x", ErrStaleBatch, b.Header.Prev, last)
+		}
+		return waitFinal(ctx, c, b, nil)
+	}
+	var sent struct {
+		hash [32]byte
+		raw  []byte
+	}
+	keep := func(_ uint64, hash [32]byte, raw []byte, _ int) error {
+		sent.hash, sent.raw = hash, raw
+		return nil
+	}
+	if _, err := c.SendAnchor(ctx, []seal.Header{b.Header}, keep); err != nil {
+		return fmt.Errorf("anchor batch %x: %w", s, err)
+	}
+	lastSent := time.Now()
+	return waitFinal(ctx, c, b, func() error {
+		_, mined, success, err := c.Outcome(ctx, sent.hash)
+		switch {
+		case err != nil:
+			return fmt.Errorf("transaction %x: %w", sent.hash, err)
+		case mined && !success:
+			return fmt.Errorf("transaction %x failed", sent.hash)
+		case !mined && time.Since(lastSent) >= rebroadcastEvery:
+			lastSent = time.Now()
+			if taken, err := c.Broadcast(ctx, sent.raw); err != nil {
+				return fmt.Errorf("send transaction %x again: %w", sent.hash, err)
+			} else if taken {
+				return fmt.Errorf("transaction %x: another transaction of the key was mined at its nonce", sent.hash)
+			}
+		}
+		return nil
+	})
+}
+
+// rebroadcastEvery is how often AnchorBatch sends its transaction again
+// while no block has it.
+const rebroadcastEvery = 30 * time.Second
+
+// waitFinal polls until the registry has b's seal in a final block, then
+// sets b.Anchor. pending, when set, is called while the seal is not found,
+// to fail on a reverted or displaced transaction and to send it again. The
+// seal is located anew on every poll: a reorganisation may move or undo it.
+func waitFinal(ctx context.Context, c Chain, b *Batch, pending func() error) error {
+	s := b.Header.Hash()
+	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
 		hint, found, err := c.Locate(ctx, s)
 		if err != nil {
 			return fmt.Errorf("anchor batch %x: %w", s, err)
 		}
-		if !found {
-			return fmt.Errorf("%w: sealed on %x, chain is at %x", ErrStaleBatch, b.Header.Prev, last)
-		}
-		b.Anchor = &hint
-		return nil
-	}
-	var tx [32]byte
-	keep := func(_ uint64, hash [32]byte, _ []byte, _ int) error { tx = hash; return nil }
-	if _, err := c.SendAnchor(ctx, []seal.Header{b.Header}, keep); err != nil {
-		return fmt.Errorf("anchor batch %x: %w", s, err)
-	}
-	for wait := 100 * time.Millisecond; ; wait = min(2*wait, 2*time.Second) {
-		_, mined, success, err := c.Outcome(ctx, tx)
-		if err != nil {
-			return fmt.Errorf("anchor batch %x: transaction %x: %w", s, tx, err)
-		}
-		if mined && !success {
-			return fmt.Errorf("anchor batch %x: transaction %x failed", s, tx)
-		}
-		if mined {
-			hint, found, err := c.Locate(ctx, s)
+		if found {
+			final, err := c.Final(ctx, hint.Block)
 			if err != nil {
 				return fmt.Errorf("anchor batch %x: %w", s, err)
 			}
-			if !found {
-				return fmt.Errorf("anchor batch %x: transaction %x is mined but the registry does not have the seal", s, tx)
+			if final {
+				b.Anchor = &hint
+				return nil
 			}
-			b.Anchor = &hint
-			return nil
+		} else if pending == nil {
+			return fmt.Errorf("anchor batch %x: the registry no longer has the seal (a reorganisation undid it): run again with --resume", s)
+		} else if err := pending(); err != nil {
+			return fmt.Errorf("anchor batch %x: %w", s, err)
 		}
 		select {
 		case <-ctx.Done():
-			return fmt.Errorf("anchor batch %x: waiting for transaction %x: %w", s, tx, ctx.Err())
+			return fmt.Errorf("anchor batch %x: waiting for a final block: %w", s, ctx.Err())
 		case <-time.After(wait):
 		}
 	}
@@ -162,7 +198,10 @@ func BuildBatch(ctx context.Context, docs []*credential.Document, opts BatchOpti
 	if len(docs) == 0 {
 		return nil, ErrEmptyBatch
 	}
-	hashed, err := digestAll(ctx, docs, false, opts.Workers, 0, opts.Progress)
+	if err := validateAll(ctx, docs, opts.Workers); err != nil {
+		return nil, err
+	}
+	hashed, err := digestAll(ctx, docs, opts.Workers, 0, opts.Progress)
 	if err != nil {
 		return nil, fmt.Errorf("hash batch: %w", err)
 	}

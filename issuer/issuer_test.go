@@ -195,7 +195,7 @@ func BenchmarkIssue(b *testing.B) {
 		docs[i] = &d
 	}
 	for b.Loop() {
-		hashed, err := digestAll(context.Background(), docs, true, 0, 0, nil)
+		hashed, err := digestAll(context.Background(), docs, 0, 0, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -207,4 +207,22 @@ func BenchmarkIssue(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(docs))*float64(b.N)/b.Elapsed().Seconds(), "credentials/s")
+}
+
+// TestBuildBatchNamesFirstInvalid: validation runs on every core, yet the
+// error names the first invalid document in input order, as a loop would.
+func TestBuildBatchNamesFirstInvalid(t *testing.T) {
+	cohort := readCohort(t)
+	docs := make([]*credential.Document, 3*digestChunk)
+	for i := range docs {
+		d := *cohort[i%len(cohort)]
+		docs[i] = &d
+	}
+	docs[2*digestChunk+1].Subject.Name = ""
+	docs[digestChunk+7].Issuer.URL = "ftp://example.edu"
+	bits, _ := seal.BitsForDifficulty(8)
+	_, err := BuildBatch(context.Background(), docs, BatchOptions{Bits: bits})
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("credential %d ", digestChunk+7)) {
+		t.Fatalf("err = %v, want credential %d named", err, digestChunk+7)
+	}
 }

@@ -40,35 +40,6 @@ func (s *Service) Submit(ctx context.Context, docs []*credential.Document, allow
 	return out, err
 }
 
-// validateAll validates the documents on workers goroutines and reports
-// the first invalid one in input order, as a loop would.
-func validateAll(ctx context.Context, docs []*credential.Document, workers int) error {
-	chunks := (len(docs) + digestChunk - 1) / digestChunk
-	errs := make([]error, chunks) // the first error of each chunk
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(workers)
-	for c := range chunks {
-		g.Go(func() error {
-			for i := c * digestChunk; i < min((c+1)*digestChunk, len(docs)) && gctx.Err() == nil; i++ {
-				if err := docs[i].Validate(); err != nil {
-					errs[c] = fmt.Errorf("credential %d (%s): %w", i, docs[i].ID, err)
-					return nil
-				}
-			}
-			return gctx.Err()
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // SubmitStream is Submit for an input too large to hold: read calls add
 // with each document in turn, and they are validated, hashed and stored in
 // chunks as they come, so that memory holds a few chunks whatever the
@@ -235,7 +206,7 @@ func (s *Service) hashDocs(ctx context.Context, sp intakeSpan, now time.Time, va
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	hashed, err := digestAll(ctx, sp.docs, true, s.cfg.Workers, sp.first, nil)
+	hashed, err := digestAll(ctx, sp.docs, s.cfg.Workers, sp.first, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,9 @@ type Message struct {
 	State *[8]uint32
 }
 
+// ErrNoResult is returned for a message with neither Sum nor State.
+var ErrNoResult = errors.New("sha256simd: a message needs a Sum or a State")
+
 // ErrPartialBlock is returned for a message asking for a state after a
 // message that does not fill its last block.
 var ErrPartialBlock = errors.New("sha256simd: a state is only defined after whole blocks")
@@ -48,10 +51,14 @@ type lane struct {
 
 // Hash hashes every message, Lanes at a time: each lane takes the next
 // message when its own is done, so messages of different lengths share the
-// lanes.
+// lanes. Results are written as messages finish, so no message's Msg or
+// Init may be another's Sum or State in the same call.
 func Hash(msgs []Message) error {
 	for i := range msgs {
-		if m := &msgs[i]; m.Sum == nil && len(m.Msg)%64 != 0 {
+		switch m := &msgs[i]; {
+		case m.Sum == nil && m.State == nil:
+			return fmt.Errorf("message %d: %w", i, ErrNoResult)
+		case m.Sum == nil && len(m.Msg)%64 != 0:
 			return fmt.Errorf("message %d: %w", i, ErrPartialBlock)
 		}
 	}

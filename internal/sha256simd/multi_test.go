@@ -142,11 +142,13 @@ func TestHashHMAC(t *testing.T) {
 	})
 }
 
-func TestHashRefusesPartialState(t *testing.T) {
+func TestHashRefusesWhatItCannotDo(t *testing.T) {
 	var s [8]uint32
-	err := Hash([]Message{{Msg: make([]byte, 10), State: &s}})
-	if !errors.Is(err, ErrPartialBlock) {
-		t.Fatalf("err = %v, want ErrPartialBlock", err)
+	if err := Hash([]Message{{Msg: make([]byte, 10), State: &s}}); !errors.Is(err, ErrPartialBlock) {
+		t.Fatalf("a state after 10 bytes: err = %v, want ErrPartialBlock", err)
+	}
+	if err := Hash([]Message{{Msg: make([]byte, 64)}}); !errors.Is(err, ErrNoResult) {
+		t.Fatalf("no Sum, no State: err = %v, want ErrNoResult", err)
 	}
 }
 
@@ -182,4 +184,17 @@ func BenchmarkHash(b *testing.B) {
 		}
 		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds()/1e6, "Mhashes/s")
 	})
+}
+
+// BenchmarkBlockKernel is the kernel alone: 16 blocks a call, no driver.
+func BenchmarkBlockKernel(b *testing.B) {
+	for name, k := range blockKernels() {
+		b.Run("kernel="+name, func(b *testing.B) {
+			var l lanes
+			for b.Loop() {
+				k(&l)
+			}
+			b.ReportMetric(float64(Lanes*b.N)/b.Elapsed().Seconds()/1e6, "Mblocks/s")
+		})
+	}
 }

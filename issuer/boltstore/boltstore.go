@@ -22,6 +22,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -75,10 +77,15 @@ func Open(path string) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	// A large first mapping spares the remaps (each copies every open node)
-	// of a database growing by a big intake; it reserves address space,
-	// not memory.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second, InitialMmapSize: 1 << 30, FreelistType: bolt.FreelistMapType})
+	opts := &bolt.Options{Timeout: time.Second, FreelistType: bolt.FreelistMapType}
+	if strconv.IntSize == 64 && runtime.GOOS != "windows" {
+		// A large first mapping spares the remaps (each copies every open
+		// node) of a database growing by a big intake; on 64-bit Unix it
+		// reserves address space, not memory or disk (Windows would grow
+		// the file to it).
+		opts.InitialMmapSize = 1 << 30
+	}
+	db, err := bolt.Open(path, 0o600, opts)
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("%w: %s", ErrLocked, path)
 	}

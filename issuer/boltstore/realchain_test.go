@@ -568,3 +568,53 @@ func hasProblem(h issuer.Health, part string) bool {
 	}
 	return false
 }
+
+// TestAnchorBatchWaitsForFinal: `credseal batch --anchor` (issuer.AnchorBatch)
+// returns only once the block holding its header has the client's three
+// confirmations, and its bundles then name that block; a second call on
+// the anchored batch (a resumed run) finds it without sending again.
+func TestAnchorBatchWaitsForFinal(t *testing.T) {
+	env := chaintest.New(t)
+	iss := env.Issuer("Université de Lumière", "example.edu")
+	opts := env.Opts
+	opts.Confirmations = 3
+	c := env.Manual(iss, opts, nil)
+	prev, err := c.LastSeal(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := issuer.BuildBatch(ctx, cohort(t)[:5], issuer.BatchOptions{Prev: prev, Bits: testBits()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- issuer.AnchorBatch(ctx, c, b) }()
+	for range 3 { // mined, then two more blocks: three confirmations
+		select {
+		case err := <-done:
+			t.Fatalf("AnchorBatch returned (%v) before the third confirmation", err)
+		case <-time.After(500 * time.Millisecond):
+		}
+		env.Backend.Commit()
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("AnchorBatch did not return after three confirmations")
+	}
+	a, found, err := c.Locate(ctx, b.Header.Hash())
+	if err != nil || !found || b.Anchor == nil || b.Anchor.Block != a.Block {
+		t.Fatalf("anchor %+v, registry %+v %v %v", b.Anchor, a, found, err)
+	}
+	again := *b
+	again.Anchor = nil
+	if err := issuer.AnchorBatch(ctx, c, &again); err != nil || again.Anchor == nil || again.Anchor.Block != a.Block {
+		t.Fatalf("anchoring again: %v, %+v", err, again.Anchor)
+	}
+	if n := keyNonce(t, env, iss.Address); n != 1 {
+		t.Fatalf("the key sent %d transactions, want 1", n)
+	}
+}

@@ -20,7 +20,7 @@ func Digests(docs []*Document, seeds []Seed, digests []Hash) error {
 		return fmt.Errorf("credential: digests of %d documents with %d seeds into %d", len(docs), len(seeds), len(digests))
 	}
 	d := digesters.Get().(*digester)
-	defer digesters.Put(d)
+	defer d.release()
 	// One writer for the run: one buffer for every value, not one each.
 	d.w.buf, d.w.spans, d.w.err = d.w.buf[:0], d.w.spans[:0], nil
 	d.ends = d.ends[:0]
@@ -41,7 +41,7 @@ func Digests(docs []*Document, seeds []Seed, digests []Hash) error {
 // fieldDigests sets digests[i] to the Latest digest of fields[i] under seeds[i].
 func fieldDigests(fields [][]Field, seeds []Seed, digests []Hash) error {
 	d := digesters.Get().(*digester)
-	defer digesters.Put(d)
+	defer d.release()
 	return d.digests(fields, seeds, digests)
 }
 
@@ -61,6 +61,17 @@ type digester struct {
 	pads   [][2][8]uint32 // HMAC key blocks' states: inner, outer
 	a, b   []Hash         // per field: inner hashes then commitments; salts then field hashes
 	order  []sortKey
+}
+
+// release wipes what derives from the seeds and the documents' values (the
+// key blocks and their states, the salts) and returns d to the pool.
+func (d *digester) release() {
+	clear(d.arena[:cap(d.arena)])
+	clear(d.pads)
+	clear(d.a[:cap(d.a)])
+	clear(d.b[:cap(d.b)])
+	clear(d.w.buf[:cap(d.w.buf)])
+	digesters.Put(d)
 }
 
 func (d *digester) run() error {
@@ -178,21 +189,20 @@ func (d *digester) digests(fields [][]Field, seeds []Seed, digests []Hash) error
 }
 
 // appendSorted appends hs to dst in ascending byte order, as digestOf sorts
-// them. It sorts indices by each hash's first eight bytes (insertion sort:
-// a document has a few dozen fields), comparing in full only on a tie, and
-// never moves the hashes themselves.
+// them. It sorts indices by each hash's first eight bytes, comparing in
+// full only on a tie, and never moves the hashes themselves.
 func (d *digester) appendSorted(dst []byte, hs []Hash) []byte {
 	d.order = d.order[:0]
 	for i := range hs {
 		d.order = append(d.order, sortKey{binary.BigEndian.Uint64(hs[i][:8]), i})
 	}
-	o := d.order
-	for i := 1; i < len(o); i++ {
-		for j := i; j > 0 && o[j].less(o[j-1], hs); j-- {
-			o[j], o[j-1] = o[j-1], o[j]
+	slices.SortFunc(d.order, func(a, b sortKey) int {
+		if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
+			return c
 		}
-	}
-	for _, x := range o {
+		return compareHashes(hs[a.index], hs[b.index])
+	})
+	for _, x := range d.order {
 		dst = append(dst, hs[x.index][:]...)
 	}
 	return dst
@@ -202,13 +212,6 @@ func (d *digester) appendSorted(dst []byte, hs []Hash) []byte {
 type sortKey struct {
 	prefix uint64
 	index  int
-}
-
-func (a sortKey) less(b sortKey, hs []Hash) bool {
-	if a.prefix != b.prefix {
-		return a.prefix < b.prefix
-	}
-	return compareHashes(hs[a.index], hs[b.index]) < 0
 }
 
 // compareHashes orders hashes as bytes.Compare does, a word at a time.
