@@ -12,8 +12,8 @@ import (
 
 // Digests sets digests[i] to docs[i].Digest(seeds[i]), the Latest digest,
 // hashing the fields of all the documents several at a time: an issuer
-// hashes about fifty short inputs a credential, where one crypto/sha256 or
-// crypto/hmac call costs more than its compressions. The documents must
+// hashes about a hundred short inputs a credential, where one crypto/sha256
+// or crypto/hmac call costs more than its compressions. The documents must
 // have passed Validate.
 func Digests(docs []*Document, seeds []Seed, digests []Hash) error {
 	if len(seeds) != len(docs) || len(digests) != len(docs) {
@@ -64,8 +64,11 @@ type digester struct {
 }
 
 // release wipes what derives from the seeds and the documents' values (the
-// key blocks and their states, the salts) and returns d to the pool.
+// key blocks and their states, the salts), drops the pointers to the
+// caller's results, and returns d to the pool.
 func (d *digester) release() {
+	clear(d.msgs[:cap(d.msgs)])
+	clear(d.all[:cap(d.all)])
 	clear(d.arena[:cap(d.arena)])
 	clear(d.pads)
 	clear(d.a[:cap(d.a)])
