@@ -24,8 +24,11 @@ func Digests(docs []*Document, seeds []Seed, digests []Hash) error {
 	// One writer for the run: one buffer for every value, not one each.
 	d.w.buf, d.w.spans, d.w.err = d.w.buf[:0], d.w.spans[:0], nil
 	d.ends = d.ends[:0]
-	for _, doc := range docs {
+	for i, doc := range docs {
 		doc.appendFields(&d.w)
+		if d.w.err != nil { // Validate would have refused it
+			return fmt.Errorf("credential %d: %w", i, d.w.err)
+		}
 		d.ends = append(d.ends, len(d.w.spans))
 	}
 	d.all = d.w.appendFields(d.all[:0])
@@ -147,7 +150,8 @@ func (d *digester) digests(fields [][]Field, seeds []Seed, digests []Hash) error
 	k = 0
 	for i, fs := range fields {
 		for range fs {
-			d.message(&d.pads[i][1], "", inner[k][:], &salts[k])
+			// The inner hash is the whole message: no copy.
+			d.msgs = append(d.msgs, sha256simd.Message{Init: &d.pads[i][1], Prefix: 64, Msg: inner[k][:], Sum: &salts[k]})
 			k++
 		}
 	}
@@ -199,12 +203,16 @@ func (d *digester) appendSorted(dst []byte, hs []Hash) []byte {
 	for i := range hs {
 		d.order = append(d.order, sortKey{binary.BigEndian.Uint64(hs[i][:8]), i})
 	}
-	slices.SortFunc(d.order, func(a, b sortKey) int {
-		if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
-			return c
+	if o := d.order; len(o) <= 32 {
+		// A document's usual few dozen fields: insertion sort is quickest.
+		for i := 1; i < len(o); i++ {
+			for j := i; j > 0 && o[j].compare(o[j-1], hs) < 0; j-- {
+				o[j], o[j-1] = o[j-1], o[j]
+			}
 		}
-		return compareHashes(hs[a.index], hs[b.index])
-	})
+	} else { // thousands of list items must not cost their square
+		slices.SortFunc(o, func(a, b sortKey) int { return a.compare(b, hs) })
+	}
 	for _, x := range d.order {
 		dst = append(dst, hs[x.index][:]...)
 	}
@@ -215,6 +223,14 @@ func (d *digester) appendSorted(dst []byte, hs []Hash) []byte {
 type sortKey struct {
 	prefix uint64
 	index  int
+}
+
+// compare orders a and b as bytes.Compare orders their hashes.
+func (a sortKey) compare(b sortKey, hs []Hash) int {
+	if c := cmp.Compare(a.prefix, b.prefix); c != 0 {
+		return c
+	}
+	return compareHashes(hs[a.index], hs[b.index])
 }
 
 // compareHashes orders hashes as bytes.Compare does, a word at a time.

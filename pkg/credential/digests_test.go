@@ -3,6 +3,7 @@ package credential
 import (
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -122,5 +123,26 @@ func TestJSONSizeBound(t *testing.T) {
 		if bound := jsonSizeBound(values); len(js) > bound {
 			t.Errorf("%q: JSON is %d bytes, bound %d", unit, len(js), bound)
 		}
+	}
+}
+
+// TestDigestsManyFields covers the sort of a document with more fields than
+// insertion sort takes, and refuses a document Validate would refuse.
+func TestDigestsManyFields(t *testing.T) {
+	d := sampleDocument()
+	for i := range 500 {
+		d.Subject.Achievement.Skills = append(d.Subject.Achievement.Skills, fmt.Sprintf("skill %d", i))
+	}
+	seed := Seed{9}
+	got := make([]Hash, 1)
+	if err := Digests([]*Document{d}, []Seed{seed}, got); err != nil {
+		t.Fatal(err)
+	}
+	if want := d.Digest(seed); got[0] != want {
+		t.Fatalf("%x, want %x", got[0], want)
+	}
+	d.Subject.Name = "bad \xff UTF-8"
+	if err := Digests([]*Document{d}, []Seed{seed}, got); !errors.Is(err, ErrInvalidUTF8) {
+		t.Fatalf("invalid UTF-8: err = %v", err)
 	}
 }
