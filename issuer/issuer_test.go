@@ -133,12 +133,7 @@ func TestBuildBatchProofsHold(t *testing.T) {
 }
 
 func TestExportIsCompleteOrAbsent(t *testing.T) {
-	docs := readCohort(t)[:5]
-	bits, _ := seal.BitsForDifficulty(8)
-	b, err := BuildBatch(context.Background(), docs, BatchOptions{Bits: bits})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := sampleBatch(t, 5)
 	out := filepath.Join(t.TempDir(), "cohort")
 	m, err := Export(out, b, ExportOptions{VerifierURL: "https://verify.example.edu/"})
 	if err != nil {

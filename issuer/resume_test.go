@@ -2,7 +2,6 @@ package issuer
 
 import (
 	"bytes"
-	"context"
 	"encoding/hex"
 	"errors"
 	"os"
@@ -11,18 +10,12 @@ import (
 
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/merkle"
-	"github.com/credseal/credseal/pkg/seal"
 )
 
 // TestResumeRoundTrip: the anchoring state reads back into the same batch,
 // bundle for bundle; once anchored, the final output replaces it whole.
 func TestResumeRoundTrip(t *testing.T) {
-	docs := readCohort(t)[:7]
-	bits, _ := seal.BitsForDifficulty(8)
-	b, err := BuildBatch(context.Background(), docs, BatchOptions{Bits: bits})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := sampleBatch(t, 7)
 	to := AnchorTarget{ChainID: 1337, Registry: [20]byte{1, 2, 3}, Issuer: [20]byte{4, 5, 6}}
 	opts := ExportOptions{VerifierURL: "https://verify.example.edu/"}
 	dir := filepath.Join(t.TempDir(), "cohort")
@@ -162,11 +155,7 @@ func TestResumeAfterCrashMidReplacement(t *testing.T) {
 // it in the anchoring state, as `batch --anchor` does before it sends.
 func anchoringOutput(t testing.TB, n int) (*Batch, string) {
 	t.Helper()
-	bits, _ := seal.BitsForDifficulty(8)
-	b, err := BuildBatch(context.Background(), readCohort(t)[:n], BatchOptions{Bits: bits})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := sampleBatch(t, n)
 	dir := filepath.Join(t.TempDir(), "cohort")
 	if _, err := ExportAnchoring(dir, b, AnchorTarget{ChainID: 1}, ExportOptions{}); err != nil {
 		t.Fatal(err)

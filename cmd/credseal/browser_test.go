@@ -41,9 +41,7 @@ func chromium(t *testing.T) string {
 // /#CS1: link directly. Screenshots of each state go to the test's temp dir.
 func TestVerifierPageInBrowser(t *testing.T) {
 	browser := chromium(t)
-	chainDir := filepath.Join(t.TempDir(), "chain")
-	startProcess(t, rpcLine, credseal, "devchain", "--datadir", chainDir, "--port", "0")
-	env := []string{"CREDSEAL_DEVCHAIN=" + chainDir}
+	env := []string{"CREDSEAL_DEVCHAIN=" + startDevchain(t)}
 	out := filepath.Join(t.TempDir(), "cohort")
 	mustCLI(t, env, "batch", "--input", "../../testdata/cohort.csv", "--out", out, "--anchor", "--difficulty", "12",
 		"--verifier-url", "http://verify.invalid/")
@@ -51,10 +49,7 @@ func TestVerifierPageInBrowser(t *testing.T) {
 	base := m[1]
 
 	qr := glob(t, out, "0001-*.qr.png")
-	genuine, err := os.ReadFile(glob(t, out, "0002-*.credseal.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	genuine := readFile(t, glob(t, out, "0002-*.credseal.json"))
 	tampered := filepath.Join(t.TempDir(), "tampered.credseal.json")
 	os.WriteFile(tampered, []byte(strings.Replace(string(genuine), `"name": "`, `"name": "Dr. `, 1)), 0o600)
 	shots := t.TempDir()
@@ -160,11 +155,7 @@ func TestVerifierPageInBrowser(t *testing.T) {
 // qrText decodes a QR code image.
 func qrText(t *testing.T, path string) string {
 	t.Helper()
-	img, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := bundle.DecodeQRImage(img)
+	text, err := bundle.DecodeQRImage(readFile(t, path))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -228,11 +228,7 @@ func TestDevchainProcess(t *testing.T) {
 // hidden, as a holder with the library (not the CLI, which refuses) can.
 func writeHidden(t *testing.T, file, out string, pointers ...string) {
 	t.Helper()
-	raw, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := credbundle.Parse(raw)
+	b, err := credbundle.Parse(readFile(t, file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -426,12 +422,8 @@ func fund(t *testing.T, url string, addr [20]byte) {
 // readJSON reads the string members of a JSON object file.
 func readJSON(t *testing.T, path string) map[string]string {
 	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var raw map[string]any
-	if err := json.Unmarshal(b, &raw); err != nil {
+	if err := json.Unmarshal(readFile(t, path), &raw); err != nil {
 		t.Fatal(err)
 	}
 	out := map[string]string{}

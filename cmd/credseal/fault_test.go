@@ -28,17 +28,12 @@ func TestKillDuringIssuance(t *testing.T) {
 	if testing.Short() {
 		runs = 4
 	}
-	chainDir := filepath.Join(t.TempDir(), "chain")
-	startProcess(t, rpcLine, credseal, "devchain", "--datadir", chainDir, "--port", "0")
-	env := []string{"CREDSEAL_DEVCHAIN=" + chainDir}
+	chainDir := startDevchain(t)
 	rng := rand.New(rand.NewPCG(20261125, 4))
 	// Time undisturbed issuances (the shorter of two: the first pays for
 	// cold caches), so kills land across all of an issuance's phases.
 	undisturbed := func() time.Duration {
-		dir := filepath.Join(t.TempDir(), "issuer")
-		issuerEnv := append(env, "CREDSEAL_ISSUER="+dir)
-		mustCLI(t, issuerEnv, "issuer", "init", "--name", "Université de Lumière", "--url", "https://registrar.example.edu",
-			"--batch-size", "8", "--difficulty", "12")
+		_, issuerEnv := initIssuer(t, chainDir, "--batch-size", "8", "--difficulty", "12")
 		start := time.Now()
 		mustCLI(t, issuerEnv, "issue", "--input", "../../testdata/cohort.csv", "--wait")
 		return time.Since(start)
@@ -48,10 +43,7 @@ func TestKillDuringIssuance(t *testing.T) {
 	killedMidway := 0
 	left := map[string]int{}
 	for run := range runs {
-		dir := filepath.Join(t.TempDir(), "issuer")
-		issuerEnv := append(env, "CREDSEAL_ISSUER="+dir)
-		mustCLI(t, issuerEnv, "issuer", "init", "--name", "Université de Lumière", "--url", "https://registrar.example.edu",
-			"--batch-size", "8", "--difficulty", "12")
+		dir, issuerEnv := initIssuer(t, chainDir, "--batch-size", "8", "--difficulty", "12")
 
 		delay := time.Duration(rng.Int64N(int64(full)))
 		cmd := exec.Command(credseal, "issue", "--input", "../../testdata/cohort.csv", "--wait")

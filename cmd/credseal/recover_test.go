@@ -14,12 +14,7 @@ import (
 // goes on from the chain's head. A revocation made with `credseal revoke
 // FILE` is recorded in issuer.db too.
 func TestRestoreThenRecover(t *testing.T) {
-	chainDir := filepath.Join(t.TempDir(), "chain")
-	startProcess(t, rpcLine, credseal, "devchain", "--datadir", chainDir, "--port", "0")
-	dir := filepath.Join(t.TempDir(), "issuer")
-	env := []string{"CREDSEAL_DEVCHAIN=" + chainDir, "CREDSEAL_ISSUER=" + dir}
-	mustCLI(t, env, "issuer", "init", "--name", "Université de Lumière", "--url", "https://registrar.example.edu",
-		"--batch-size", "100", "--difficulty", "12")
+	dir, env := initIssuer(t, startDevchain(t), "--batch-size", "100", "--difficulty", "12")
 	cohort := readCohort(t)
 	first, second, third := writeRows(t, cohort, 0, 20), writeRows(t, cohort, 20, 40), writeRows(t, cohort, 40, 56)
 
@@ -29,11 +24,7 @@ func TestRestoreThenRecover(t *testing.T) {
 	mustCLI(t, env, "issue", "--input", second, "--wait")
 
 	// Restore: the backup lacks the second batch, which the chain holds.
-	data, err := os.ReadFile(backup)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "issuer.db"), data, 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "issuer.db"), readFile(t, backup), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	out, code := cli(t, env, "issue", "--input", third, "--wait", "--timeout", "1m")
@@ -62,10 +53,7 @@ func TestRestoreThenRecover(t *testing.T) {
 // readCohort returns the sample cohort's header and rows.
 func readCohort(t *testing.T) []string {
 	t.Helper()
-	b, err := os.ReadFile("../../testdata/cohort.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := readFile(t, "../../testdata/cohort.csv")
 	return strings.Split(strings.TrimRight(string(b), "\n"), "\n")
 }
 

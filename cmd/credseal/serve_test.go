@@ -25,12 +25,7 @@ var servingLine = regexp.MustCompile(`serving on (http://127\.0\.0\.1:\d+)`)
 // the background pipeline; the portal serves the bundle, which verifies; an
 // online backup is taken while the server holds the database.
 func TestIssuerServeProcess(t *testing.T) {
-	chainDir := filepath.Join(t.TempDir(), "chain")
-	startProcess(t, rpcLine, credseal, "devchain", "--datadir", chainDir, "--port", "0")
-	dir := filepath.Join(t.TempDir(), "issuer")
-	env := []string{"CREDSEAL_DEVCHAIN=" + chainDir, "CREDSEAL_ISSUER=" + dir}
-	mustCLI(t, env, "issuer", "init", "--name", "Université de Lumière", "--url", "https://registrar.example.edu",
-		"--batch-size", "100", "--batch-age", "1s", "--difficulty", "12")
+	_, env := initIssuer(t, startDevchain(t), "--batch-size", "100", "--batch-age", "1s", "--difficulty", "12")
 	token := strings.TrimSpace(mustCLI(t, env, "issuer", "token", "create", "e2e", "--scope", "admin"))
 
 	m, _ := startProcessEnv(t, servingLine, env, credseal, "issuer", "serve", "--listen", "127.0.0.1:0", "--interval", "200ms")
@@ -139,10 +134,7 @@ func TestIssuerServeRidesOutChainDowntime(t *testing.T) {
 	ln.Close()
 	chainDir := filepath.Join(t.TempDir(), "chain")
 	_, stopChain := startProcess(t, rpcLine, credseal, "devchain", "--datadir", chainDir, "--port", port)
-	dir := filepath.Join(t.TempDir(), "issuer")
-	env := []string{"CREDSEAL_DEVCHAIN=" + chainDir, "CREDSEAL_ISSUER=" + dir}
-	mustCLI(t, env, "issuer", "init", "--name", "Université de Lumière", "--url", "https://registrar.example.edu",
-		"--batch-size", "100", "--batch-age", "1s", "--difficulty", "12")
+	_, env := initIssuer(t, chainDir, "--batch-size", "100", "--batch-age", "1s", "--difficulty", "12")
 	token := strings.TrimSpace(mustCLI(t, env, "issuer", "token", "create", "e2e"))
 	if err := stopChain(); err != nil {
 		t.Fatal(err)

@@ -29,12 +29,7 @@ import (
 // stops the pipeline, closes the database and exits 0; afterwards every
 // credential it acknowledged is in the database, which opens cleanly.
 func TestIssuerServeDrainsOnSIGTERM(t *testing.T) {
-	chainDir := filepath.Join(t.TempDir(), "chain")
-	startProcess(t, rpcLine, credseal, "devchain", "--datadir", chainDir, "--port", "0")
-	dir := filepath.Join(t.TempDir(), "issuer")
-	env := []string{"CREDSEAL_DEVCHAIN=" + chainDir, "CREDSEAL_ISSUER=" + dir}
-	mustCLI(t, env, "issuer", "init", "--name", "Université de Lumière", "--url", "https://registrar.example.edu",
-		"--batch-size", "50", "--batch-age", "1s", "--difficulty", "12")
+	dir, env := initIssuer(t, startDevchain(t), "--batch-size", "50", "--batch-age", "1s", "--difficulty", "12")
 	token := strings.TrimSpace(mustCLI(t, env, "issuer", "token", "create", "office"))
 
 	const timeout = 20 * time.Second

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -40,11 +39,7 @@ func TestSoakServeUnderKills(t *testing.T) {
 	if testing.Short() {
 		runs = 6
 	}
-	chainDir := filepath.Join(t.TempDir(), "chain")
-	startProcess(t, rpcLine, credseal, "devchain", "--datadir", chainDir, "--port", "0", "--period", "2")
-	dir := filepath.Join(t.TempDir(), "issuer")
-	env := []string{"CREDSEAL_DEVCHAIN=" + chainDir, "CREDSEAL_ISSUER=" + dir}
-	mustCLI(t, env, "issuer", "init", "--name", "Université de Lumière", "--url", "https://registrar.example.edu",
+	dir, env := initIssuer(t, startDevchain(t, "--period", "2"),
 		"--batch-size", "6", "--batch-age", "1s", "--difficulty", "12", "--replace-after", "20s")
 	token := strings.TrimSpace(mustCLI(t, env, "issuer", "token", "create", "soak", "--scope", "admin"))
 	cfg := readIssuerJSON(t, dir)
@@ -148,11 +143,7 @@ type issuerJSON struct{ RPC, Registry, Address string }
 func readIssuerJSON(t *testing.T, dir string) issuerJSON {
 	t.Helper()
 	var cfg issuerJSON
-	b, err := os.ReadFile(filepath.Join(dir, "issuer.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &cfg); err != nil {
+	if err := json.Unmarshal(readFile(t, filepath.Join(dir, "issuer.json")), &cfg); err != nil {
 		t.Fatal(err)
 	}
 	return cfg

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/credseal/credseal/internal/fixtures"
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/issuer/boltstore"
 	"github.com/credseal/credseal/pkg/bundle"
@@ -20,14 +21,8 @@ import (
 
 var ctx = context.Background()
 
-func cohort(t testing.TB) []*credential.Document {
-	t.Helper()
-	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Institution{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docs
-}
+// cohort is the sample cohort.
+func cohort(t testing.TB) []*credential.Document { return fixtures.Cohort(t) }
 
 func openDB(t testing.TB, path string) *boltstore.DB {
 	t.Helper()
@@ -60,8 +55,19 @@ func newFixture(t *testing.T, batchSize int) *fixture {
 }
 
 func (f *fixture) service(batchSize int) *issuer.Service {
-	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
-	return issuer.NewService(f.db, f.c, issuer.Config{BatchSize: batchSize, Bits: bits, TokenKey: []byte("test token key")})
+	return issuer.NewService(f.db, f.c, issuer.Config{BatchSize: batchSize, Bits: testBits(), TokenKey: []byte("test token key")})
+}
+
+// batchWithoutChain submits docs and batches them, 20 a batch, with a
+// service that has no chain, as a run that stopped before anchoring would;
+// it returns the error of that batching step.
+func (f *fixture) batchWithoutChain(t *testing.T, docs []*credential.Document) error {
+	t.Helper()
+	if _, err := f.svc.Submit(ctx, docs, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, err := issuer.NewService(f.db, nil, issuer.Config{BatchSize: 20}).Step(ctx, true)
+	return err
 }
 
 // drain runs the service until every credential is final.
@@ -101,10 +107,7 @@ func (f *fixture) checkAllConfirmed(t *testing.T, want int) {
 		t.Fatalf("chain head %x, store's last seal %x", last, prev)
 	}
 	for seq := uint64(1); seq <= uint64(want); seq++ {
-		r, err := f.db.BySeq(ctx, seq)
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := mustGet(t, f.db.BySeq, seq)
 		bun, err := f.svc.Bundle(ctx, r)
 		if err != nil {
 			t.Fatal(err)
@@ -199,24 +202,19 @@ func TestDuplicateImport(t *testing.T) {
 // anchoring each exactly once.
 func TestResumeAfterCrashes(t *testing.T) {
 	f := newFixture(t, 20)
-	if _, err := f.svc.Submit(ctx, cohort(t)[:40], false, nil); err != nil {
-		t.Fatal(err)
-	}
 	// Batch and seal without a chain step that anchors: a service with no chain
 	// batches, then we seal and mark submitted by hand as a crashed run would.
-	noChain := issuer.NewService(f.db, nil, issuer.Config{BatchSize: 20})
-	if _, err := noChain.Step(ctx, true); err != nil {
+	if err := f.batchWithoutChain(t, cohort(t)[:40]); err != nil {
 		t.Fatal(err)
 	}
 	batches, _ := f.db.BatchesIn(ctx, issuer.Batched)
 	if len(batches) != 2 {
 		t.Fatalf("%d batches", len(batches))
 	}
-	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
 	prev := chain.Genesis(f.iss.Address)
 	for i := range batches {
 		leaves, _ := f.db.Leaves(ctx, batches[i].Seq)
-		h, err := seal.Seal(ctx, seal.Header{Version: 1, Prev: prev, Root: merkle.Root(leaves), Time: 1_780_000_000, Bits: bits}, 1)
+		h, err := seal.Seal(ctx, seal.Header{Version: 1, Prev: prev, Root: merkle.Root(leaves), Time: 1_780_000_000, Bits: testBits()}, 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -253,14 +251,10 @@ func TestResumeAfterCrashes(t *testing.T) {
 // adopts it, the sealed batch is sealed again on it and anchored.
 func TestReSealWhenChainMovedOn(t *testing.T) {
 	f := newFixture(t, 20)
-	if _, err := f.svc.Submit(ctx, cohort(t)[:20], false, nil); err != nil {
-		t.Fatal(err)
-	}
-	noChain := issuer.NewService(f.db, nil, issuer.Config{BatchSize: 20})
-	noChain.Step(ctx, true)
+	f.batchWithoutChain(t, cohort(t)[:20])
 	b, _ := f.db.Batch(ctx, 1)
 	leaves, _ := f.db.Leaves(ctx, 1)
-	bits, _ := seal.BitsForDifficulty(chaintest.MinDifficulty)
+	bits := testBits()
 	genesis := chain.Genesis(f.iss.Address)
 	b.Header, _ = seal.Seal(ctx, seal.Header{Version: 1, Prev: genesis, Root: merkle.Root(leaves), Bits: bits}, 1)
 	b.State = issuer.Sealed
@@ -318,22 +312,13 @@ func TestRevokeThroughService(t *testing.T) {
 	if _, err := f.svc.Revoke(ctx, docs[0].ID, 2); !errors.Is(err, issuer.ErrAlreadyRevoked) {
 		t.Fatalf("second revoke: %v", err)
 	}
-	st, _ := f.c.Status(ctx, mustBatch(t, f.db, 1).Seal(), r.Digest)
+	st, _ := f.c.Status(ctx, mustGet(t, f.db.Batch, 1).Seal(), r.Digest)
 	if st.CredentialRevokedReason != 2 {
 		t.Fatalf("chain status %+v", st)
 	}
 	if _, revoked, _ := f.db.Counts(ctx); revoked != 1 {
 		t.Fatalf("revoked count %d", revoked)
 	}
-}
-
-func mustBatch(t *testing.T, db *boltstore.DB, seq uint64) issuer.StoredBatch {
-	t.Helper()
-	b, err := db.Batch(ctx, seq)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 func TestLockAndBackup(t *testing.T) {

@@ -22,7 +22,6 @@ import (
 	"github.com/ethereum/go-ethereum/node"
 
 	"github.com/credseal/credseal/issuer"
-	"github.com/credseal/credseal/issuer/boltstore"
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/chaintest"
 	"github.com/credseal/credseal/pkg/chain/devchain"
@@ -173,7 +172,7 @@ func TestStuckTransactionReplaced(t *testing.T) {
 		t.Fatalf("still in flight: %+v", p3)
 	}
 	for seq := uint64(1); seq <= 2; seq++ {
-		b := mustBatch(t, db, seq)
+		b := mustGet(t, db.Batch, seq)
 		if b.State != issuer.Final || b.Tx != p2.Hashes[1] {
 			t.Fatalf("batch %d: %s in %x, want final in the replacement %x", seq, b.State, b.Tx, p2.Hashes[1])
 		}
@@ -243,11 +242,11 @@ func TestReorgAfterConfirmed(t *testing.T) {
 			step(t, svc)
 			env.Backend.Commit()
 			step(t, svc)
-			b := mustBatch(t, db, 1)
+			b := mustGet(t, db.Batch, 1)
 			if b.State != issuer.Confirmed || b.Block != before+1 {
 				t.Fatalf("batch %s in block %d, want confirmed in %d", b.State, b.Block, before+1)
 			}
-			if _, err := svc.Bundle(ctx, mustRecord(t, db, 1)); !errors.Is(err, issuer.ErrNotFinal) {
+			if _, err := svc.Bundle(ctx, mustGet(t, db.BySeq, 1)); !errors.Is(err, issuer.ErrNotFinal) {
 				t.Fatalf("bundle before finality: %v", err)
 			}
 			reorg(t, env, before, 0, drop)
@@ -256,11 +255,11 @@ func TestReorgAfterConfirmed(t *testing.T) {
 				env.Backend.Commit()
 			}
 			step(t, svc)
-			b = mustBatch(t, db, 1)
+			b = mustGet(t, db.Batch, 1)
 			if b.State != issuer.Final {
 				t.Fatalf("batch %s in block %d", b.State, b.Block)
 			}
-			bun, err := svc.Bundle(ctx, mustRecord(t, db, 1))
+			bun, err := svc.Bundle(ctx, mustGet(t, db.BySeq, 1))
 			if err != nil || bun.Anchor.Block != b.Block {
 				t.Fatalf("bundle: %v %+v", err, bun)
 			}
@@ -296,12 +295,12 @@ func TestReorgBeforeConfirmed(t *testing.T) {
 	env.Backend.Commit() // mined …
 	reorg(t, env, before, 1, true)
 	step(t, svc) // … undone and forgotten: sent again
-	if b := mustBatch(t, db, 1); b.State != issuer.Submitted {
+	if b := mustGet(t, db.Batch, 1); b.State != issuer.Submitted {
 		t.Fatalf("batch 1 is %s", b.State)
 	}
 	env.Backend.Commit()
 	step(t, svc)
-	if b := mustBatch(t, db, 1); b.State != issuer.Final || b.Tx != p.Hashes[0] {
+	if b := mustGet(t, db.Batch, 1); b.State != issuer.Final || b.Tx != p.Hashes[0] {
 		t.Fatalf("batch 1: %s in %x, want final in %x", b.State, b.Tx, p.Hashes[0])
 	}
 	if seals, _ := c.AnchoredBy(ctx, iss.Address); len(seals) != 1 || keyNonce(t, env, iss.Address) != 1 {
@@ -383,13 +382,13 @@ func TestRevocationLandedReceiptLost(t *testing.T) {
 		t.Fatalf("stored %d at %s", stored.Revoked, stored.RevokedAt)
 	}
 	// Revoked by other means (`credseal revoke DIGEST`): recorded from the chain.
-	if _, err := f.c.Revoke(ctx, docs[2].Digest(mustRecord(t, f.db, 3).Seed), 1); err != nil {
+	if _, err := f.c.Revoke(ctx, docs[2].Digest(mustGet(t, f.db.BySeq, 3).Seed), 1); err != nil {
 		t.Fatal(err)
 	}
-	if r, err := f.svc.RecordRevocation(ctx, mustRecord(t, f.db, 3).Digest, [32]byte{1}); err != nil || r.Revoked != 1 {
+	if r, err := f.svc.RecordRevocation(ctx, mustGet(t, f.db.BySeq, 3).Digest, [32]byte{1}); err != nil || r.Revoked != 1 {
 		t.Fatalf("record revocation: %+v %v", r, err)
 	}
-	if _, err := f.svc.RecordRevocation(ctx, mustRecord(t, f.db, 4).Digest, [32]byte{1}); err == nil {
+	if _, err := f.svc.RecordRevocation(ctx, mustGet(t, f.db.BySeq, 4).Digest, [32]byte{1}); err == nil {
 		t.Fatal("recorded a revocation the registry does not hold")
 	}
 }
@@ -443,14 +442,14 @@ func TestRestoredBackupStopsAndRecovers(t *testing.T) {
 	if rep.Confirmed != 1 || len(rep.Unrecoverable) != 1 || rep.Unrecoverable[0].Seal != evs[2].Seal {
 		t.Fatalf("report %+v", rep)
 	}
-	if b := mustBatch(t, f.db, 2); b.State != issuer.Final || b.Seal() != evs[1].Seal {
+	if b := mustGet(t, f.db.Batch, 2); b.State != issuer.Final || b.Seal() != evs[1].Seal {
 		t.Fatalf("batch 2 after recover: %s %x", b.State, b.Seal())
 	}
-	if _, err := f.svc.Bundle(ctx, mustRecord(t, f.db, 21)); err != nil {
+	if _, err := f.svc.Bundle(ctx, mustGet(t, f.db.BySeq, 21)); err != nil {
 		t.Fatalf("a recovered credential's bundle: %v", err)
 	}
 	f.drain(t)
-	b := mustBatch(t, f.db, 3) // the restored database's new batch: docs[60:]
+	b := mustGet(t, f.db.Batch, 3) // the restored database's new batch: docs[60:]
 	if b.State != issuer.Final || b.Header.Prev != evs[2].Seal {
 		t.Fatalf("new batch %s on %x, want on the chain's head %x", b.State, b.Header.Prev, evs[2].Seal)
 	}
@@ -489,22 +488,13 @@ func TestNewRegistry(t *testing.T) {
 	if err := svc.Drain(ctx, nil); err != nil {
 		t.Fatal(err)
 	}
-	b2 := mustBatch(t, f.db, 2)
+	b2 := mustGet(t, f.db.Batch, 2)
 	if b2.State != issuer.Final || b2.Header.Prev != chain.Genesis(f.iss.Address) || b2.Registry != addr {
 		t.Fatalf("batch 2: %s on %x at %x", b2.State, b2.Header.Prev, b2.Registry)
 	}
-	if b1 := mustBatch(t, f.db, 1); b1.Registry != f.env.Registry {
+	if b1 := mustGet(t, f.db.Batch, 1); b1.Registry != f.env.Registry {
 		t.Fatalf("batch 1 moved to %x", b1.Registry)
 	}
-}
-
-func mustRecord(t *testing.T, db *boltstore.DB, seq uint64) *issuer.StoredCredential {
-	t.Helper()
-	r, err := db.BySeq(ctx, seq)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }
 
 // TestHealthDegraded: /healthz's conditions, each from the real registry

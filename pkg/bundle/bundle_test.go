@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/credseal/credseal/issuer"
+	"github.com/credseal/credseal/internal/fixtures"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/bundle/hostile"
 	"github.com/credseal/credseal/pkg/credential"
@@ -17,14 +17,8 @@ import (
 	"github.com/credseal/credseal/pkg/seal"
 )
 
-func cohort(t testing.TB) []*credential.Document {
-	t.Helper()
-	docs, err := issuer.ReadCSVFile("../../testdata/cohort.csv", issuer.Institution{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docs
-}
+// cohort is the sample cohort.
+func cohort(t testing.TB) []*credential.Document { return fixtures.Cohort(t) }
 
 // bundleInBatch returns the bundle of doc placed at index in a batch of size
 // leaves (the others random), sealed at difficulty 8.
@@ -72,44 +66,19 @@ func TestJSONAndCompactRoundTrip(t *testing.T) {
 	doc := cohort(t)[0]
 	full := bundleInBatch(t, doc, 5, 1000)
 	js, _ := doc.JSON()
-	shown, disc, err := credential.Hide(js, full.Disclosure, "/credentialSubject/identifier")
-	if err != nil {
-		t.Fatal(err)
-	}
-	selective := full.Clone()
-	selective.Credential, selective.Disclosure, selective.Anchor = shown, disc, nil
+	selective := withHidden(t, full, js, "/credentialSubject/identifier")
+	selective.Anchor = nil
 	v1 := full.Clone()
 	v1.Disclosure.Version = credential.V1
-	shown, disc, err = credential.Hide(js, v1.Disclosure, "/credentialSubject/identifier")
-	if err != nil {
-		t.Fatal(err)
-	}
-	v1Selective := v1.Clone()
-	v1Selective.Credential, v1Selective.Disclosure = shown, disc
+	v1Selective := withHidden(t, v1, js, "/credentialSubject/identifier")
 
 	for name, b := range map[string]*bundle.Bundle{"full": full, "selective": selective, "v1 full": v1, "v1 selective": v1Selective} {
 		t.Run(name, func(t *testing.T) {
-			js, err := b.MarshalJSON()
-			if err != nil {
-				t.Fatal(err)
-			}
-			fromJSON, err := bundle.ParseJSON(js)
-			if err != nil {
-				t.Fatal(err)
-			}
-			equalBundles(t, b, fromJSON)
+			js, fromJSON := roundTrip(t, b, b.MarshalJSON, bundle.ParseJSON)
 			if fromJSON.Disclosure.Version != b.Disclosure.Version || !bytes.Contains(js, []byte(bundle.FormatOf(b.Disclosure.Version))) {
 				t.Fatalf("version %d came back as %d", b.Disclosure.Version, fromJSON.Disclosure.Version)
 			}
-			cs1, err := b.EncodeCompact()
-			if err != nil {
-				t.Fatal(err)
-			}
-			fromCompact, err := bundle.ParseCompact(cs1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			equalBundles(t, b, fromCompact)
+			cs1, fromCompact := roundTrip(t, b, b.EncodeCompact, bundle.ParseCompact)
 			if fromCompact.Disclosure.Version != b.Disclosure.Version {
 				t.Fatalf("compact: version %d came back as %d", b.Disclosure.Version, fromCompact.Disclosure.Version)
 			}
@@ -171,13 +140,7 @@ func TestParseJSONRejects(t *testing.T) {
 	b := bundleInBatch(t, cohort(t)[1], 3, 10)
 	good, _ := b.MarshalJSON()
 	doc, _ := cohort(t)[1].JSON()
-	shown, disc, err := credential.Hide(doc, b.Disclosure, "/credentialSubject/identifier")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sel := b.Clone()
-	sel.Credential, sel.Disclosure = shown, disc
-	selective, _ := sel.MarshalJSON()
+	selective, _ := withHidden(t, b, doc, "/credentialSubject/identifier").MarshalJSON()
 	var ms map[string]any
 	mutateSelective := func(f func(d map[string]any)) []byte {
 		json.Unmarshal(selective, &ms)
@@ -280,13 +243,7 @@ func fuzzSeeds(f *testing.F) []*bundle.Bundle {
 	for _, v := range []credential.Version{credential.V2, credential.V1} {
 		full := b.Clone()
 		full.Disclosure.Version = v
-		shown, d, err := credential.Hide(js, full.Disclosure, "/credentialSubject/identifier", "/credentialSubject/achievement/skills")
-		if err != nil {
-			f.Fatal(err)
-		}
-		sel := full.Clone()
-		sel.Credential, sel.Disclosure = shown, d
-		out = append(out, full, sel)
+		out = append(out, full, withHidden(f, full, js, "/credentialSubject/identifier", "/credentialSubject/achievement/skills"))
 	}
 	return out
 }

@@ -52,10 +52,8 @@ func TestParseJSONCountsMembersWhileReading(t *testing.T) {
 func TestParseCompactVersionForms(t *testing.T) {
 	b := bundleInBatch(t, cohort(t)[2], 0, 3)
 	doc, _ := cohort(t)[2].JSON()
-	shown, disc, err := credential.Hide(doc, b.Disclosure, "/credentialSubject/identifier")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sel := withHidden(t, b, doc, "/credentialSubject/identifier")
+	shown, disc := sel.Credential, sel.Disclosure
 	header, _ := b.Proof.Header.MarshalBinary()
 	var path []byte
 	for _, h := range b.Proof.Path {
@@ -151,16 +149,12 @@ func TestInflationBombRefused(t *testing.T) {
 func TestDeepHiddenPointerRefused(t *testing.T) {
 	b := bundleInBatch(t, cohort(t)[0], 0, 3)
 	doc, _ := cohort(t)[0].JSON()
-	shown, d, err := credential.Hide(doc, b.Disclosure, "/credentialSubject/identifier")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.Credential, b.Disclosure = shown, d
+	b = withHidden(t, b, doc, "/credentialSubject/identifier")
 	b.Disclosure.Withheld[strings.Repeat("/", 250_000)] = credential.Hash{1}
 	if err := b.Validate(); !errors.Is(err, bundle.ErrInvalid) {
 		t.Fatalf("Validate: %v", err)
 	}
-	fields, _ := credential.Parse(shown)
+	fields, _ := credential.Parse(b.Credential)
 	if _, err := credential.Digest(fields, b.Disclosure); !errors.Is(err, credential.ErrBadHiddenPointer) {
 		t.Fatalf("Digest: %v", err)
 	}

@@ -478,19 +478,9 @@ type RevocationEvent struct {
 // RevocationsOf lists the revocations an issuer key made from block from on.
 func (c *Client) RevocationsOf(ctx context.Context, issuer [20]byte, from uint64) ([]RevocationEvent, error) {
 	cred, batch := c.abi.Events["CredentialRevoked"], c.abi.Events["BatchRevoked"]
-	logs, err := c.logsOf(ctx, from, [][]common.Hash{{cred.ID, batch.ID}, {common.BytesToHash(issuer[:])}})
-	if err != nil {
-		return nil, fmt.Errorf("revocations of %x: %w", issuer, err)
-	}
-	var out []RevocationEvent
-	for _, l := range logs {
-		if len(l.Topics) < 3 || len(l.Data) < 32 {
-			continue
-		}
-		out = append(out, RevocationEvent{ID: l.Topics[2], Batch: l.Topics[0] == batch.ID, Reason: l.Data[31],
-			Block: l.BlockNumber, Tx: l.TxHash})
-	}
-	return out, nil
+	return eventsOf(ctx, c, from, "revocations", issuer, []common.Hash{cred.ID, batch.ID}, func(l types.Log) RevocationEvent {
+		return RevocationEvent{ID: l.Topics[2], Batch: l.Topics[0] == batch.ID, Reason: l.Data[31], Block: l.BlockNumber, Tx: l.TxHash}
+	})
 }
 
 // logWindow is how many blocks one log query spans: public endpoints
@@ -500,16 +490,25 @@ const logWindow = 10_000
 // AnchorsOf lists what an issuer key anchored from block from on, in chain
 // order.
 func (c *Client) AnchorsOf(ctx context.Context, issuer [20]byte, from uint64) ([]AnchorEvent, error) {
-	logs, err := c.logsOf(ctx, from, [][]common.Hash{{c.abi.Events["Anchored"].ID}, {common.BytesToHash(issuer[:])}})
+	return eventsOf(ctx, c, from, "anchors", issuer, []common.Hash{c.abi.Events["Anchored"].ID}, func(l types.Log) AnchorEvent {
+		return AnchorEvent{Seal: l.Topics[2], Root: [32]byte(l.Data[:32]), Block: l.BlockNumber, Tx: l.TxHash}
+	})
+}
+
+// eventsOf reads the registry's events of the given kinds whose second
+// topic is issuer, from block from on, in chain order, as event values.
+// Every event it reads has an indexed issuer and id and at least a word of
+// data; a log without them is not the registry's and is skipped.
+func eventsOf[T any](ctx context.Context, c *Client, from uint64, what string, issuer [20]byte, kinds []common.Hash, event func(types.Log) T) ([]T, error) {
+	logs, err := c.logsOf(ctx, from, [][]common.Hash{kinds, {common.BytesToHash(issuer[:])}})
 	if err != nil {
-		return nil, fmt.Errorf("anchors of %x: %w", issuer, err)
+		return nil, fmt.Errorf("%s of %x: %w", what, issuer, err)
 	}
-	var out []AnchorEvent
+	var out []T
 	for _, l := range logs {
-		if len(l.Topics) < 3 || len(l.Data) < 32 {
-			continue
+		if len(l.Topics) >= 3 && len(l.Data) >= 32 {
+			out = append(out, event(l))
 		}
-		out = append(out, AnchorEvent{Seal: l.Topics[2], Root: [32]byte(l.Data[:32]), Block: l.BlockNumber, Tx: l.TxHash})
 	}
 	return out, nil
 }

@@ -235,9 +235,7 @@ func TestSealTakenByAnotherIssuer(t *testing.T) {
 
 func TestAnchorManyInOrder(t *testing.T) {
 	e := chaintest.New(t)
-	iss := e.Issuer("Example University", "example.edu")
-	c := e.Client(iss)
-	hs := chainOf(t, 5, chain.Genesis(iss.Address), chaintest.MinDifficulty)
+	_, c, hs := exampleIssuer(t, e, 5)
 
 	swapped := []seal.Header{hs[1], hs[0]}
 	_, err := c.Anchor(ctx, swapped)
@@ -509,9 +507,7 @@ func mustVerify(t *testing.T, c *chain.Client, leaf merkle.Hash, i, n uint64, p 
 func TestEventsForEveryChange(t *testing.T) {
 	e := chaintest.New(t)
 	owner := e.Client(e.Owner)
-	iss := e.Issuer("Example University", "example.edu")
-	c := e.Client(iss)
-	hs := chainOf(t, 1, chain.Genesis(iss.Address), chaintest.MinDifficulty)
+	iss, c, hs := exampleIssuer(t, e, 1)
 	next := e.Account()
 	steps := []func() (*chain.Receipt, error){
 		func() (*chain.Receipt, error) { _, err := c.Anchor(ctx, hs); return nil, err },
@@ -582,9 +578,7 @@ func TestRegistryTargetMatchesSeal(t *testing.T) {
 
 func TestHeaderLengthRejected(t *testing.T) {
 	e := chaintest.New(t)
-	iss := e.Issuer("Example University", "example.edu")
-	c := e.Client(iss)
-	h := chainOf(t, 2, chain.Genesis(iss.Address), chaintest.MinDifficulty)
+	_, c, h := exampleIssuer(t, e, 2)
 	good, _ := h[0].MarshalBinary()
 	two := append(append([]byte(nil), good...), mustBytes(h[1])...)
 	for _, tc := range []struct {

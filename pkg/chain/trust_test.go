@@ -80,9 +80,7 @@ func TestMempoolCopyOfFirstAnchorReverts(t *testing.T) {
 func TestRotateIssuerKey(t *testing.T) {
 	e := chaintest.New(t)
 	owner := e.Client(e.Owner)
-	old := e.Issuer("Example University", "example.edu")
-	oc := e.Client(old)
-	hs := chainOf(t, 3, chain.Genesis(old.Address), chaintest.MinDifficulty)
+	old, oc, hs := exampleIssuer(t, e, 3)
 	if _, err := oc.Anchor(ctx, hs[:2]); err != nil {
 		t.Fatal(err)
 	}
@@ -171,9 +169,7 @@ func TestRotateIssuerKey(t *testing.T) {
 func TestDatedSuspension(t *testing.T) {
 	e := chaintest.New(t)
 	owner := e.Client(e.Owner)
-	iss := e.Issuer("Example University", "example.edu")
-	c := e.Client(iss)
-	hs := chainOf(t, 3, chain.Genesis(iss.Address), chaintest.MinDifficulty)
+	iss, c, hs := exampleIssuer(t, e, 3)
 	before, err := c.Anchor(ctx, hs[:1])
 	if err != nil {
 		t.Fatal(err)
@@ -247,9 +243,7 @@ func TestDatedSuspension(t *testing.T) {
 func TestStolenKeyCannotRevoke(t *testing.T) {
 	e := chaintest.New(t)
 	owner := e.Client(e.Owner)
-	iss := e.Issuer("Example University", "example.edu")
-	c := e.Client(iss)
-	hs := chainOf(t, 2, chain.Genesis(iss.Address), chaintest.MinDifficulty)
+	iss, c, hs := exampleIssuer(t, e, 2)
 	if _, err := c.Anchor(ctx, hs); err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -10,51 +9,20 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/chain"
+	"github.com/credseal/credseal/pkg/chain/chaintest"
 	"github.com/credseal/credseal/pkg/chain/devchain"
 )
 
 const cohortCSV = "../../../testdata/cohort.csv"
 
-// startDevchain runs an embedded dev chain in dir until the test ends.
-func startDevchain(t *testing.T, dir string) *devchain.Node {
-	t.Helper()
-	n, err := devchain.Start(context.Background(), devchain.NodeConfig{DataDir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { n.Close() })
-	return n
-}
-
-// devClient is a registry client on the dev chain, signing as its developer.
-func devClient(t *testing.T, n *devchain.Node) *chain.Client {
-	t.Helper()
-	ctx := context.Background()
-	ec, err := ethclient.DialContext(ctx, n.Info.RPCURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(ec.Close)
-	s, err := n.Signer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := chain.New(ctx, ec, common.HexToAddress(n.Info.Registry), s, chain.TxOptions{PollInterval: 20e6})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 // anchoredBy lists the seals the dev chain's developer anchored.
 func anchoredBy(t *testing.T, n *devchain.Node) [][32]byte {
 	t.Helper()
-	c := devClient(t, n)
+	c, _ := chaintest.DevClient(t, n, n.Info.RPCURL, chain.TxOptions{})
 	seals, err := c.AnchoredBy(context.Background(), c.Account())
 	if err != nil {
 		t.Fatal(err)
@@ -72,13 +40,7 @@ func setHook(t *testing.T, hook *func() error, f func() error) {
 func readManifest(t *testing.T, dir string) issuer.Manifest {
 	t.Helper()
 	var m issuer.Manifest
-	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatal(err)
-	}
+	readJSONFile(t, filepath.Join(dir, "manifest.json"), &m)
 	return m
 }
 
@@ -138,7 +100,7 @@ func wantFinal(t *testing.T, dir, chainDir string) issuer.Manifest {
 // bundles that verify.
 func TestBatchAnchorChainOutageResumes(t *testing.T) {
 	chainDir := filepath.Join(t.TempDir(), "chain")
-	n := startDevchain(t, chainDir)
+	n := chaintest.StartDevchain(t, chainDir)
 	dir := filepath.Join(t.TempDir(), "cohort")
 	setHook(t, &batchHookBeforeAnchor, func() error { return n.Close() })
 	out, err := run(t, "batch", "-i", cohortCSV, "-o", dir, "--anchor", "--difficulty", "12", "--devchain-dir", chainDir)
@@ -149,7 +111,7 @@ func TestBatchAnchorChainOutageResumes(t *testing.T) {
 	batchHookBeforeAnchor = nil
 	m := wantAnchoringState(t, dir)
 
-	n = startDevchain(t, chainDir)
+	n = chaintest.StartDevchain(t, chainDir)
 	if seals := anchoredBy(t, n); len(seals) != 0 {
 		t.Fatalf("anchored while the chain was down: %x", seals)
 	}
@@ -172,7 +134,7 @@ func TestBatchAnchorChainOutageResumes(t *testing.T) {
 // and only writes; resuming a final output does nothing.
 func TestBatchResumeAfterAnchorDoesNotAnchorTwice(t *testing.T) {
 	chainDir := filepath.Join(t.TempDir(), "chain")
-	n := startDevchain(t, chainDir)
+	n := chaintest.StartDevchain(t, chainDir)
 	dir := filepath.Join(t.TempDir(), "cohort")
 	setHook(t, &batchHookAfterAnchor, func() error { return errors.New("injected: killed after the transaction") })
 	_, err := run(t, "batch", "-i", cohortCSV, "-o", dir, "--anchor", "--difficulty", "12", "--devchain-dir", chainDir)
@@ -212,7 +174,7 @@ func TestBatchResumeAfterAnchorDoesNotAnchorTwice(t *testing.T) {
 // seals it again on the chain's head, with the same credentials and seeds.
 func TestBatchResumeStaleSealsAgain(t *testing.T) {
 	chainDir := filepath.Join(t.TempDir(), "chain")
-	n := startDevchain(t, chainDir)
+	n := chaintest.StartDevchain(t, chainDir)
 	dir := filepath.Join(t.TempDir(), "cohort")
 	setHook(t, &batchHookBeforeAnchor, func() error { return errors.New("injected: write error") })
 	if _, err := run(t, "batch", "-i", cohortCSV, "-o", dir, "--anchor", "--difficulty", "12", "--devchain-dir", chainDir); err == nil {

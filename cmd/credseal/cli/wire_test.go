@@ -202,18 +202,25 @@ func (c *countingReader) Status(ctx context.Context, s, d [32]byte) (verifier.St
 	return c.RegistryReader.Status(ctx, s, d)
 }
 
+// countingVerifier is a verifier that trusts env's registry and reads it
+// through a cache with opts, and the counter of the look-ups that reach
+// the chain behind the cache.
+func countingVerifier(env *chaintest.Env, opts verifier.CacheOptions) (*verifier.Verifier, *countingReader) {
+	counter := &countingReader{RegistryReader: registryReader{env.Client(chaintest.Account{})}}
+	cached := verifier.NewCache(counter, opts)
+	reg := trustedRegistry(env.Client(chaintest.Account{}))
+	reg.Reader = cached
+	return verifier.New(verifier.Options{Registries: []verifier.Registry{reg}}), counter
+}
+
 // TestCacheSharesLookups: a burst of verifications of one credential costs
 // one batch and one status look-up; statuses expire, batch records do not.
 func TestCacheSharesLookups(t *testing.T) {
 	b, env, iss, _ := anchoredCohort(t, "registrar.example.edu")
 	ctx := context.Background()
-	counter := &countingReader{RegistryReader: registryReader{env.Client(chaintest.Account{})}}
 	now := time.Now()
 	clock := func() time.Time { return now }
-	cached := verifier.NewCache(counter, verifier.CacheOptions{StatusTTL: 10 * time.Second, Now: clock, FinalDepth: 1})
-	reg := trustedRegistry(env.Client(chaintest.Account{}))
-	reg.Reader = cached
-	v := verifier.New(verifier.Options{Registries: []verifier.Registry{reg}})
+	v, counter := countingVerifier(env, verifier.CacheOptions{StatusTTL: 10 * time.Second, Now: clock, FinalDepth: 1})
 	bun := mustBundle(t, b, 7)
 
 	var wg sync.WaitGroup
@@ -360,13 +367,9 @@ func TestIssuerShownIsTheRegistrys(t *testing.T) {
 func TestShallowRecordsAreReadAgain(t *testing.T) {
 	b, env, _, _ := anchoredCohort(t, "registrar.example.edu")
 	ctx := context.Background()
-	counter := &countingReader{RegistryReader: registryReader{env.Client(chaintest.Account{})}}
 	now := time.Now()
 	clock := func() time.Time { return now }
-	cached := verifier.NewCache(counter, verifier.CacheOptions{StatusTTL: time.Second, Now: clock, FinalDepth: 100})
-	reg := trustedRegistry(env.Client(chaintest.Account{}))
-	reg.Reader = cached
-	v := verifier.New(verifier.Options{Registries: []verifier.Registry{reg}})
+	v, counter := countingVerifier(env, verifier.CacheOptions{StatusTTL: time.Second, Now: clock, FinalDepth: 100})
 	for range 3 {
 		if res := v.Verify(ctx, mustBundle(t, b, 0)); res.Verdict != verifier.Verified {
 			t.Fatalf("verdict %s", res.Verdict)
@@ -384,11 +387,7 @@ func TestShallowRecordsAreReadAgain(t *testing.T) {
 func TestMadeUpSealsDoNotEvictRecords(t *testing.T) {
 	b, env, _, _ := anchoredCohort(t, "registrar.example.edu")
 	ctx := context.Background()
-	counter := &countingReader{RegistryReader: registryReader{env.Client(chaintest.Account{})}}
-	cached := verifier.NewCache(counter, verifier.CacheOptions{MaxEntries: 1, MaxMisses: 1, FinalDepth: 1})
-	reg := trustedRegistry(env.Client(chaintest.Account{}))
-	reg.Reader = cached
-	v := verifier.New(verifier.Options{Registries: []verifier.Registry{reg}})
+	v, counter := countingVerifier(env, verifier.CacheOptions{MaxEntries: 1, MaxMisses: 1, FinalDepth: 1})
 	genuine := mustBundle(t, b, 0)
 	if res := v.Verify(ctx, genuine); res.Verdict != verifier.Verified {
 		t.Fatalf("genuine: %s", res.Verdict)

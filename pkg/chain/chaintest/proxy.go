@@ -1,7 +1,6 @@
 package chaintest
 
 import (
-	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -10,10 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/credseal/credseal/pkg/chain"
-	"github.com/credseal/credseal/pkg/chain/devchain"
 )
 
 // BehindProxy starts an embedded dev chain and returns a registry client
@@ -21,29 +17,9 @@ import (
 // developer, with opts (PollInterval defaults to 20 ms).
 func BehindProxy(t testing.TB, opts chain.TxOptions) (*chain.Client, *Proxy, *chain.Signer) {
 	t.Helper()
-	ctx := context.Background()
-	n, err := devchain.Start(ctx, devchain.NodeConfig{DataDir: t.TempDir()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { n.Close() })
+	n := StartDevchain(t, t.TempDir())
 	proxy := NewProxy(t, n.Info.RPCURL)
-	ec, _, err := chain.Dial(ctx, proxy.URL, devchain.ChainID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(ec.Close)
-	signer, err := n.Signer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if opts.PollInterval == 0 {
-		opts.PollInterval = 20 * time.Millisecond
-	}
-	c, err := chain.New(ctx, ec, common.HexToAddress(n.Info.Registry), signer, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, signer := DevClient(t, n, proxy.URL, opts)
 	return c, proxy, signer
 }
 
