@@ -11,18 +11,37 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/credseal/credseal/pkg/credential"
-	"github.com/credseal/credseal/pkg/merkle"
 	"github.com/credseal/credseal/pkg/seal"
 )
 
 // The issuing core, shared by `credseal batch` (BuildBatch) and the service
 // (intake and the pipeline's steps): validate (validateAll) → seeds →
-// field hashes → digests (digestAll) → leaves and tree (leavesOf) → sealed
-// header (sealOn).
+// field hashes → digests (digestAll) → leaves and tree
+// (merkle.LeafHashes, merkle.Build or merkle.Root) → sealed header (sealOn).
 
 // digestChunk is how many credentials one goroutine hashes at a time:
 // enough to keep every lane of the multi-buffer SHA-256 busy.
 const digestChunk = 256
+
+// inChunks calls f(ctx, lo, hi) for consecutive runs [lo, hi) of n items,
+// digestChunk at a time, on workers goroutines (GOMAXPROCS when <= 0),
+// and returns the first error; the context f gets ends at that error.
+func inChunks(ctx context.Context, n, workers int, f func(ctx context.Context, lo, hi int) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	for lo := 0; lo < n; lo += digestChunk {
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			return f(gctx, lo, min(lo+digestChunk, n))
+		})
+	}
+	return g.Wait()
+}
 
 // hashedDocs are the core's results for a run of documents, by position.
 type hashedDocs struct {
@@ -44,28 +63,17 @@ func digestAll(ctx context.Context, docs []*credential.Document, workers, first 
 	for i := range h.seeds {
 		h.seeds[i] = credential.Seed(raw[32*i:])
 	}
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(workers)
 	var done atomic.Int64
-	for lo := 0; lo < len(docs); lo += digestChunk {
-		hi := min(lo+digestChunk, len(docs))
-		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			if err := credential.Digests(docs[lo:hi], h.seeds[lo:hi], h.digests[lo:hi]); err != nil {
-				return fmt.Errorf("credentials %d-%d: %w", first+lo, first+hi-1, err)
-			}
-			if progress != nil {
-				progress(int(done.Add(int64(hi - lo))))
-			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	err := inChunks(ctx, len(docs), workers, func(_ context.Context, lo, hi int) error {
+		if err := credential.Digests(docs[lo:hi], h.seeds[lo:hi], h.digests[lo:hi]); err != nil {
+			return fmt.Errorf("credentials %d-%d: %w", first+lo, first+hi-1, err)
+		}
+		if progress != nil {
+			progress(int(done.Add(int64(hi - lo))))
+		}
+		return nil
+	})
+	if err != nil {
 		return h, err
 	}
 	return h, ctx.Err()
@@ -74,25 +82,17 @@ func digestAll(ctx context.Context, docs []*credential.Document, workers, first 
 // validateAll validates the documents on workers goroutines and reports
 // the first invalid one in input order, as a loop would.
 func validateAll(ctx context.Context, docs []*credential.Document, workers int) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	chunks := (len(docs) + digestChunk - 1) / digestChunk
-	errs := make([]error, chunks) // the first error of each chunk
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(workers)
-	for c := range chunks {
-		g.Go(func() error {
-			for i := c * digestChunk; i < min((c+1)*digestChunk, len(docs)) && gctx.Err() == nil; i++ {
-				if err := docs[i].Validate(); err != nil {
-					errs[c] = fmt.Errorf("credential %d (%s): %w", i, docs[i].ID, err)
-					return nil
-				}
+	errs := make([]error, (len(docs)+digestChunk-1)/digestChunk) // the first of each chunk
+	err := inChunks(ctx, len(docs), workers, func(ctx context.Context, lo, hi int) error {
+		for i := lo; i < hi && ctx.Err() == nil; i++ {
+			if err := docs[i].Validate(); err != nil {
+				errs[lo/digestChunk] = fmt.Errorf("credential %d (%s): %w", i, docs[i].ID, err)
+				return nil // later chunks still run: an earlier one may fail too
 			}
-			return gctx.Err()
-		})
-	}
-	if err := g.Wait(); err != nil {
+		}
+		return ctx.Err()
+	})
+	if err != nil {
 		return err
 	}
 	for _, err := range errs {
@@ -102,9 +102,6 @@ func validateAll(ctx context.Context, docs []*credential.Document, workers int) 
 	}
 	return nil
 }
-
-// leavesOf is the Merkle leaf of each digest.
-func leavesOf(digests []credential.Hash) []merkle.Hash { return merkle.LeafHashes(digests) }
 
 // sealOn seals the header of a batch with root on prev, the issuer's
 // previous seal.

@@ -209,7 +209,7 @@ func BuildBatch(ctx context.Context, docs []*credential.Document, opts BatchOpti
 	for i, d := range docs {
 		b.Credentials[i] = Issued{Document: d, Seed: hashed.seeds[i], Digest: hashed.digests[i], Version: credential.Latest}
 	}
-	b.Tree = merkle.Build(leavesOf(hashed.digests))
+	b.Tree = merkle.Build(merkle.LeafHashes(hashed.digests))
 	at := opts.Time
 	if at.IsZero() {
 		at = time.Now()

@@ -194,7 +194,7 @@ func BenchmarkIssue(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		tree := merkle.Build(leavesOf(hashed.digests))
+		tree := merkle.Build(merkle.LeafHashes(hashed.digests))
 		for i := range docs {
 			if _, err := tree.Proof(uint64(i)); err != nil {
 				b.Fatal(err)

@@ -88,7 +88,7 @@ func (s *Service) makeBatches(ctx context.Context, flush bool) (bool, error) {
 		if !due {
 			return made, nil
 		}
-		if _, err := s.store.CreateBatch(ctx, len(digests), leavesOf(digests), s.cfg.Now().UTC()); err != nil {
+		if _, err := s.store.CreateBatch(ctx, len(digests), merkle.LeafHashes(digests), s.cfg.Now().UTC()); err != nil {
 			return made, fmt.Errorf("create batch: %w", err)
 		}
 		made = true

@@ -10,7 +10,10 @@ import (
 // revocation that reached the chain but whose receipt was lost (a timeout,
 // a crash) is recognised by reading the registry, and recorded.
 func (s *Service) Revoke(ctx context.Context, id string, reason uint8) (*StoredCredential, error) {
-	r, err := s.revocationTarget(ctx, func(ctx context.Context) (*StoredCredential, error) { return s.store.Credential(ctx, id) })
+	if s.chain == nil {
+		return nil, ErrNoChain
+	}
+	r, err := s.store.Credential(ctx, id)
 	switch {
 	case err != nil:
 		return nil, err
@@ -33,7 +36,10 @@ func (s *Service) Revoke(ctx context.Context, id string, reason uint8) (*StoredC
 // RecordRevocation records a revocation made on chain by other means
 // (`credseal revoke`), after checking the registry holds it.
 func (s *Service) RecordRevocation(ctx context.Context, digest [32]byte, tx [32]byte) (*StoredCredential, error) {
-	r, err := s.revocationTarget(ctx, func(ctx context.Context) (*StoredCredential, error) { return s.store.ByDigest(ctx, digest) })
+	if s.chain == nil {
+		return nil, ErrNoChain
+	}
+	r, err := s.store.ByDigest(ctx, digest)
 	if err != nil || r.Revoked != 0 {
 		return r, err
 	}
@@ -45,15 +51,6 @@ func (s *Service) RecordRevocation(ctx context.Context, digest [32]byte, tx [32]
 		return r, fmt.Errorf("revocation of %x: the registry does not hold it", digest)
 	}
 	return s.recordRevocation(ctx, r, reason, tx)
-}
-
-// revocationTarget finds the stored credential a revocation is about;
-// revoking needs the chain.
-func (s *Service) revocationTarget(ctx context.Context, find func(context.Context) (*StoredCredential, error)) (*StoredCredential, error) {
-	if s.chain == nil {
-		return nil, ErrNoChain
-	}
-	return find(ctx)
 }
 
 func (s *Service) recordRevocation(ctx context.Context, r *StoredCredential, reason uint8, tx [32]byte) (*StoredCredential, error) {

@@ -10,8 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/credseal/credseal/pkg/credential"
 )
 
@@ -173,37 +171,32 @@ func (s *Service) submit(ctx context.Context, read func(add func(*credential.Doc
 // store needs: a large intake then does not hold two forms of each.
 func (s *Service) hashDocs(ctx context.Context, sp intakeSpan, now time.Time, validated bool) ([]*StoredCredential, error) {
 	recs := make([]*StoredCredential, len(sp.docs))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(s.cfg.Workers)
-	for lo := 0; lo < len(sp.docs); lo += digestChunk {
-		hi := min(lo+digestChunk, len(sp.docs))
-		g.Go(func() error {
-			for i := lo; i < hi && gctx.Err() == nil; i++ {
-				d := sp.docs[i]
-				var js []byte
-				var err error
-				if validated {
-					js, err = d.MarshalJSON() // what d.JSON() writes, without compacting it again
-				} else {
-					js, err = d.ValidatedJSON()
-				}
-				if err != nil {
-					return fmt.Errorf("credential %d (%s): %w", sp.first+i, d.ID, err)
-				}
-				js = bytes.Clone(js) // not the encoder's larger buffer: the record is held until stored
-				r := &StoredCredential{ID: d.ID, DocJSON: js, Created: now, State: Pending, Version: credential.Latest}
-				if r.ContentHash, err = contentHashOf(d, js); err != nil {
-					return err
-				}
-				if s.cfg.TokenKey != nil {
-					r.TokenHash = TokenHash(s.ClaimToken(d.ID))
-				}
-				recs[i] = r
+	err := inChunks(ctx, len(sp.docs), s.cfg.Workers, func(ctx context.Context, lo, hi int) error {
+		for i := lo; i < hi && ctx.Err() == nil; i++ {
+			d := sp.docs[i]
+			var js []byte
+			var err error
+			if validated {
+				js, err = d.MarshalJSON() // what d.JSON() writes, without compacting it again
+			} else {
+				js, err = d.ValidatedJSON()
 			}
-			return gctx.Err()
-		})
-	}
-	if err := g.Wait(); err != nil {
+			if err != nil {
+				return fmt.Errorf("credential %d (%s): %w", sp.first+i, d.ID, err)
+			}
+			js = bytes.Clone(js) // not the encoder's larger buffer: the record is held until stored
+			r := &StoredCredential{ID: d.ID, DocJSON: js, Created: now, State: Pending, Version: credential.Latest}
+			if r.ContentHash, err = contentHashOf(d, js); err != nil {
+				return err
+			}
+			if s.cfg.TokenKey != nil {
+				r.TokenHash = TokenHash(s.ClaimToken(d.ID))
+			}
+			recs[i] = r
+		}
+		return ctx.Err()
+	})
+	if err != nil {
 		return nil, err
 	}
 	hashed, err := digestAll(ctx, sp.docs, s.cfg.Workers, sp.first, nil)

@@ -106,8 +106,8 @@ func (d *digester) digests(fields [][]Field, seeds []Seed, digests []Hash) error
 	d.a = slices.Grow(d.a[:0], total)[:total]
 	d.b = slices.Grow(d.b[:0], total)[:total]
 	d.msgs = slices.Grow(d.msgs[:0], max(2*len(fields), total))
-	// Messages point into the arena: sized for the largest stage, appends
-	// never move it while a stage is queued.
+	// Sized for the largest stage, so that queuing a stage never copies the
+	// arena (messages already queued would still read the old copy).
 	commitBytes, fieldBytes := 0, 0
 	for _, fs := range fields {
 		for _, f := range fs {

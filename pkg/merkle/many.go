@@ -12,19 +12,7 @@ const manyChunk = 1024
 // one compression.
 func LeafHashes(digests []Hash) []Hash {
 	out := make([]Hash, len(digests))
-	arena := make([]byte, 33*min(len(digests), manyChunk))
-	msgs := make([]sha256simd.Message, 0, min(len(digests), manyChunk))
-	for lo := 0; lo < len(digests); lo += manyChunk {
-		hi := min(lo+manyChunk, len(digests))
-		msgs = msgs[:0]
-		for i := lo; i < hi; i++ {
-			m := arena[33*(i-lo) : 33*(i-lo+1)]
-			m[0] = leafPrefix
-			copy(m[1:], digests[i][:])
-			msgs = append(msgs, sha256simd.Message{Msg: m, Sum: &out[i]})
-		}
-		hashAll(msgs)
-	}
+	hashMany(out, leafPrefix, 1+32, func(i int, m []byte) { copy(m, digests[i][:]) })
 	return out
 }
 
@@ -32,29 +20,31 @@ func LeafHashes(digests []Hash) []Hash {
 // src, several at a time. dst may alias src: each chunk's pairs are copied
 // out before its results are written.
 func nodeHashes(dst, src []Hash) {
-	pairs := len(src) / 2
-	arena := make([]byte, 65*min(pairs, manyChunk))
-	msgs := make([]sha256simd.Message, 0, min(pairs, manyChunk))
-	for lo := 0; lo < pairs; lo += manyChunk {
-		hi := min(lo+manyChunk, pairs)
-		msgs = msgs[:0]
-		for i := lo; i < hi; i++ {
-			m := arena[65*(i-lo) : 65*(i-lo+1)]
-			m[0] = nodePrefix
-			copy(m[1:33], src[2*i][:])
-			copy(m[33:], src[2*i+1][:])
-			msgs = append(msgs, sha256simd.Message{Msg: m})
-		}
-		for i := range msgs {
-			msgs[i].Sum = &dst[lo+i]
-		}
-		hashAll(msgs)
-	}
+	hashMany(dst[:len(src)/2], nodePrefix, 1+64, func(i int, m []byte) {
+		copy(m, src[2*i][:])
+		copy(m[32:], src[2*i+1][:])
+	})
 }
 
-// hashAll runs messages that all want a digest, which Hash cannot refuse.
-func hashAll(msgs []sha256simd.Message) {
-	if err := sha256simd.Hash(msgs); err != nil {
-		panic("merkle: " + err.Error())
+// hashMany sets out[i] to SHA-256(prefix ‖ the size-1 bytes body(i, …)
+// writes), manyChunk at a time; each chunk's bodies are all written before
+// any of its results.
+func hashMany(out []Hash, prefix byte, size int, body func(i int, m []byte)) {
+	n := len(out)
+	arena := make([]byte, size*min(n, manyChunk))
+	msgs := make([]sha256simd.Message, 0, min(n, manyChunk))
+	for lo := 0; lo < n; lo += manyChunk {
+		hi := min(lo+manyChunk, n)
+		msgs = msgs[:0]
+		for i := lo; i < hi; i++ {
+			m := arena[size*(i-lo) : size*(i-lo+1)]
+			m[0] = prefix
+			body(i, m[1:])
+			msgs = append(msgs, sha256simd.Message{Msg: m, Sum: &out[i]})
+		}
+		// Every message wants a digest, which Hash cannot refuse.
+		if err := sha256simd.Hash(msgs); err != nil {
+			panic("merkle: " + err.Error())
+		}
 	}
 }
