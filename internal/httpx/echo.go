@@ -1,7 +1,6 @@
 package httpx
 
 import (
-	"errors"
 	"log/slog"
 	"net"
 	"strconv"
@@ -52,24 +51,25 @@ func New(cfg EchoConfig) *echo.Echo {
 			}
 		})
 	}
-	e.Use(accessLog(cfg.Logger))
+	e.Use(accessLog(cfg.Logger, cfg.Errors))
 	return e
 }
 
 // accessLog logs each request with its route, never its URI (claim tokens
-// and ids stay out of logs), nor its body. The status is the response's, or
-// an echo error's. (echo's RequestLogger logs the same, but writes a global
-// whenever it is set up: a race with a server already serving.)
-func accessLog(log *slog.Logger) echo.MiddlewareFunc {
+// and ids stay out of logs), nor its body. The status is the response's or,
+// for a handler's error (answered after this middleware returns), the one
+// the error handler will send: own is the server's table, as for Lookup.
+// (echo's RequestLogger logs the same, but writes a global whenever it is
+// set up: a race with a server already serving.)
+func accessLog(log *slog.Logger, own func(error) *Error) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			start := time.Now()
 			err := next(c)
 			latency := time.Since(start)
 			status := c.Response().Status
-			var he *echo.HTTPError
-			if errors.As(err, &he) {
-				status = he.Code
+			if err != nil && !c.Response().Committed {
+				status = Lookup(err, own).Status
 			}
 			req := c.Request()
 			log.Info("http", "method", req.Method, "route", c.Path(), "status", status, "latency", latency,

@@ -76,7 +76,7 @@ func TestErrorTable(t *testing.T) {
 	if !strings.Contains(logged, "disk on fire") || !strings.Contains(logged, "boom") || strings.Contains(logged, "try later") {
 		t.Errorf("want the failures logged, not the busy answer:\n%s", logged)
 	}
-	if !strings.Contains(logged, "msg=http method=GET route=/own") {
+	if !strings.Contains(logged, "msg=http method=GET route=/own status=409") {
 		t.Errorf("no access log:\n%s", logged)
 	}
 }

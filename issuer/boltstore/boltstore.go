@@ -126,11 +126,30 @@ func Open(path string) (*DB, error) {
 func (d *DB) Close() error { return d.db.Close() }
 
 // Backup writes a consistent copy of the database while it stays in use.
-func (d *DB) Backup(_ context.Context, w io.Writer) error {
-	return d.db.View(func(tx *bolt.Tx) error {
-		_, err := tx.WriteTo(w)
+// It stops when ctx ends (a client that went away, a shutdown): the copy of
+// a large database holds a read transaction for as long as it takes.
+func (d *DB) Backup(ctx context.Context, w io.Writer) error {
+	err := d.db.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(ctxWriter{ctx, w})
 		return err
 	})
+	if err != nil && ctx.Err() != nil {
+		return ctx.Err() // bbolt's message keeps the words but not the error
+	}
+	return err
+}
+
+// ctxWriter is w until ctx ends.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // BackupFile writes a consistent copy to path, atomically and durably (see

@@ -3,6 +3,7 @@ package boltstore_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -332,6 +333,16 @@ func TestLockAndBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	backup := filepath.Join(t.TempDir(), "backup.db")
+	// A backup whose context has ended (its client left) stops, and leaves
+	// no file behind.
+	gone, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := db.BackupFile(gone, backup); !errors.Is(err, context.Canceled) {
+		t.Fatalf("backup after its context ended: %v", err)
+	}
+	if _, err := os.Stat(backup); !os.IsNotExist(err) {
+		t.Fatalf("a stopped backup left %s: %v", backup, err)
+	}
 	if err := db.BackupFile(ctx, backup); err != nil {
 		t.Fatal(err)
 	}

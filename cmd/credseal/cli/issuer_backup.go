@@ -26,15 +26,17 @@ with an admin token: --token or $CREDSEAL_API_TOKEN.`,
 	})
 }
 
-type issuerBackupOptions struct{}
+type issuerBackupOptions struct {
+	db issuerDBOptions
+}
 
 func (o *issuerBackupOptions) flags(f *pflag.FlagSet) {
-	addIssuerDBFlags(f, "admin API token for an online backup (else $"+apiTokenEnv+")")
+	o.db.flags(f, "admin API token for an online backup (else $"+apiTokenEnv+")")
 }
 
 func (o *issuerBackupOptions) run(cmd *cobra.Command, args []string) error {
 	path, out := args[0], cmd.OutOrStdout()
-	return withIssuerDB(cmd, func(db *boltstore.DB) error {
+	return o.db.with(func(db *boltstore.DB) error {
 		if err := db.BackupFile(cmd.Context(), path); err != nil {
 			return err
 		}

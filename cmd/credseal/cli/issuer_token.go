@@ -5,8 +5,9 @@ import (
 )
 
 // newIssuerTokenCommand groups the commands on registrar API tokens; their
-// --dir and --token are its persistent flags (see withIssuerDB).
+// --dir and --token are its persistent flags, which they share.
 func newIssuerTokenCommand() *cobra.Command {
+	db := &issuerDBOptions{}
 	cmd := newGroupCommand(&cobra.Command{
 		Use:   "token",
 		Short: "Create, list or revoke registrar API tokens",
@@ -26,7 +27,7 @@ Tokens created before scopes existed have issue and read.`,
   credseal issuer token create backups --scope admin
   credseal issuer token list
   CREDSEAL_API_TOKEN=cst_… credseal issuer token revoke registrar-office   # while serve runs`,
-	}, newIssuerTokenCreateCommand(), newIssuerTokenListCommand(), newIssuerTokenRevokeCommand())
-	addIssuerDBFlags(cmd.PersistentFlags(), "admin API token, to manage tokens while 'issuer serve' runs (else $"+apiTokenEnv+")")
+	}, newIssuerTokenCreateCommand(db), newIssuerTokenListCommand(db), newIssuerTokenRevokeCommand(db))
+	db.flags(cmd.PersistentFlags(), "admin API token, to manage tokens while 'issuer serve' runs (else $"+apiTokenEnv+")")
 	return cmd
 }

@@ -13,8 +13,8 @@ import (
 	"github.com/credseal/credseal/issuer/boltstore"
 )
 
-func newIssuerTokenCreateCommand() *cobra.Command {
-	return newCommand(&issuerTokenCreateOptions{}, &cobra.Command{
+func newIssuerTokenCreateCommand(db *issuerDBOptions) *cobra.Command {
+	return newCommand(&issuerTokenCreateOptions{db: db}, &cobra.Command{
 		Use:   "create NAME",
 		Short: "Create a token; it is printed once and only its hash is kept",
 		Long: `create makes a registrar API token called NAME, with the scopes of --scope,
@@ -27,6 +27,7 @@ serve' runs, the server creates it, asked with an admin token.`,
 }
 
 type issuerTokenCreateOptions struct {
+	db     *issuerDBOptions // the token command's --dir and --token
 	scopes []string
 }
 
@@ -41,7 +42,7 @@ func (o *issuerTokenCreateOptions) run(cmd *cobra.Command, args []string) error 
 		return badInput(err)
 	}
 	out := cmd.OutOrStdout()
-	return withIssuerDB(cmd, func(db *boltstore.DB) error {
+	return o.db.with(func(db *boltstore.DB) error {
 		tok, _, err := issuer.CreateAPIToken(cmd.Context(), db, name, scopes, time.Now())
 		if errors.Is(err, issuer.ErrBadToken) {
 			return badInput(err)

@@ -14,8 +14,8 @@ import (
 	"github.com/credseal/credseal/issuer/boltstore"
 )
 
-func newIssuerTokenListCommand() *cobra.Command {
-	return newCommand(&issuerTokenListOptions{}, &cobra.Command{
+func newIssuerTokenListCommand(db *issuerDBOptions) *cobra.Command {
+	return newCommand(&issuerTokenListOptions{db: db}, &cobra.Command{
 		Use:   "list",
 		Short: "List tokens by name, with their scopes",
 		Long: `list prints a line a token: its name, whether it is active or revoked, its
@@ -27,14 +27,16 @@ cannot be shown.`,
 	})
 }
 
-type issuerTokenListOptions struct{}
+type issuerTokenListOptions struct {
+	db *issuerDBOptions // the token command's --dir and --token
+}
 
 // flags: the token command's --dir and --token are all it takes.
 func (o *issuerTokenListOptions) flags(*pflag.FlagSet) {}
 
 func (o *issuerTokenListOptions) run(cmd *cobra.Command, _ []string) error {
 	out := cmd.OutOrStdout()
-	return withIssuerDB(cmd, func(db *boltstore.DB) error {
+	return o.db.with(func(db *boltstore.DB) error {
 		toks, err := db.APITokens(cmd.Context())
 		printTokens(out, toks)
 		return err

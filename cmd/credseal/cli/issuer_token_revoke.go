@@ -13,8 +13,8 @@ import (
 	"github.com/credseal/credseal/issuer/boltstore"
 )
 
-func newIssuerTokenRevokeCommand() *cobra.Command {
-	return newCommand(&issuerTokenRevokeOptions{}, &cobra.Command{
+func newIssuerTokenRevokeCommand(db *issuerDBOptions) *cobra.Command {
+	return newCommand(&issuerTokenRevokeOptions{db: db}, &cobra.Command{
 		Use:   "revoke NAME",
 		Short: "Revoke a token, at once",
 		Long: `revoke revokes the token called NAME: from then on the registrar API
@@ -26,14 +26,16 @@ another token instead.`,
 	})
 }
 
-type issuerTokenRevokeOptions struct{}
+type issuerTokenRevokeOptions struct {
+	db *issuerDBOptions // the token command's --dir and --token
+}
 
 // flags: the token command's --dir and --token are all it takes.
 func (o *issuerTokenRevokeOptions) flags(*pflag.FlagSet) {}
 
 func (o *issuerTokenRevokeOptions) run(cmd *cobra.Command, args []string) error {
 	name := args[0]
-	err := withIssuerDB(cmd, func(db *boltstore.DB) error {
+	err := o.db.with(func(db *boltstore.DB) error {
 		if err := db.RevokeAPIToken(cmd.Context(), name); errors.Is(err, issuer.ErrNotFound) {
 			return badInput(err)
 		} else if err != nil {

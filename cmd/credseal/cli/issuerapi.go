@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/credseal/credseal/issuer/boltstore"
@@ -20,26 +19,23 @@ import (
 // apiTokenEnv holds an API token for commands that reach a running server.
 const apiTokenEnv = "CREDSEAL_API_TOKEN"
 
-// addIssuerDBFlags declares --dir and --token, described by tokenUsage:
-// how withIssuerDB reaches the issuer database.
-func addIssuerDBFlags(f *pflag.FlagSet, tokenUsage string) {
-	f.String("dir", defaultIssuerDir(), issuerDirUsage)
-	f.String("token", "", tokenUsage)
+// issuerDBOptions say how a command reaches the issuer database: the
+// directory, and the admin token for when a running server holds it.
+type issuerDBOptions struct {
+	dir, token string
 }
 
-// withIssuerDB runs local with the issuer database of --dir, or, when a
-// running server holds it, remote with the server's API address and an
-// admin token (--token, else $CREDSEAL_API_TOKEN). cmd has the flags of
-// addIssuerDBFlags, its own or inherited from its parent.
-func withIssuerDB(cmd *cobra.Command, local func(*boltstore.DB) error, remote func(base, token string) error) error {
-	dir, err := cmd.Flags().GetString("dir")
-	if err != nil {
-		return err
-	}
-	token, err := cmd.Flags().GetString("token")
-	if err != nil {
-		return err
-	}
+// flags declares --dir and --token, described by tokenUsage.
+func (o *issuerDBOptions) flags(f *pflag.FlagSet, tokenUsage string) {
+	addIssuerDirFlag(f, &o.dir)
+	f.StringVar(&o.token, "token", "", tokenUsage)
+}
+
+// with runs local with the issuer database of --dir, or, when a running
+// server holds it, remote with the server's API address and an admin token
+// (--token, else $CREDSEAL_API_TOKEN).
+func (o *issuerDBOptions) with(local func(*boltstore.DB) error, remote func(base, token string) error) error {
+	dir, token := o.dir, o.token
 	cfg, err := readIssuerConfig(dir)
 	if err != nil {
 		return err

@@ -187,7 +187,7 @@ func newTokenKey(dir string) error {
 	if _, err := rand.Read(key); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, tokenKeyFile), key, 0o600)
+	return atomicfile.WriteFile(filepath.Join(dir, tokenKeyFile), key, 0o600)
 }
 
 func hexAddr(a [20]byte) string { return common.Address(a).Hex() }
