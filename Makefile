@@ -83,6 +83,19 @@ $(HARDHAT): testdata/hardhat/package.json testdata/hardhat/package-lock.json tes
 	cd $(HARDHAT_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# The interop harness (npm, pinned by testdata/interop): DCC's VC libraries, the
+# JSON-LD context packages and OpenAttestation. Only the package files are copied:
+# the scripts stay in testdata/interop and load the packages from
+# $CREDSEAL_INTEROP/node_modules (see testdata/interop/README.md).
+INTEROP_DIR := bin/interop
+INTEROP := $(INTEROP_DIR)/.installed
+$(INTEROP): testdata/interop/package.json testdata/interop/package-lock.json
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
+	  else echo "make needs Node.js and npm for the interop tests: sudo apt-get install -y npm"; exit 1; fi; }
+	mkdir -p $(INTEROP_DIR) && cp testdata/interop/package.json testdata/interop/package-lock.json $(INTEROP_DIR)/
+	cd $(INTEROP_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 .PHONY: lint
 lint: ## gofmt and go vet must be clean
 	@unformatted=$$(gofmt -l .); if [ -n "$$unformatted" ]; then echo "gofmt -l lists:"; echo "$$unformatted"; exit 1; fi
@@ -97,8 +110,8 @@ check: lint ## the quick loop: gofmt, go vet and the fast tests (-short; no npm,
 	$(GO) test -short $$($(GO) list ./... | grep -vxF '$(CHECK_SKIP)')
 
 .PHONY: test
-test: deps lint check-contracts check-generated $(GETH) $(HARDHAT) chromium ## the whole suite (also what CI runs)
-	CREDSEAL_GETH=$(CURDIR)/$(GETH) CREDSEAL_HARDHAT=$(CURDIR)/$(HARDHAT_DIR) $(GO) test ./...
+test: deps lint check-contracts check-generated $(GETH) $(HARDHAT) $(INTEROP) chromium ## the whole suite (also what CI runs)
+	CREDSEAL_GETH=$(CURDIR)/$(GETH) CREDSEAL_HARDHAT=$(CURDIR)/$(HARDHAT_DIR) CREDSEAL_INTEROP=$(CURDIR)/$(INTEROP_DIR) $(GO) test ./...
 	$(GO) test -tags purego ./internal/sha256simd ./pkg/seal ./pkg/merkle ./pkg/credential
 	$(GO) test -race -short ./pkg/merkle ./internal/sha256simd ./pkg/seal ./issuer ./issuer/boltstore
 
@@ -127,7 +140,7 @@ bench-million: build ## issue 1,000,000 credentials end to end on a fresh dev ch
 FUZZTIME ?= 10s
 .PHONY: fuzz
 fuzz: ## run every fuzz target for FUZZTIME (default 10s) each
-	@set -e; for pkg in ./pkg/merkle ./pkg/seal ./pkg/credential ./pkg/bundle ./pkg/chain ./issuer; do \
+	@set -e; for pkg in ./pkg/merkle ./pkg/seal ./pkg/credential ./pkg/bundle ./pkg/chain ./pkg/vc ./pkg/did ./pkg/oa ./issuer; do \
 	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$target"; $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; done

@@ -22,6 +22,10 @@ func TestDependencyDirection(t *testing.T) {
 		{pkg: "internal/sha256simd", stdlib: true, forbidden: []string{mod}},
 		{pkg: "pkg/credential", forbidden: []string{mod + "pkg/bundle", mod + "issuer", mod + "verifier", mod + "cmd"}},
 		{pkg: "pkg/bundle", forbidden: []string{mod + "issuer", mod + "verifier", mod + "cmd"}},
+		{pkg: "pkg/vc", forbidden: []string{mod + "pkg/bundle", mod + "pkg/chain", mod + "issuer", mod + "verifier", mod + "cmd", "github.com/ethereum/go-ethereum"}},
+		{pkg: "pkg/did", forbidden: []string{mod + "pkg/bundle", mod + "pkg/chain", mod + "issuer", mod + "verifier", mod + "cmd", "github.com/ethereum/go-ethereum"}},
+		{pkg: "pkg/ob3", forbidden: []string{mod + "pkg/chain", mod + "issuer", mod + "verifier", mod + "cmd", "github.com/ethereum/go-ethereum"}},
+		{pkg: "pkg/oa", forbidden: []string{mod + "issuer", mod + "verifier", mod + "cmd", "github.com/ethereum/go-ethereum"}},
 		{pkg: "issuer", forbidden: []string{mod + "verifier", mod + "cmd", "github.com/labstack/echo", "go.etcd.io/bbolt", "github.com/ethereum/go-ethereum"}},
 		{pkg: "verifier", forbidden: []string{mod + "issuer", mod + "cmd", "github.com/labstack/echo", "go.etcd.io/bbolt", "github.com/ethereum/go-ethereum"}},
 		// Adapters: one technology each, never the other side's service.

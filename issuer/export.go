@@ -54,6 +54,8 @@ type ManifestEntry struct {
 	Certificate string `json:"certificate,omitempty"`
 	// ClaimURL is the learner's portal link, when the issuer service runs one.
 	ClaimURL string `json:"claimUrl,omitempty"`
+	// OpenBadge is the signed Open Badges 3.0 credential, when written.
+	OpenBadge string `json:"openBadge,omitempty"`
 }
 
 // ManifestFormat names the manifest's format.
@@ -68,7 +70,12 @@ type ExportOptions struct {
 	Certificates bool
 	// ClaimURL, when set, gives each credential's portal link for the manifest.
 	ClaimURL func(id string) string
-	Progress func(done int)
+	// OpenBadges, when set, writes each credential's signed Open Badges 3.0
+	// form too; FirstSeq is the batch's first credential's sequence number,
+	// which places each in its status list.
+	OpenBadges *OpenBadges
+	FirstSeq   uint64
+	Progress   func(done int)
 }
 
 // ErrOutputExists is returned when the output directory already has files.
@@ -210,6 +217,16 @@ func exportOne(dir string, b *Batch, i int, opts ExportOptions) (ManifestEntry, 
 	}
 	if err := writeFile(filepath.Join(dir, e.Bundle), js); err != nil {
 		return e, err
+	}
+	if o := opts.OpenBadges; o != nil {
+		badge, err := o.Credential(c.Document, opts.FirstSeq+uint64(i), c.Seed, bun)
+		if err != nil {
+			return e, err
+		}
+		e.OpenBadge = stem + ".ob3.json"
+		if err := writeFile(filepath.Join(dir, e.OpenBadge), badge); err != nil {
+			return e, err
+		}
 	}
 	if opts.Certificates {
 		e.Certificate = stem + ".certificate.html"

@@ -148,6 +148,7 @@ func (s *Service) SyncRevocations(ctx context.Context, events []RegistryRevocati
 			return err
 		}
 		marked++
+		s.revocations.Add(1)
 		return nil
 	}
 	for _, ev := range events {

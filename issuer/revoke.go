@@ -58,6 +58,7 @@ func (s *Service) recordRevocation(ctx context.Context, r *StoredCredential, rea
 	if err := s.store.SetRevoked(ctx, r.Seq, reason, tx, at); err != nil && !errors.Is(err, ErrAlreadyRevoked) {
 		return r, err
 	}
+	s.revocations.Add(1)
 	r.Revoked, r.RevokeTx, r.RevokedAt = reason, tx, at
 	return r, nil
 }

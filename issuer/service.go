@@ -94,8 +94,11 @@ type Service struct {
 	// chain order by one goroutine at a time.
 	step                          sync.Mutex
 	replacements, reverts, reorgs atomic.Int64
-	health                        healthState
-	rechecked                     time.Time // when settle last re-read the confirmed batches (guarded by step)
+	// revocations counts revocations recorded, so that cached status
+	// lists know they are stale.
+	revocations atomic.Uint64
+	health      healthState
+	rechecked   time.Time // when settle last re-read the confirmed batches (guarded by step)
 	// revSync is where Run's reading of revocations from the registry
 	// goes on (guarded by step).
 	revSync struct {

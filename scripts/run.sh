@@ -4,7 +4,8 @@
 # and anchors the sample cohort, exports bundles, QR codes and certificates,
 # verifies one bundle on chain, and serves the learner portal, the registrar
 # API and the employers' verification page until Ctrl-C, printing their URLs,
-# three claim links and a sample QR code.
+# three claim links and a sample QR code. The verifier trusts the issuer's
+# did:web for its Open Badges 3.0 credentials.
 set -euo pipefail
 bin=$1
 out=$2
@@ -56,7 +57,12 @@ first=$(ls "$out"/run/batch-*/0000-*.credseal.json | head -1)
 "$bin" verify "$first"
 echo
 
-"$bin" verifier serve --listen "$verifier" >"$out/verifier.log" 2>&1 &
+# The verifier also trusts this issuer's Open Badges, whose DID document the
+# portal publishes (issuers set up before Open Badges have no DID).
+did=$(sed -n 's/^ *"did": *"\([^"]*\)".*/\1/p' "$CREDSEAL_ISSUER/issuer.json")
+trust=()
+[ -n "$did" ] && trust=(--trust-issuer "$did=http://$portal/.well-known/did.json")
+"$bin" verifier serve --listen "$verifier" "${trust[@]}" >"$out/verifier.log" 2>&1 &
 pids+=($!)
 wait_for "$out/verifier.log" 'serving on' "${pids[-1]}"
 # An admin token for this run's registrar API (printed below; dev only).
@@ -70,7 +76,8 @@ Verifier page (employers):       http://$verifier/   — try it with the QR code
 Issuer portal and registrar API: http://$portal  (admin API token for this run: $token)
 Three learners' claim links (open one, download the bundle, verify it):
 $(grep -o 'http://[^ ]*/claim/[^ ]*' "$out/export.log" | head -3 | sed 's/^/  /')
-Bundles, QR codes and certificates: $out/run/
+Bundles, QR codes, certificates and signed Open Badges 3.0 (*.ob3.json): $out/run/
+Issuer DID document: http://$portal/.well-known/did.json   revocation status list: http://$portal/status/1
 In another terminal: export CREDSEAL_DEVCHAIN=$CREDSEAL_DEVCHAIN CREDSEAL_ISSUER=$CREDSEAL_ISSUER
   $bin verify FILE.credseal.json | $bin issuer status | $bin revoke ID --reason 1
 Ctrl-C stops the servers and the chain; their data stays in $out.

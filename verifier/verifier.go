@@ -18,6 +18,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -60,6 +61,9 @@ type Check struct {
 	Status CheckStatus `json:"status"`
 	Reason string      `json:"reason"`           // one line, for people
 	Detail string      `json:"detail,omitempty"` // technical evidence
+	// Advisory: the check informs but does not decide; left not checked,
+	// it does not lower the verdict.
+	Advisory bool `json:"advisory,omitempty"`
 }
 
 // Verdict sums up a result.
@@ -110,6 +114,7 @@ type Summary struct {
 // Result is the full outcome of a verification.
 type Result struct {
 	Verdict    Verdict           `json:"verdict"`
+	Kind       Kind              `json:"kind"`
 	Credential Summary           `json:"credential"`
 	Checks     []Check           `json:"checks"`
 	Technical  map[string]string `json:"technical,omitempty"` // digest, root, seal, …
@@ -141,6 +146,8 @@ type Verifier struct {
 	now              func() time.Time
 	registries       []Registry
 	minConfirmations uint64
+	vc               *vcTrust
+	stores           []DocumentStore
 }
 
 // Options configure a Verifier.
@@ -153,11 +160,21 @@ type Options struct {
 	Registries []Registry
 	// MinConfirmations below which a record is pending. Default 1.
 	MinConfirmations uint64
+	// Issuers are the only Verifiable Credential issuers whose credentials
+	// verify; did:web DID documents are fetched for these alone.
+	Issuers []TrustedIssuer
+	// DocumentStores are the only OpenAttestation DocumentStores whose
+	// documents verify.
+	DocumentStores []DocumentStore
+	// HTTPClient fetches DID documents and status lists (nil: a client with
+	// a 10 s timeout that follows no redirects).
+	HTTPClient *http.Client
 }
 
 // New returns a verifier.
 func New(opts Options) *Verifier {
-	v := &Verifier{now: opts.Now, registries: opts.Registries, minConfirmations: max(opts.MinConfirmations, 1)}
+	v := &Verifier{now: opts.Now, registries: opts.Registries, minConfirmations: max(opts.MinConfirmations, 1),
+		vc: newVCTrust(opts.Issuers, opts.HTTPClient), stores: opts.DocumentStores}
 	if v.now == nil {
 		v.now = time.Now
 	}
@@ -167,12 +184,20 @@ func New(opts Options) *Verifier {
 // Offline reports whether the verifier has no registry to check anchors on.
 func (v *Verifier) Offline() bool { return len(v.registries) == 0 }
 
-// VerifyBytes decodes any bundle encoding (JSON, CS1 string, verifier URL)
-// and verifies it; a bundle that does not decode fails the format check.
+// VerifyBytes verifies any credential it reads (Detect): a Verifiable
+// Credential, an OpenAttestation document, or a credseal bundle in any
+// encoding (JSON, CS1 string, verifier URL). What does not decode fails
+// the format check.
 func (v *Verifier) VerifyBytes(ctx context.Context, data []byte) *Result {
+	switch Detect(data) {
+	case KindVC:
+		return v.verifyVC(ctx, data)
+	case KindOpenAttestation:
+		return v.verifyOpenAttestation(ctx, data)
+	}
 	b, err := bundle.Parse(data)
 	if err != nil {
-		r := &Result{}
+		r := &Result{Kind: KindCredseal}
 		r.add(CheckFormat, Fail, "This is not a readable credseal proof.", err.Error())
 		for _, c := range checks[1:] {
 			r.add(c.id, NotChecked, "Not checked: the proof could not be read.", "")
@@ -185,7 +210,7 @@ func (v *Verifier) VerifyBytes(ctx context.Context, data []byte) *Result {
 
 // Verify runs every check on a decoded bundle.
 func (v *Verifier) Verify(ctx context.Context, b *bundle.Bundle) *Result {
-	r := &Result{Technical: map[string]string{}}
+	r := &Result{Kind: KindCredseal, Technical: map[string]string{}}
 	r.add(CheckFormat, Pass, "The proof is a well-formed credseal bundle.", bundle.FormatOf(b.Disclosure.Version))
 
 	fields, digest, docOK := v.checkIntegrity(r, b)
@@ -236,10 +261,12 @@ var checks = []struct{ id, title string }{
 }
 
 var titles = func() map[string]string {
-	m := make(map[string]string, len(checks))
+	m := make(map[string]string, len(checks)+2)
 	for _, c := range checks {
 		m[c.id] = c.title
 	}
+	m[CheckSignature] = "Issuer's signature"
+	m[CheckIdentity] = "Issuer's web identity"
 	return m
 }()
 
@@ -254,6 +281,7 @@ func (r *Result) finish() {
 		switch {
 		case c.Status == Fail:
 			failed = true
+		case c.Status == NotChecked && c.Advisory:
 		case c.Status == NotChecked && c.Detail == offlineDetail:
 			offline = true
 		case c.Status == NotChecked:

@@ -2,6 +2,8 @@ package main_test
 
 import (
 	"context"
+	"crypto/ed25519"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,7 +14,10 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/credseal/credseal/internal/fixtures"
 	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/ob3"
+	"github.com/credseal/credseal/pkg/vc"
 )
 
 var verifierLine = regexp.MustCompile(`verifier serving on (http://127\.0\.0\.1:\d+)`)
@@ -149,7 +154,61 @@ func TestVerifierPageInBrowser(t *testing.T) {
 	if !strings.Contains(verdict, "Not verified") || !strings.Contains(verdict, "checks no blockchain registry") {
 		t.Fatalf("offline verdict %q", verdict)
 	}
+
+	// 6. The other kinds, on a verifier that trusts one did:key issuer:
+	// each result names its kind.
+	vcFile, issuerDID := signedOpenBadge(t)
+	m, _ = startProcessEnv(t, verifierLine, env, credseal, "verifier", "serve", "--listen", "127.0.0.1:0", "--trust-issuer", issuerDID)
+	base = m[1]
+	upload(vcFile)
+	verdict, summary, checks = show("6-open-badge")
+	if !strings.Contains(verdict, "Verified") || strings.Contains(verdict, "Not") || !strings.Contains(summary, "Verifiable Credential (W3C; Open Badges 3.0)") ||
+		!strings.Contains(summary, "Zoë Müller-Øberg") || !strings.Contains(checks, "digital signature is valid") {
+		t.Fatalf("Open Badge: verdict %q, summary %q, checks %q", verdict, summary, checks)
+	}
+	upload(fixturePath("../../pkg/oa/testdata/single.json"))
+	verdict, summary, checks = show("7-openattestation")
+	if !strings.Contains(verdict, "Not verified") || !strings.Contains(summary, "OpenAttestation document") ||
+		!strings.Contains(checks, "not on this verifier's list of trusted issuers") {
+		t.Fatalf("OpenAttestation: verdict %q, summary %q, checks %q", verdict, summary, checks)
+	}
+	upload(qr)
+	if _, summary, _ = show("8-credseal"); !strings.Contains(summary, "credseal proof") {
+		t.Fatalf("credseal kind: summary %q", summary)
+	}
 	t.Logf("screenshots in %s", shots)
+}
+
+// signedOpenBadge writes the first cohort credential as an Open Badges 3.0
+// credential signed by a new did:key issuer, and returns the file and DID.
+func signedOpenBadge(t *testing.T) (string, string) {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := "did:key:" + vc.EncodeMultikey(pub)
+	c, err := ob3.Credential(fixtures.Cohort(t)[0], id, ob3.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := vc.Sign(c, priv, id+"#"+vc.EncodeMultikey(pub), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	js, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "badge.ob3.json")
+	if err := os.WriteFile(path, js, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path, id
+}
+
+func fixturePath(rel string) string {
+	p, _ := filepath.Abs(rel)
+	return p
 }
 
 // qrText decodes a QR code image.

@@ -59,7 +59,8 @@ func (s *IssuerServer) claimPage(c echo.Context) error {
 		return err
 	}
 	data := map[string]any{"Doc": r.Document, "State": r.State, "Base": "/claim/" + c.Param("token"),
-		"Anchored": r.State == issuer.Final && r.Revoked == 0, "Settling": r.State == issuer.Confirmed}
+		"Anchored": r.State == issuer.Final && r.Revoked == 0, "Settling": r.State == issuer.Confirmed,
+		"OpenBadge": s.cfg.OpenBadges != nil}
 	if r.Revoked != 0 {
 		// The learner learns what happened, not "link not valid".
 		data["Revoked"] = bundle.RevocationReason(r.Revoked)

@@ -51,6 +51,9 @@ type IssuerConfig struct {
 	// Metrics says who may read /metrics: MetricsToken (the default),
 	// MetricsPublic or MetricsOff.
 	Metrics string
+	// OpenBadges, when set, signs Open Badges 3.0 credentials for the
+	// portal and publishes the DID document and status lists.
+	OpenBadges *issuer.OpenBadges
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
 	// the client in logs; without any, the direct peer is the client.
 	TrustedProxies []*net.IPNet
@@ -110,6 +113,11 @@ func New(cfg IssuerConfig) *IssuerServer {
 	portal.GET("/:token/certificate", s.claimCertificate)
 	portal.POST("/:token/disclose", s.claimDisclose, httpx.BodyLimit(16<<10))
 	e.GET("/assets/portal.css", s.portalCSS)
+	if cfg.OpenBadges != nil {
+		portal.GET("/:token/openbadge.json", s.claimOpenBadge)
+		e.GET("/.well-known/did.json", s.didDocument)
+		e.GET("/status/:list", s.statusList)
+	}
 	return s
 }
 

@@ -190,3 +190,6 @@ func (c *Client) Account() [20]byte {
 	}
 	return c.signer.Address()
 }
+
+// Caller reads other contracts on the same chain (eth_call).
+func (c *Client) Caller() ethereum.ContractCaller { return c.backend }

@@ -185,12 +185,17 @@ func (s *VerifierServer) verify(c echo.Context) error {
 	if len(input) == 0 {
 		return httpx.Errorf(http.StatusBadRequest, CodeUnreadable, "empty request: send a bundle's JSON, a CS1: string or a QR image")
 	}
+	ctx, cancel := context.WithTimeout(req.Context(), s.cfg.Timeout)
+	defer cancel()
+	if verifier.Detect(input) != verifier.KindCredseal {
+		// A Verifiable Credential or an OpenAttestation document: their
+		// chain look-ups, if any, follow the offline checks too.
+		return c.JSON(http.StatusOK, s.cfg.Verifier.VerifyBytes(ctx, input))
+	}
 	b, err := bundle.Parse(input)
 	if err != nil {
 		return httpx.Errorf(http.StatusBadRequest, CodeUnreadable, "this is not a readable credseal proof: %v", err)
 	}
-	ctx, cancel := context.WithTimeout(req.Context(), s.cfg.Timeout)
-	defer cancel()
 	return c.JSON(http.StatusOK, s.cfg.Verifier.Verify(ctx, b))
 }
 

@@ -73,6 +73,13 @@
     dl.append(dt, dd);
   }
 
+  // The kinds of credential the verifier reads, as the result names them.
+  const kinds = {
+    "credseal": "credseal proof (anchored on a blockchain)",
+    "verifiable-credential": "Verifiable Credential (W3C; Open Badges 3.0)",
+    "openattestation": "OpenAttestation document",
+  };
+
   function date(s) { return s ? s.split("T")[0] : ""; }
 
   function render(res) {
@@ -84,9 +91,14 @@
     const c = res.credential || {};
     const summary = $("summary");
     summary.replaceChildren();
+    row(summary, "Kind", kinds[res.kind] || kinds.credseal);
+    section.dataset.kind = res.kind || "credseal";
     row(summary, "Learner", c.learner || "(not shown)");
     row(summary, "Credential", c.title);
-    if (c.accreditedIssuer) {
+    if (c.accreditedIssuer && res.kind && res.kind !== "credseal") {
+      row(summary, "Issuer", c.accreditedIssuer + ", on this verifier's trust list");
+      if (c.claimedIssuer && c.claimedIssuer !== c.accreditedIssuer) { row(summary, "Name in the credential", c.claimedIssuer + " (as claimed)"); }
+    } else if (c.accreditedIssuer) {
       row(summary, "Issuer", c.accreditedIssuer + " (" + c.issuerDomain + "), as the registry accredits it");
       if (c.claimedIssuer && c.claimedIssuer !== c.accreditedIssuer) { row(summary, "Name in the credential", c.claimedIssuer + " (as claimed)"); }
     } else if (c.claimedIssuer) {

@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/credseal/credseal/internal/atomicfile"
 	"github.com/credseal/credseal/issuer"
 )
 
@@ -15,9 +18,11 @@ func newExportCommand() *cobra.Command {
 		Use:   "export --out DIR",
 		Short: "Write bundles, QR codes, printable certificates and claim links of anchored batches",
 		Long: `export writes, for every final batch (or only --batch N), a directory
-DIR/batch-NNNNNN with each learner's proof bundle, QR code PNG and printable
-HTML certificate, and manifest.json listing them with each learner's claim
-link. Bundles hold the learners' seeds: hand them out privately.`,
+DIR/batch-NNNNNN with each learner's proof bundle, QR code PNG, printable
+HTML certificate and signed Open Badges 3.0 credential (NNNN-name.ob3.json,
+for wallets), and manifest.json listing them with each learner's claim
+link; and DIR/did.json, the issuer's DID document, to publish where its
+did:web DID says. Bundles hold the learners' seeds: hand them out privately.`,
 		Example: `  credseal export --out /tmp/export
   credseal export --out /tmp/export --batch 3`,
 		Args: cobra.NoArgs,
@@ -58,15 +63,26 @@ func (o *exportOptions) run(cmd *cobra.Command, _ []string) error {
 			return badInput(fmt.Errorf("no final batches yet (see 'credseal issuer status')"))
 		}
 		out := cmd.OutOrStdout()
+		badges, err := e.cfg.openBadges()
+		switch {
+		case errors.Is(err, errNoSigningKey):
+			fmt.Fprintf(cmd.ErrOrStderr(), "note: no Open Badges 3.0 credentials: %v\n", err)
+		case err != nil:
+			return err
+		default:
+			if err := writeDIDDocument(o.out, badges); err != nil {
+				return err
+			}
+		}
 		for _, seq := range seqs {
-			b, _, err := e.svc.LoadBatch(ctx, seq)
+			b, stored, err := e.svc.LoadBatch(ctx, seq)
 			if err != nil {
 				return badInput(err)
 			}
 			dir := filepath.Join(o.out, fmt.Sprintf("batch-%06d", seq))
 			update, finish := progress(cmd.ErrOrStderr(), len(b.Credentials), fmt.Sprintf("batch %d", seq))
 			m, err := issuer.Export(dir, b, issuer.ExportOptions{VerifierURL: e.cfg.VerifierURL, Certificates: true,
-				ClaimURL: e.claimURL, Progress: update})
+				ClaimURL: e.claimURL, OpenBadges: badges, FirstSeq: stored.First, Progress: update})
 			finish()
 			if err != nil {
 				return err
@@ -84,4 +100,17 @@ func (o *exportOptions) run(cmd *cobra.Command, _ []string) error {
 		}
 		return nil
 	})
+}
+
+// writeDIDDocument writes the issuer's DID document as out/did.json, to be
+// published where the did:web DID says (issuer serve publishes it too).
+func writeDIDDocument(out string, badges *issuer.OpenBadges) error {
+	doc, err := badges.DIDDocument()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(filepath.Join(out, "did.json"), doc, 0o644)
 }

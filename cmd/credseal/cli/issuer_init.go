@@ -16,6 +16,8 @@ import (
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/devchain"
 	"github.com/credseal/credseal/pkg/chain/keys"
+	"github.com/credseal/credseal/pkg/did"
+	"github.com/credseal/credseal/pkg/vc"
 )
 
 func newIssuerInitCommand() *cobra.Command {
@@ -47,6 +49,7 @@ type issuerInitOptions struct {
 	portalURL    string
 	verifierURL  string
 	replaceAfter time.Duration
+	did          string
 }
 
 func (o *issuerInitOptions) flags(f *pflag.FlagSet) {
@@ -59,6 +62,7 @@ func (o *issuerInitOptions) flags(f *pflag.FlagSet) {
 	f.DurationVar(&o.batchAge, "batch-age", time.Minute, "seal a smaller batch once its oldest credential waited this long")
 	f.StringVar(&o.portalURL, "portal-url", "http://127.0.0.1:8080", "public base URL of 'issuer serve', for claim links")
 	f.StringVar(&o.verifierURL, "verifier-url", "", "make QR codes links to this verifier page")
+	f.StringVar(&o.did, "did", "", "the did:web DID that signs Open Badges 3.0 credentials (default: --issuer-id when a did:web, else the DID of --url)")
 	f.Uint64Var(&o.chain.maxFeeGwei, "max-fee", 0, "most fee per gas, in gwei, an anchoring transaction and its replacements may pay (0: no cap)")
 	f.DurationVar(&o.replaceAfter, "replace-after", 3*time.Minute, "replace an anchoring transaction not mined after this long, at the same nonce with higher fees")
 	o.chain.flags(f, true)
@@ -71,6 +75,17 @@ func (o *issuerInitOptions) run(cmd *cobra.Command, _ []string) error {
 	u, err := url.Parse(o.profile.URL)
 	if err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Hostname() == "" {
 		return badInput(fmt.Errorf("--url %q must be an http(s) URL", o.profile.URL))
+	}
+	if o.did == "" && strings.HasPrefix(o.profile.ID, "did:web:") {
+		o.did = o.profile.ID
+	}
+	if o.did == "" {
+		if o.did, err = did.WebDID(o.profile.URL); err != nil {
+			return badInput(err)
+		}
+	}
+	if _, err := did.WebURL(o.did); err != nil {
+		return badInput(fmt.Errorf("--did: %w", err))
 	}
 	if _, err := os.Stat(filepath.Join(o.dir, issuerConfigFile)); err == nil {
 		return badInput(fmt.Errorf("%s already holds an issuer", o.dir))
@@ -100,6 +115,10 @@ func (o *issuerInitOptions) run(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
+	signingKey, err := o.signingKey(out, onDevchain)
+	if err != nil {
+		return err
+	}
 	// Pin the chain: every later connect refuses an endpoint serving another.
 	ec, chainID, err := chain.Dial(ctx, o.chain.rpc, o.chain.chainID)
 	if err != nil {
@@ -120,7 +139,7 @@ func (o *issuerInitOptions) run(cmd *cobra.Command, _ []string) error {
 		PassphraseFile: o.chain.passphraseFile, Address: hexAddr(addr), Profile: o.profile, Difficulty: o.difficulty,
 		BatchSize: o.batchSize, BatchAge: o.batchAge.String(), Confirmations: o.chain.confirmations,
 		MaxFeeGwei: o.chain.maxFeeGwei, ReplaceAfter: o.replaceAfter.String(), Finality: 1,
-		PortalURL: strings.TrimRight(o.portalURL, "/"), VerifierURL: o.verifierURL}
+		PortalURL: strings.TrimRight(o.portalURL, "/"), VerifierURL: o.verifierURL, DID: o.did, SigningKey: signingKey}
 	if err := createIssuer(o.dir, cfg); err != nil {
 		return err
 	}
@@ -149,4 +168,26 @@ func (o *issuerInitOptions) key(out io.Writer, light bool) ([20]byte, error) {
 	o.chain.keystore, o.chain.passphraseFile = k.Keystore, k.PassphraseFile
 	fmt.Fprintf(out, "created a new key in %s (passphrase in %s: move it to a secret store for production)\n", k.Keystore, k.PassphraseFile)
 	return k.Address, nil
+}
+
+// signingKey creates the Ed25519 key that signs Open Badges 3.0
+// credentials, in the data directory's keystore, encrypted with the chain
+// key's passphrase (with a fast KDF when light).
+func (o *issuerInitOptions) signingKey(out io.Writer, light bool) (string, error) {
+	path := filepath.Join(o.dir, keys.KeystoreDir, keys.SigningKeyFile)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return "", err
+	}
+	pub, err := keys.NewSigningKey(path, o.chain.passphraseFile, light)
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintf(out, "created the Open Badges signing key %s in %s for %s\n  (issuer serve publishes its DID document at /.well-known/did.json; serve it at %s)\n",
+		vc.EncodeMultikey(pub), path, o.did, mustWebURL(o.did))
+	return path, nil
+}
+
+func mustWebURL(id string) string {
+	u, _ := did.WebURL(id) // checked in run
+	return u
 }

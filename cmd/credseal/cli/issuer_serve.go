@@ -91,9 +91,17 @@ func (o *issuerServeOptions) run(cmd *cobra.Command, _ []string) error {
 	var chainUp atomic.Bool
 	_, err = e.chain.client(ctx)
 	chainUp.Store(err == nil)
+	badges, err := e.cfg.openBadges()
+	switch {
+	case errors.Is(err, errNoSigningKey):
+		log.Warn("no Open Badges 3.0 downloads, DID document or status lists", "reason", err)
+		badges = nil
+	case err != nil:
+		return err
+	}
 	srv := httpapi.New(httpapi.IssuerConfig{Service: e.svc, Tokens: e.db, Backup: e.db, Profile: e.cfg.Profile,
 		PortalURL: e.cfg.PortalURL, VerifierURL: e.cfg.VerifierURL, Logger: log, ChainUp: chainUp.Load,
-		Metrics: o.metrics, TrustedProxies: trusted})
+		Metrics: o.metrics, TrustedProxies: trusted, OpenBadges: badges})
 	ln, err := o.serve.listener()
 	if err != nil {
 		return err

@@ -18,6 +18,8 @@ import (
 	"github.com/credseal/credseal/issuer/boltstore"
 	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/devchain"
+	"github.com/credseal/credseal/pkg/chain/keys"
+	"github.com/credseal/credseal/pkg/ob3"
 	"github.com/credseal/credseal/pkg/seal"
 )
 
@@ -55,6 +57,11 @@ type issuerConfig struct {
 	PortalURL    string `json:"portalUrl,omitempty"`   // public base URL of `issuer serve`
 	VerifierURL  string `json:"verifierUrl,omitempty"` // QR codes link here
 	Listen       string `json:"listen,omitempty"`      // recorded by serve, for backup
+	// DID is the did:web DID that signs Open Badges 3.0 credentials with
+	// the Ed25519 key in SigningKey (encrypted with the chain key's
+	// passphrase). Both are empty for issuers set up before they existed.
+	DID        string `json:"did,omitempty"`
+	SigningKey string `json:"signingKey,omitempty"`
 }
 
 const (
@@ -191,3 +198,18 @@ func newTokenKey(dir string) error {
 }
 
 func hexAddr(a [20]byte) string { return common.Address(a).Hex() }
+
+// errNoSigningKey: the issuer was set up before Open Badges export.
+var errNoSigningKey = errors.New("this issuer has no Open Badges signing key (set up before credseal signed Open Badges 3.0): run 'credseal issuer init' in a new directory to get one")
+
+// openBadges returns what signs the issuer's Open Badges 3.0 credentials.
+func (c *issuerConfig) openBadges() (*issuer.OpenBadges, error) {
+	if c.SigningKey == "" || c.DID == "" {
+		return nil, errNoSigningKey
+	}
+	key, err := keys.LoadSigningKey(c.SigningKey, c.PassphraseFile)
+	if err != nil {
+		return nil, err
+	}
+	return &issuer.OpenBadges{Issuer: ob3.Issuer{DID: c.DID, Key: key}, BaseURL: c.PortalURL, VerifierURL: c.VerifierURL}, nil
+}

@@ -1,14 +1,21 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/credseal/credseal/pkg/chain"
 	"github.com/credseal/credseal/pkg/chain/devchain"
+	"github.com/credseal/credseal/pkg/did"
 	"github.com/credseal/credseal/verifier"
 )
 
@@ -18,12 +25,64 @@ type verifierFlags struct {
 	offline   bool
 	statusTTL time.Duration
 	chain     chainOptions
+	// Other kinds of credential: the issuers and stores trusted.
+	issuers []string
+	stores  []string
 }
 
 func (o *verifierFlags) flags(f *pflag.FlagSet) {
 	f.BoolVar(&o.offline, "offline", false, "skip the chain checks even when a registry is configured (the verdict is then never \"verified\")")
 	f.DurationVar(&o.statusTTL, "status-ttl", 10*time.Second, "how long revocations and issuer standing are cached")
+	f.StringArrayVar(&o.issuers, "trust-issuer", nil, "trust Verifiable Credentials (Open Badges 3.0) from this DID: did:key:…, or did:web:… with an optional =URL its DID document is fetched from instead of the address the DID names (repeatable)")
+	f.StringArrayVar(&o.stores, "trust-document-store", nil, "trust OpenAttestation documents issued by this DocumentStore address, read on the --rpc chain (repeatable)")
 	o.chain.flags(f, false)
+}
+
+// trustLists reads --trust-issuer and --trust-document-store; the stores
+// are read through caller (nil when no chain answers).
+func (o *verifierFlags) trustLists(opts *verifier.Options, caller ethereum.ContractCaller, chainID uint64, chainErr error) error {
+	for _, spec := range o.issuers {
+		id, docURL, _ := strings.Cut(spec, "=")
+		switch {
+		case strings.HasPrefix(id, "did:key:"):
+			if _, err := did.KeyFromDIDKey(id); err != nil || docURL != "" {
+				return badInput(fmt.Errorf("--trust-issuer %q: a did:key takes no URL and must hold an Ed25519 key", spec))
+			}
+		case strings.HasPrefix(id, "did:web:"):
+			if _, err := did.WebURL(id); err != nil {
+				return badInput(fmt.Errorf("--trust-issuer %q: %w", spec, err))
+			}
+			if u, err := url.Parse(docURL); docURL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
+				return badInput(fmt.Errorf("--trust-issuer %q: the document URL must be http(s)", spec))
+			}
+		default:
+			return badInput(fmt.Errorf("--trust-issuer %q: give a did:key or did:web DID", spec))
+		}
+		opts.Issuers = append(opts.Issuers, verifier.TrustedIssuer{DID: id, DocumentURL: docURL})
+	}
+	for _, a := range o.stores {
+		if !common.IsHexAddress(a) {
+			return badInput(fmt.Errorf("--trust-document-store %q is not an address", a))
+		}
+		addr := common.HexToAddress(a)
+		var reader verifier.StoreReader = unreachableStore{chainErr}
+		if caller != nil {
+			reader = chain.NewDocumentStore(caller, addr)
+		}
+		opts.DocumentStores = append(opts.DocumentStores, verifier.DocumentStore{ChainID: chainID, Address: addr, Reader: reader})
+	}
+	return nil
+}
+
+// unreachableStore answers for a store on a chain that did not answer.
+type unreachableStore struct{ err error }
+
+func (u unreachableStore) IsIssued(context.Context, [32]byte) (bool, error) {
+	return false, fmt.Errorf("no chain to read the document store: %v", u.err)
+}
+
+func (u unreachableStore) IsRevoked(context.Context, [32]byte) (bool, error) {
+	return false, fmt.Errorf("no chain to read the document store: %v", u.err)
 }
 
 // verifierOptions builds the verifier's configuration: the one registry
@@ -31,15 +90,16 @@ func (o *verifierFlags) flags(f *pflag.FlagSet) {
 // from a bundle. With neither, it verifies offline.
 func (o *verifierFlags) verifierOptions(cmd *cobra.Command) (verifier.Options, func(), error) {
 	opts := verifier.Options{MinConfirmations: o.chain.confirmations}
+	offline := errors.New("offline: no chain configured")
 	if o.offline {
-		return opts, func() {}, nil
+		return opts, func() {}, o.trustLists(&opts, nil, 0, offline)
 	}
 	if o.chain.rpc == "" || o.chain.registry == "" {
 		if _, err := devchain.ReadInfo(o.chain.devchainDir); err != nil {
 			if o.chain.rpc != "" || o.chain.registry != "" {
 				return opts, nil, badInput(errors.New("give both --rpc and --registry"))
 			}
-			return opts, func() {}, nil // nothing configured: offline
+			return opts, func() {}, o.trustLists(&opts, nil, 0, offline) // nothing configured: offline
 		}
 	}
 	c, closeChain, err := o.chain.connect(cmd.Context(), false)
@@ -51,7 +111,11 @@ func (o *verifierFlags) verifierOptions(cmd *cobra.Command) (verifier.Options, f
 		}
 		fmt.Fprintf(cmd.ErrOrStderr(), "credseal: chain: %v\n", err)
 		opts.Registries = []verifier.Registry{unreachableRegistry(o.chain, err)}
-		return opts, func() {}, nil
+		return opts, func() {}, o.trustLists(&opts, nil, 0, err)
+	}
+	if err := o.trustLists(&opts, c.Caller(), c.ChainID(), nil); err != nil {
+		closeChain()
+		return opts, nil, err
 	}
 	reg := trustedRegistry(c)
 	// A record is final no sooner than it is deep enough to verify.

@@ -22,7 +22,7 @@ const maxInputFile = 16 << 20
 func newVerifyCommand() *cobra.Command {
 	return newCommand(&verifyOptions{}, &cobra.Command{
 		Use:   "verify ARG",
-		Short: "Verify a credential from a bundle file, a QR image, or a CS1 string or link",
+		Short: "Verify a credential: a credseal bundle, QR image or CS1 link, an Open Badges 3.0 / W3C VC, or an OpenAttestation document",
 		Long: `verify checks a credential proof and prints each check with ✓ (pass),
 ✗ (fail), ! (warning) or – (not checked) and a reason. ARG is a bundle JSON
 file, a QR code image (PNG or JPEG), a file holding a CS1: string or a
@@ -33,6 +33,15 @@ registry given by --rpc and --registry, or the local dev chain's when one has
 been set up; the registry a bundle names is never trusted. Without either, or
 with --offline, they are not checked, and the credential is not verified:
 anyone can make a bundle that passes the checks made without a registry.
+
+It also verifies credentials from other systems, with the same ordered
+checks: W3C Verifiable Credentials such as Open Badges 3.0 (eddsa-rdfc-2022
+or Ed25519Signature2020 proofs) from the issuers given with --trust-issuer,
+and OpenAttestation v2 documents issued by a DocumentStore given with
+--trust-document-store on the --rpc chain. A did:web issuer's DID document is
+fetched only for a trusted DID, from its own address or the URL given; a
+status list only from that same host. Nothing a credential names is fetched
+otherwise. An OpenAttestation issuer's DNS identity is not checked.
 
 Every value from the credential is printed with control and bidirectional
 formatting characters escaped (\u202e, \x1b), so a forged bundle cannot
@@ -46,7 +55,9 @@ enough (try again later).`,
   credseal verify /tmp/cohort/0003-zoe-muller.qr.png
   credseal verify 'CS1:6BF…' --json
   credseal verify 'https://verify.example.edu/#CS1:6BF…'
-  credseal verify grad.credseal.json --rpc https://rpc.example.org --registry 0x… --confirmations 12`,
+  credseal verify grad.credseal.json --rpc https://rpc.example.org --registry 0x… --confirmations 12
+  credseal verify badge.ob3.json --trust-issuer did:web:registrar.example.edu
+  credseal verify cert.oa.json --rpc http://127.0.0.1:8545 --registry 0x… --trust-document-store 0x…`,
 		Args: cobra.ExactArgs(1),
 	})
 }
@@ -159,9 +170,15 @@ func printResult(w io.Writer, r *verifier.Result) {
 			fmt.Fprintf(w, "  %-11s %s\n", label, value)
 		}
 	}
+	line("Kind", r.Kind.Label())
 	line("Learner", safeText(c.Learner))
 	line("Credential", safeText(c.Title))
 	switch {
+	case c.AccreditedIssuer != "" && r.Kind != verifier.KindCredseal:
+		line("Issuer", fmt.Sprintf("%s, on this verifier's trust list", safeText(c.AccreditedIssuer)))
+		if c.ClaimedIssuer != "" && c.ClaimedIssuer != c.AccreditedIssuer {
+			line("", fmt.Sprintf("the credential calls it \"%s\"", safeText(c.ClaimedIssuer)))
+		}
 	case c.AccreditedIssuer != "":
 		line("Issuer", fmt.Sprintf("%s (%s), as the registry accredits it", safeText(c.AccreditedIssuer), safeText(c.IssuerDomain)))
 		if c.ClaimedIssuer != c.AccreditedIssuer {

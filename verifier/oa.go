@@ -1,0 +1,151 @@
+package verifier
+
+import (
+	"context"
+	"encoding/hex"
+	"fmt"
+	"strings"
+
+	"github.com/credseal/credseal/pkg/oa"
+)
+
+// DocumentStore is an OpenAttestation DocumentStore the verifier trusts,
+// on a chain it is configured to read.
+type DocumentStore struct {
+	ChainID uint64
+	Address [20]byte
+	Name    string
+	Reader  StoreReader
+}
+
+// StoreReader reads a DocumentStore contract; *oa.Store implements it.
+type StoreReader interface {
+	IsIssued(ctx context.Context, root [32]byte) (bool, error)
+	IsRevoked(ctx context.Context, hash [32]byte) (bool, error)
+}
+
+// verifyOpenAttestation checks an OpenAttestation v2 document: format,
+// integrity (target hash), inclusion (Merkle proof), issued on a trusted
+// DocumentStore, not revoked, and reports the DNS identity as not checked.
+func (v *Verifier) verifyOpenAttestation(ctx context.Context, data []byte) *Result {
+	r := &Result{Kind: KindOpenAttestation, Technical: map[string]string{}}
+	rest := []string{CheckIntegrity, CheckInclusion, CheckAnchored, CheckIssuer, CheckRevocation, CheckIdentity}
+	doc, err := oa.Parse(data)
+	if err != nil {
+		return r.unreadable("This is not a readable OpenAttestation document.", err.Error(), rest)
+	}
+	sig := doc.Signature()
+	r.Technical["targetHash"] = hex.EncodeToString(sig.TargetHash[:])
+	r.Technical["merkleRoot"] = hex.EncodeToString(sig.MerkleRoot[:])
+	r.Credential = oaSummary(doc)
+	issuers, err := doc.Issuers()
+	if err != nil || len(issuers) != 1 || issuers[0].DocumentStore == "" {
+		detail := fmt.Sprintf("%d issuers", len(issuers))
+		if err != nil {
+			detail = err.Error()
+		}
+		return r.unreadable("This verifier reads OpenAttestation documents issued by one DocumentStore.", detail, rest)
+	}
+	is := issuers[0]
+	r.Credential.ClaimedIssuer = is.Name
+	r.add(CheckFormat, Pass, "The document is an OpenAttestation v2 document.", "document store "+is.DocumentStore)
+
+	if err := doc.CheckIntegrity(); err != nil {
+		r.add(CheckIntegrity, Fail, "The document's content does not match its fingerprint: it was altered.", err.Error())
+	} else {
+		r.add(CheckIntegrity, Pass, "The document's content matches its fingerprint (target hash).", "targetHash "+r.Technical["targetHash"])
+	}
+	if err := doc.CheckProof(); err != nil {
+		r.add(CheckInclusion, Fail, "The document is not part of the batch its proof names: the proof was altered.", err.Error())
+	} else {
+		r.add(CheckInclusion, Pass, "The document is one of the batch the issuer signed off.", fmt.Sprintf("merkleRoot %x, %d proof steps", sig.MerkleRoot, len(sig.Proof)))
+	}
+	identity := check(CheckIdentity, NotChecked, "Not checked: this verifier does not look up the issuer's domain in DNS.",
+		fmt.Sprintf("%s %s (no DNS resolver configured)", is.IdentityProofType, is.IdentityProofLocation))
+	identity.Advisory = true
+
+	store, trusted := v.documentStore(is.DocumentStore)
+	switch {
+	case len(r.Failed()) > 0:
+		reason := "Not checked: the document already failed a check above, so no blockchain was asked."
+		for _, id := range []string{CheckAnchored, CheckIssuer, CheckRevocation} {
+			r.add(id, NotChecked, reason, "")
+		}
+	case !trusted:
+		r.add(CheckAnchored, NotChecked, "Not checked: the document's store is not one this verifier trusts.", is.DocumentStore)
+		r.add(CheckIssuer, Fail, "The document store that issued this is not on this verifier's list of trusted issuers.", is.DocumentStore)
+		r.add(CheckRevocation, NotChecked, "Not checked: the document's store is not trusted.", "")
+	default:
+		v.storeChecks(ctx, r, store, sig, doc.IntermediateHashes())
+	}
+	r.Checks = append(r.Checks, identity)
+	r.finish()
+	return r
+}
+
+func (v *Verifier) documentStore(address string) (DocumentStore, bool) {
+	raw, err := hex.DecodeString(strings.TrimPrefix(strings.TrimPrefix(address, "0x"), "0X"))
+	if err != nil || len(raw) != 20 {
+		return DocumentStore{}, false
+	}
+	for _, s := range v.stores {
+		if [20]byte(raw) == s.Address {
+			return s, true
+		}
+	}
+	return DocumentStore{}, false
+}
+
+// storeChecks asks the trusted DocumentStore whether the batch was issued
+// and whether the document, its batch or any subtree between them (path,
+// from the target hash up to the root) was revoked, as OpenAttestation's
+// own verifier does.
+func (v *Verifier) storeChecks(ctx context.Context, r *Result, s DocumentStore, sig oa.Signature, path [][32]byte) {
+	where := fmt.Sprintf("DocumentStore 0x%x on chain %d", s.Address, s.ChainID)
+	name := s.Name
+	if name == "" {
+		name = fmt.Sprintf("0x%x", s.Address)
+	}
+	issued, err := s.Reader.IsIssued(ctx, sig.MerkleRoot)
+	switch {
+	case err != nil:
+		r.add(CheckAnchored, NotChecked, "Not checked: the blockchain could not be reached.", err.Error())
+	case !issued:
+		r.add(CheckAnchored, Fail, "The issuer's document store has no record of issuing this document.", where)
+	default:
+		r.add(CheckAnchored, Pass, "The issuer recorded this document's batch on the blockchain.", where)
+	}
+	r.Credential.AccreditedIssuer = name
+	r.add(CheckIssuer, Pass, "Issued through "+name+", a document store this verifier trusts.", where)
+	for i, h := range path {
+		rev, err := s.Reader.IsRevoked(ctx, h)
+		if err != nil {
+			r.add(CheckRevocation, NotChecked, "Not checked: the blockchain could not be reached.", err.Error())
+			return
+		}
+		if rev {
+			what := fmt.Sprintf("the subtree %x above it", h)
+			switch i {
+			case 0:
+				what = "the document"
+			case len(path) - 1:
+				what = "its whole batch"
+			}
+			r.add(CheckRevocation, Fail, "The issuer has revoked this document.", "revoked "+what+" on "+where)
+			return
+		}
+	}
+	r.add(CheckRevocation, Pass, "The issuer has not revoked this document.", where)
+}
+
+// oaSummary reads the usual OpenAttestation display fields.
+func oaSummary(d *oa.Document) Summary {
+	var s Summary
+	s.ID, _ = d.Field("id")
+	s.Learner, _ = d.Field("recipient.name")
+	s.Title, _ = d.Field("name")
+	s.ValidFrom, _ = d.Field("issuedOn")
+	s.ValidUntil, _ = d.Field("expiresOn")
+	s.HiddenCount = d.Obfuscated()
+	return s
+}

@@ -1,0 +1,200 @@
+package verifier_test
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/credseal/credseal/internal/fixtures"
+	"github.com/credseal/credseal/pkg/did"
+	"github.com/credseal/credseal/pkg/ob3"
+	"github.com/credseal/credseal/pkg/vc"
+	"github.com/credseal/credseal/verifier"
+)
+
+// webIssuer is a did:web issuer whose DID document and status list an
+// HTTP server on 127.0.0.1 publishes.
+type webIssuer struct {
+	did     string
+	iss     ob3.Issuer
+	srv     *httptest.Server
+	revoked []int
+	// listKey signs the status list; the issuer's own key unless a test
+	// forges one.
+	listKey ob3.Issuer
+}
+
+func newWebIssuer(t *testing.T) *webIssuer {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &webIssuer{did: "did:web:registrar.example.edu"}
+	w.iss = ob3.Issuer{DID: w.did, Key: priv}
+	w.listKey = w.iss
+	mux := http.NewServeMux()
+	mux.HandleFunc("/.well-known/did.json", func(rw http.ResponseWriter, _ *http.Request) {
+		_ = json.NewEncoder(rw).Encode(did.NewDocument(w.did, pub))
+	})
+	mux.HandleFunc("/status/1", func(rw http.ResponseWriter, _ *http.Request) {
+		l := vc.NewStatusList(0)
+		for _, i := range w.revoked {
+			l.Set(i)
+		}
+		c := ob3.StatusListCredential(w.srv.URL+"/status/1", w.did, l, time.Now())
+		if err := vc.Sign(c, w.listKey.Key, w.listKey.VerificationMethod(), time.Now()); err != nil {
+			t.Error(err)
+		}
+		_ = json.NewEncoder(rw).Encode(c)
+	})
+	w.srv = httptest.NewServer(mux)
+	t.Cleanup(w.srv.Close)
+	return w
+}
+
+// badge signs cohort credential i with its status at index i of listURL.
+func (w *webIssuer) badge(t *testing.T, i int, listURL string) []byte {
+	t.Helper()
+	c, err := ob3.Credential(fixtures.Cohort(t)[i], w.did, ob3.Options{StatusList: listURL, StatusIndex: i})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ob3.Sign(c, w.iss, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := json.Marshal(c)
+	return js
+}
+
+func (w *webIssuer) verifier(trusted bool) *verifier.Verifier {
+	var issuers []verifier.TrustedIssuer
+	if trusted {
+		issuers = []verifier.TrustedIssuer{{DID: w.did, Name: "Université de Lumière", DocumentURL: w.srv.URL + "/.well-known/did.json"}}
+	}
+	return verifier.New(verifier.Options{Issuers: issuers})
+}
+
+func wantCheck(t *testing.T, r *verifier.Result, id string, want verifier.CheckStatus, verdict verifier.Verdict) {
+	t.Helper()
+	c, ok := r.Check(id)
+	if !ok || c.Status != want || r.Verdict != verdict {
+		js, _ := json.MarshalIndent(r, "", "  ")
+		t.Fatalf("check %s: got %s, verdict %s; want %s, %s\n%s", id, c.Status, r.Verdict, want, verdict, js)
+	}
+}
+
+// TestOpenBadgeFromTrustedDIDWeb: a credential from a configured did:web
+// issuer verifies, with its status list read from the issuer's host; the
+// kind is named.
+func TestOpenBadgeFromTrustedDIDWeb(t *testing.T) {
+	w := newWebIssuer(t)
+	r := w.verifier(true).VerifyBytes(context.Background(), w.badge(t, 0, w.srv.URL+"/status/1"))
+	wantCheck(t, r, verifier.CheckRevocation, verifier.Pass, verifier.Verified)
+	if r.Kind != verifier.KindVC || r.Credential.Learner != "Zoë Müller-Øberg" || r.Credential.AccreditedIssuer != "Université de Lumière" {
+		t.Fatalf("result %+v", r)
+	}
+}
+
+// TestOpenBadgeAttacks: each way of passing off a credential fails or
+// stays unverified, naming the check.
+func TestOpenBadgeAttacks(t *testing.T) {
+	ctx := context.Background()
+	w := newWebIssuer(t)
+	list := w.srv.URL + "/status/1"
+
+	t.Run("untrusted issuer", func(t *testing.T) {
+		// Anyone can sign: an issuer not configured is not believed, and
+		// its DID document is not fetched.
+		r := w.verifier(false).VerifyBytes(ctx, w.badge(t, 0, list))
+		wantCheck(t, r, verifier.CheckIssuer, verifier.Fail, verifier.NotVerified)
+		wantCheck(t, r, verifier.CheckSignature, verifier.NotChecked, verifier.NotVerified)
+	})
+	t.Run("self-signed did:key claiming the name", func(t *testing.T) {
+		pub, priv, _ := ed25519.GenerateKey(nil)
+		id := "did:key:" + vc.EncodeMultikey(pub)
+		c, _ := ob3.Credential(fixtures.Cohort(t)[0], id, ob3.Options{})
+		_ = vc.Sign(c, priv, id+"#"+vc.EncodeMultikey(pub), time.Now())
+		js, _ := json.Marshal(c)
+		r := w.verifier(true).VerifyBytes(ctx, js)
+		wantCheck(t, r, verifier.CheckIssuer, verifier.Fail, verifier.NotVerified)
+	})
+	t.Run("altered", func(t *testing.T) {
+		js := strings.Replace(string(w.badge(t, 0, list)), "Data Engineering Foundations", "Data Engineering Mastery", 1)
+		r := w.verifier(true).VerifyBytes(ctx, []byte(js))
+		wantCheck(t, r, verifier.CheckSignature, verifier.Fail, verifier.NotVerified)
+	})
+	t.Run("revoked", func(t *testing.T) {
+		w.revoked = []int{1}
+		defer func() { w.revoked = nil }()
+		r := w.verifier(true).VerifyBytes(ctx, w.badge(t, 1, list))
+		wantCheck(t, r, verifier.CheckRevocation, verifier.Fail, verifier.NotVerified)
+	})
+	t.Run("status list on another host", func(t *testing.T) {
+		// The verifier does not fetch from a host the credential chooses.
+		other := httptest.NewServer(w.srv.Config.Handler)
+		defer other.Close()
+		r := w.verifier(true).VerifyBytes(ctx, w.badge(t, 0, strings.Replace(other.URL, "127.0.0.1", "localhost", 1)+"/status/1"))
+		wantCheck(t, r, verifier.CheckRevocation, verifier.NotChecked, verifier.Incomplete)
+	})
+	t.Run("status list signed by another key", func(t *testing.T) {
+		_, forged, _ := ed25519.GenerateKey(nil)
+		w.listKey = ob3.Issuer{DID: w.did, Key: forged}
+		defer func() { w.listKey = w.iss }()
+		r := w.verifier(true).VerifyBytes(ctx, w.badge(t, 0, list))
+		wantCheck(t, r, verifier.CheckRevocation, verifier.NotChecked, verifier.Incomplete)
+	})
+	t.Run("expired", func(t *testing.T) {
+		var c map[string]any
+		_ = json.Unmarshal(w.badge(t, 0, list), &c)
+		delete(c, "proof")
+		c["validUntil"] = "2020-01-01T00:00:00Z"
+		c["validFrom"] = "2019-01-01T00:00:00Z"
+		_ = ob3.Sign(c, w.iss, time.Now())
+		js, _ := json.Marshal(c)
+		r := w.verifier(true).VerifyBytes(ctx, js)
+		wantCheck(t, r, verifier.CheckValidity, verifier.Fail, verifier.NotVerified)
+	})
+}
+
+// TestOpenBadgeCarriesItsAnchor: credseal's export carries the credential's
+// proof bundle as signed evidence. It must be this credential's and verify;
+// without a registry it is advisory and the signature decides.
+func TestOpenBadgeCarriesItsAnchor(t *testing.T) {
+	ctx := context.Background()
+	w := newWebIssuer(t)
+	b := batch(t)
+	withBundle := func(i, bundleOf int, edit func(string) string) []byte {
+		bun, err := b.Bundle(bundleOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs1, _ := bun.EncodeCompact()
+		if edit != nil {
+			cs1 = edit(cs1)
+		}
+		c, err := ob3.Credential(b.Credentials[i].Document, w.did, ob3.Options{Bundle: cs1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = ob3.Sign(c, w.iss, time.Now())
+		js, _ := json.Marshal(c)
+		return js
+	}
+	r := w.verifier(true).VerifyBytes(ctx, withBundle(0, 0, nil))
+	wantCheck(t, r, verifier.CheckAnchored, verifier.NotChecked, verifier.Verified)
+	r = w.verifier(true).VerifyBytes(ctx, withBundle(0, 1, nil))
+	wantCheck(t, r, verifier.CheckAnchored, verifier.Fail, verifier.NotVerified)
+	// A bundle altered before signing (the issuer's own mistake, or a
+	// compromised exporter) still fails on its own checks.
+	bun, _ := b.Bundle(0)
+	bun.Proof.LeafIndex++
+	cs1, _ := bun.EncodeCompact()
+	r = w.verifier(true).VerifyBytes(ctx, withBundle(0, 0, func(string) string { return cs1 }))
+	wantCheck(t, r, verifier.CheckAnchored, verifier.Fail, verifier.NotVerified)
+}
