@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,8 +29,6 @@ type OpenBadges struct {
 	// BaseURL is the public base URL of `issuer serve`, which publishes the
 	// status lists at BaseURL/status/N and the DID document.
 	BaseURL string
-	// VerifierURL, when set, makes the evidence a link to that page.
-	VerifierURL string
 	// Now is the clock (tests).
 	Now func() time.Time
 
@@ -59,7 +58,21 @@ func (o *OpenBadges) StatusListURL(n uint64) string {
 	return strings.TrimRight(o.BaseURL, "/") + "/status/" + strconv.FormatUint(n, 10)
 }
 
-// DIDDocument is the issuer's DID document, for /.well-known/did.json.
+// DIDDocumentPath is the URL path where the DID says its document is:
+// /.well-known/did.json, or /dept/law/did.json for did:web:host:dept:law.
+func (o *OpenBadges) DIDDocumentPath() (string, error) {
+	u, err := did.WebURL(o.Issuer.DID)
+	if err != nil {
+		return "", err
+	}
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return "", err
+	}
+	return parsed.EscapedPath(), nil
+}
+
+// DIDDocument is the issuer's DID document, served at DIDDocumentPath.
 func (o *OpenBadges) DIDDocument() ([]byte, error) {
 	return marshalJSON(did.NewDocument(o.Issuer.DID, o.Issuer.Key.Public().(ed25519.PublicKey)))
 }
@@ -72,17 +85,25 @@ func (o *OpenBadges) now() time.Time {
 }
 
 // Credential returns credential seq as a signed OpenBadgeCredential
-// carrying its proof bundle b as evidence.
+// carrying its proof bundle b as evidence. The evidence is a disclosed
+// copy: without the seed, and without the learner's identifier, which the
+// badge itself only shows hashed; a badge is made to be shared.
 func (o *OpenBadges) Credential(doc *credential.Document, seq uint64, seed credential.Seed, b *bundle.Bundle) ([]byte, error) {
-	cs1, err := b.EncodeCompact()
+	shared := b.Clone()
+	var hide []string
+	if doc.Subject.Identifier != "" {
+		hide = append(hide, "/credentialSubject/identifier")
+	}
+	var err error
+	if shared.Credential, shared.Disclosure, err = credential.Hide(b.Credential, b.Disclosure, hide...); err != nil {
+		return nil, fmt.Errorf("open badge %s: %w", doc.ID, err)
+	}
+	cs1, err := shared.EncodeCompact()
 	if err != nil {
 		return nil, fmt.Errorf("open badge %s: %w", doc.ID, err)
 	}
 	list, index := StatusPosition(seq)
 	opts := ob3.Options{StatusList: o.StatusListURL(list), StatusIndex: index, Bundle: cs1, Salt: identitySalt(seed)}
-	if o.VerifierURL != "" {
-		opts.BundleURL = bundle.VerifierURL(o.VerifierURL, cs1)
-	}
 	c, err := ob3.Credential(doc, o.Issuer.DID, opts)
 	if err != nil {
 		return nil, fmt.Errorf("open badge %s: %w", doc.ID, err)

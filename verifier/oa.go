@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/credseal/credseal/pkg/oa"
 )
@@ -29,12 +30,15 @@ type StoreReader interface {
 // DocumentStore, not revoked, and reports the DNS identity as not checked.
 func (v *Verifier) verifyOpenAttestation(ctx context.Context, data []byte) *Result {
 	r := &Result{Kind: KindOpenAttestation, Technical: map[string]string{}}
-	rest := []string{CheckIntegrity, CheckInclusion, CheckAnchored, CheckIssuer, CheckRevocation, CheckIdentity}
+	rest := []string{CheckIntegrity, CheckInclusion, CheckAnchored, CheckIssuer, CheckRevocation, CheckValidity, CheckIdentity}
 	doc, err := oa.Parse(data)
 	if err != nil {
 		return r.unreadable("This is not a readable OpenAttestation document.", err.Error(), rest)
 	}
 	sig := doc.Signature()
+	if len(sig.Proof) > maxOAProof {
+		return r.unreadable(fmt.Sprintf("The document's batch proof has %d steps; a real batch needs at most %d.", len(sig.Proof), maxOAProof), "", rest)
+	}
 	r.Technical["targetHash"] = hex.EncodeToString(sig.TargetHash[:])
 	r.Technical["merkleRoot"] = hex.EncodeToString(sig.MerkleRoot[:])
 	r.Credential = oaSummary(doc)
@@ -78,9 +82,29 @@ func (v *Verifier) verifyOpenAttestation(ctx context.Context, data []byte) *Resu
 	default:
 		v.storeChecks(ctx, r, store, sig, doc.IntermediateHashes())
 	}
-	r.Checks = append(r.Checks, identity)
+	r.Checks = append(r.Checks, oaValidity(v, r), identity)
 	r.finish()
 	return r
+}
+
+// maxOAProof bounds a Merkle proof: 64 steps is a batch of 2^64 documents,
+// and each step costs a revocation look-up.
+const maxOAProof = 64
+
+// oaValidity checks expiresOn, the one date OpenAttestation documents
+// commonly carry (issuedOn is when, not from when).
+func oaValidity(v *Verifier, r *Result) Check {
+	if r.Credential.ValidUntil == "" {
+		return check(CheckValidity, Pass, "The document states no expiry date.", "")
+	}
+	until, err := time.Parse(time.RFC3339, r.Credential.ValidUntil)
+	if err != nil {
+		return check(CheckValidity, Fail, "The document's expiry date cannot be read.", r.Credential.ValidUntil)
+	}
+	if !v.now().Before(until) {
+		return check(CheckValidity, Fail, "The document has expired.", "expiresOn "+r.Credential.ValidUntil)
+	}
+	return check(CheckValidity, Pass, "The document has not expired.", "expiresOn "+r.Credential.ValidUntil)
 }
 
 func (v *Verifier) documentStore(address string) (DocumentStore, bool) {
@@ -106,6 +130,7 @@ func (v *Verifier) storeChecks(ctx context.Context, r *Result, s DocumentStore, 
 	if name == "" {
 		name = fmt.Sprintf("0x%x", s.Address)
 	}
+	r.Credential.AccreditedIssuer = name
 	issued, err := s.Reader.IsIssued(ctx, sig.MerkleRoot)
 	switch {
 	case err != nil:
@@ -115,8 +140,12 @@ func (v *Verifier) storeChecks(ctx context.Context, r *Result, s DocumentStore, 
 	default:
 		r.add(CheckAnchored, Pass, "The issuer recorded this document's batch on the blockchain.", where)
 	}
-	r.Credential.AccreditedIssuer = name
 	r.add(CheckIssuer, Pass, "Issued through "+name+", a document store this verifier trusts.", where)
+	if err != nil || !issued {
+		// Revocations of a batch never issued mean nothing: spare the calls.
+		r.add(CheckRevocation, NotChecked, "Not checked: the store did not confirm it issued this document.", "")
+		return
+	}
 	for i, h := range path {
 		rev, err := s.Reader.IsRevoked(ctx, h)
 		if err != nil {

@@ -5,14 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/credseal/credseal/internal/fetch"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/did"
 	"github.com/credseal/credseal/pkg/ob3"
@@ -50,8 +51,7 @@ const statusListCacheTTL = time.Minute
 
 func newVCTrust(issuers []TrustedIssuer, client *http.Client) *vcTrust {
 	if client == nil {
-		client = &http.Client{Timeout: 10 * time.Second,
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		client = fetch.NewClient()
 	}
 	t := &vcTrust{issuers: map[string]TrustedIssuer{}, client: client,
 		resolver: &did.Resolver{Web: map[string]string{}, Client: client}}
@@ -64,52 +64,78 @@ func newVCTrust(issuers []TrustedIssuer, client *http.Client) *vcTrust {
 	return t
 }
 
+// maxVCSize bounds a Verifiable Credential: JSON-LD processing costs far
+// more per byte than a bundle's checks.
+const maxVCSize = 256 << 10
+
 // verifyVC checks a Verifiable Credential: format, the issuer's signature,
-// the issuer on the trust list, revocation by status list, validity.
+// the issuer on the trust list, revocation by status list, the credseal
+// anchor it may carry, validity. Everything it decides or shows is read
+// from the expanded document, which is what the signature covers.
 func (v *Verifier) verifyVC(ctx context.Context, data []byte) *Result {
 	r := &Result{Kind: KindVC, Technical: map[string]string{}}
 	rest := []string{CheckSignature, CheckIssuer, CheckRevocation, CheckValidity}
+	if len(data) > maxVCSize {
+		return r.unreadable(fmt.Sprintf("The credential is larger than %d KiB.", maxVCSize>>10), "", rest)
+	}
 	var doc map[string]any
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return r.unreadable("This is not a readable Verifiable Credential.", err.Error(), rest)
 	}
-	if !hasType(doc["type"], "VerifiableCredential") || doc["credentialSubject"] == nil {
+	unsigned := make(map[string]any, len(doc))
+	for k, val := range doc {
+		if k != "proof" {
+			unsigned[k] = val
+		}
+	}
+	node, err := vc.Expand(unsigned)
+	if err != nil {
+		return r.unreadable("The credential holds content a signature cannot cover (terms, types or ids its contexts do not define).", err.Error(), rest)
+	}
+	if !node.HasType(vc.IRIVerifiableCredential) || len(node.Nodes(vc.IRISubject)) == 0 {
 		return r.unreadable("This is not a Verifiable Credential: it has no type VerifiableCredential or no subject.", "", rest)
 	}
-	issuer, err := vc.IssuerID(doc)
-	if err != nil {
-		return r.unreadable("The credential does not name its issuer.", err.Error(), rest)
+	issuer, ok := node.Ref(vc.IRIIssuer)
+	if !ok {
+		return r.unreadable("The credential does not name exactly one issuer.", "", rest)
 	}
-	r.Credential = vcSummary(doc)
+	r.Credential = vcSummary(node)
 	kind := "a Verifiable Credential"
-	if hasType(doc["type"], "OpenBadgeCredential") || hasType(doc["type"], "AchievementCredential") {
+	if node.HasType(vc.IRIOpenBadge) {
 		kind = "an Open Badges 3.0 credential"
 	}
 	r.add(CheckFormat, Pass, "The document is "+kind+".", "issuer "+issuer)
 
-	verified, err := vc.Verify(ctx, doc, v.vc.resolver)
-	signed := err == nil
-	switch {
-	case signed:
-		r.Technical["proof"] = verified.Suite()
-		r.add(CheckSignature, Pass, "The issuer's digital signature is valid: nothing was changed since it was signed.",
-			fmt.Sprintf("%s by %s", verified.Suite(), verified.VerificationMethod))
-	case errors.Is(err, did.ErrNotTrusted):
-		r.add(CheckSignature, NotChecked, "Not checked: the issuer's public key is published on a website this verifier is not set up to trust.", err.Error())
-	case errors.Is(err, vc.ErrSignature):
-		r.add(CheckSignature, Fail, "The signature does not match: the credential was changed after it was signed.", err.Error())
-	case errors.Is(err, vc.ErrIssuerBinding):
-		r.add(CheckSignature, Fail, "The credential was signed with a key that does not belong to its issuer.", err.Error())
-	case errors.Is(err, vc.ErrNotCanonical):
-		r.add(CheckSignature, Fail, "The credential holds content its signature cannot cover (unknown terms or contexts).", err.Error())
-	case errors.Is(err, vc.ErrUnsupportedProof), errors.Is(err, vc.ErrNoProof):
-		r.add(CheckSignature, Fail, "The credential has no signature this verifier can check (it reads eddsa-rdfc-2022 and Ed25519Signature2020).", err.Error())
-	default:
-		r.add(CheckSignature, Fail, "The issuer's signature could not be verified.", err.Error())
+	// Only a trusted issuer's credential costs a canonicalisation, a key
+	// look-up or a status list: anyone can sign one.
+	trusted, isTrusted := v.vc.issuers[issuer]
+	signed := false
+	if !isTrusted {
+		r.add(CheckSignature, NotChecked, "Not checked: the issuer is not one this verifier trusts.", issuer)
+	} else {
+		verified, err := vc.Verify(ctx, doc, v.vc.resolver)
+		signed = err == nil
+		switch {
+		case signed:
+			r.Technical["proof"] = verified.Suite()
+			r.add(CheckSignature, Pass, "The issuer's digital signature is valid: nothing was changed since it was signed.",
+				fmt.Sprintf("%s by %s", verified.Suite(), verified.VerificationMethod))
+		case errors.Is(err, vc.ErrSignature):
+			r.add(CheckSignature, Fail, "The signature does not match: the credential was changed after it was signed.", err.Error())
+		case errors.Is(err, vc.ErrIssuerBinding):
+			r.add(CheckSignature, Fail, "The credential was signed with a key that does not belong to its issuer.", err.Error())
+		case errors.Is(err, vc.ErrNotCanonical), errors.Is(err, vc.ErrTooComplex):
+			r.add(CheckSignature, Fail, "The credential holds content its signature cannot cover.", err.Error())
+		case errors.Is(err, vc.ErrUnsupportedProof), errors.Is(err, vc.ErrNoProof):
+			r.add(CheckSignature, Fail, "The credential has no signature this verifier can check (it reads eddsa-rdfc-2022 and Ed25519Signature2020).", err.Error())
+		case errors.Is(err, vc.ErrMalformed), errors.Is(err, did.ErrNoKey), errors.Is(err, did.ErrUnsupported), errors.Is(err, vc.ErrKeyEncoding):
+			r.add(CheckSignature, Fail, "The credential's signature names no key its issuer publishes.", err.Error())
+		default: // the DID document could not be fetched: ask again later
+			r.add(CheckSignature, NotChecked, "Not checked: the issuer's public key could not be fetched.", err.Error())
+		}
 	}
 
-	trusted, ok := v.vc.issuers[issuer]
-	if ok {
+	if isTrusted {
 		name := trusted.Name
 		if name == "" {
 			name = issuer
@@ -120,41 +146,126 @@ func (v *Verifier) verifyVC(ctx context.Context, data []byte) *Result {
 		r.add(CheckIssuer, Fail, "The issuer is not on this verifier's list of trusted issuers: anyone can sign a credential.", issuer)
 	}
 
-	if signed && ok {
-		v.vcStatus(ctx, r, doc, trusted)
-		v.vcAnchor(ctx, r, doc)
+	if signed {
+		v.vcStatus(ctx, r, node, trusted)
+		v.vcAnchor(ctx, r, node)
 	} else {
 		r.add(CheckRevocation, NotChecked, "Not checked: the signature or the issuer did not pass, so no status list was fetched.", "")
 	}
-	if r.Credential.ValidFrom == "" && r.Credential.ValidUntil == "" {
-		r.add(CheckValidity, Pass, "The credential states no validity period.", "")
-	} else {
-		r.Checks = append(r.Checks, v.validity(r))
-	}
+	r.Checks = append(r.Checks, v.vcValidity(r, node))
 	r.finish()
 	return r
 }
 
-// vcAnchor checks the credseal proof bundle a credential carries as
-// evidence (credseal's Open Badges export): signed with the credential,
-// so the issuer vouches that it is this credential's. It must be this
-// credential's, and verify in full: a failure or a revocation on chain
-// fails the credential. Without a registry it is advisory.
-func (v *Verifier) vcAnchor(ctx context.Context, r *Result, doc map[string]any) {
-	cs1 := anchorEvidence(doc)
-	if cs1 == "" {
-		return
+// vcValidity checks the validity period: validFrom/validUntil (VC 2.0) or
+// issuanceDate/expirationDate (VC 1.1), each given at most once.
+func (v *Verifier) vcValidity(r *Result, node vc.Node) Check {
+	from, fromCount := node.Values(vc.IRIValidFrom)
+	until, untilCount := node.Values(vc.IRIValidUntil)
+	if fromCount == 0 {
+		from, fromCount = node.Values(vc.IRIIssuanceDate)
 	}
+	if untilCount == 0 {
+		until, untilCount = node.Values(vc.IRIExpirationDate)
+	}
+	if fromCount > 1 || untilCount > 1 || len(from) != fromCount || len(until) != untilCount {
+		return check(CheckValidity, Fail, "The credential's dates cannot be read: it gives more than one start or end.", "")
+	}
+	if fromCount == 0 && untilCount == 0 {
+		return check(CheckValidity, Pass, "The credential states no validity period.", "")
+	}
+	if fromCount == 0 {
+		// validity needs a start: an end alone counts from the beginning.
+		shown := r.Credential.ValidFrom
+		r.Credential.ValidFrom = "0001-01-01T00:00:00Z"
+		defer func() { r.Credential.ValidFrom = shown }()
+	}
+	return v.validity(r)
+}
+
+// vcSummary reads what to display from the signed, expanded credential.
+func vcSummary(node vc.Node) Summary {
+	one := func(n vc.Node, iri string) string { s, _ := n.Value(iri); return s }
+	s := Summary{ID: node.ID(), Title: one(node, vc.IRIName)}
+	s.ValidFrom = one(node, vc.IRIValidFrom)
+	if s.ValidFrom == "" {
+		s.ValidFrom = one(node, vc.IRIIssuanceDate)
+	}
+	s.ValidUntil = one(node, vc.IRIValidUntil)
+	if s.ValidUntil == "" {
+		s.ValidUntil = one(node, vc.IRIExpirationDate)
+	}
+	if is := node.Nodes(vc.IRIIssuer); len(is) == 1 {
+		s.ClaimedIssuer = one(is[0], vc.IRIName)
+	}
+	if subjects := node.Nodes(vc.IRISubject); len(subjects) == 1 {
+		subject := subjects[0]
+		s.Learner = one(subject, vc.IRIName)
+		if s.Learner == "" {
+			for _, id := range subject.Nodes(vc.IRIIdentifier) {
+				if one(id, vc.IRIIdentityType) == "name" && one(id, vc.IRIHashed) == "false" {
+					s.Learner = one(id, vc.IRIIdentityHash)
+				}
+			}
+		}
+		if a := subject.Nodes(vc.IRIAchievement); len(a) == 1 && one(a[0], vc.IRIName) != "" {
+			s.Title = one(a[0], vc.IRIName)
+		}
+	}
+	return s
+}
+
+// vcAnchor checks the credseal proof bundles the credential carries as
+// evidence (credseal's Open Badges export): signed with the credential,
+// so the issuer vouches that they are this credential's. Each must be of
+// this credential (same id, learner and title) and verify in full: a
+// failure or a revocation on chain fails the credential. Without a
+// registry it is advisory.
+func (v *Verifier) vcAnchor(ctx context.Context, r *Result, node vc.Node) {
+	var worst *Check
+	for _, ev := range node.Nodes(vc.IRIEvidence) {
+		if genres, _ := ev.Values(vc.IRIGenre); !slices.Contains(genres, ob3.EvidenceGenre) {
+			continue
+		}
+		c := check(CheckAnchored, Fail, "The blockchain proof the credential carries cannot be read.", "")
+		if cs1, ok := ev.Value(vc.IRINarrative); ok {
+			c = v.anchorOf(ctx, r, cs1)
+		}
+		if worst == nil || rank(c) > rank(*worst) {
+			worst = &c
+		}
+	}
+	if worst != nil {
+		r.Checks = append(r.Checks, *worst)
+	}
+}
+
+// rank orders anchor outcomes, worst highest.
+func rank(c Check) int {
+	switch {
+	case c.Status == Fail:
+		return 4
+	case c.Status == NotChecked && !c.Advisory:
+		return 3
+	case c.Status == Pending:
+		return 2
+	case c.Status == NotChecked:
+		return 1
+	}
+	return 0
+}
+
+// anchorOf verifies one carried bundle as the credential's.
+func (v *Verifier) anchorOf(ctx context.Context, r *Result, cs1 string) Check {
 	b, err := bundle.ParseCompact(cs1)
 	if err != nil {
-		r.add(CheckAnchored, Fail, "The blockchain proof the credential carries cannot be read.", err.Error())
-		return
+		return check(CheckAnchored, Fail, "The blockchain proof the credential carries cannot be read.", err.Error())
 	}
 	sub := v.Verify(ctx, b)
-	id, _ := doc["id"].(string)
-	if sub.Credential.ID != id {
-		r.add(CheckAnchored, Fail, "The blockchain proof the credential carries is another credential's.", fmt.Sprintf("proof of %q in %q", sub.Credential.ID, id))
-		return
+	c := r.Credential
+	if sub.Credential.ID == "" || sub.Credential.ID != c.ID || sub.Credential.Learner != c.Learner || sub.Credential.Title != c.Title {
+		return check(CheckAnchored, Fail, "The blockchain proof the credential carries is another credential's.",
+			fmt.Sprintf("proof of %q (%s, %s) in %q (%s, %s)", sub.Credential.ID, sub.Credential.Learner, sub.Credential.Title, c.ID, c.Learner, c.Title))
 	}
 	for _, k := range []string{"seal", "root", "registry", "chainId", "block", "tx"} {
 		if val, ok := sub.Technical[k]; ok {
@@ -163,30 +274,17 @@ func (v *Verifier) vcAnchor(ctx context.Context, r *Result, doc map[string]any) 
 	}
 	switch sub.Verdict {
 	case Verified:
-		r.add(CheckAnchored, Pass, "The issuer also recorded this credential on a blockchain registry this verifier trusts.", anchorDetail(sub))
+		return check(CheckAnchored, Pass, "The issuer also recorded this credential on a blockchain registry this verifier trusts.", anchorDetail(sub))
 	case PendingConfirmation:
-		r.add(CheckAnchored, Pending, "The credential's blockchain record is not yet deep enough to rely on: check again later.", anchorDetail(sub))
+		return check(CheckAnchored, Pending, "The credential's blockchain record is not yet deep enough to rely on: check again later.", anchorDetail(sub))
 	case OfflineOnly:
 		c := check(CheckAnchored, NotChecked, "Not checked: the credential carries a blockchain proof, but this verifier reads no registry.", offlineDetail)
 		c.Advisory = true
-		r.Checks = append(r.Checks, c)
+		return c
 	case Incomplete:
-		r.add(CheckAnchored, NotChecked, "Not checked: the credential's blockchain record could not be read.", anchorDetail(sub))
-	default:
-		r.add(CheckAnchored, Fail, "The credential's blockchain proof does not verify. "+firstFailure(sub), anchorDetail(sub))
+		return check(CheckAnchored, NotChecked, "Not checked: the credential's blockchain record could not be read.", anchorDetail(sub))
 	}
-}
-
-// anchorEvidence returns the CS1 bundle of a credseal evidence entry.
-func anchorEvidence(doc map[string]any) string {
-	list, _ := doc["evidence"].([]any)
-	for _, e := range list {
-		if m, _ := e.(map[string]any); m != nil && m["genre"] == ob3.EvidenceGenre {
-			s, _ := m["narrative"].(string)
-			return s
-		}
-	}
-	return ""
+	return check(CheckAnchored, Fail, "The credential's blockchain proof does not verify. "+firstFailure(sub), anchorDetail(sub))
 }
 
 func anchorDetail(sub *Result) string {
@@ -216,46 +314,61 @@ func (r *Result) unreadable(reason, detail string, rest []string) *Result {
 	return r
 }
 
-// vcStatus checks a Bitstring Status List entry. Lists are fetched only
-// from the trusted issuer's own host, and must be signed by that issuer.
-func (v *Verifier) vcStatus(ctx context.Context, r *Result, doc map[string]any, issuer TrustedIssuer) {
-	entry, _ := doc["credentialStatus"].(map[string]any)
-	if entry == nil {
+// vcStatus checks every Bitstring Status List entry of the credential:
+// any set, or unreadable, fails it. Lists are fetched only from the
+// trusted issuer's own host, and must be signed by that issuer.
+func (v *Verifier) vcStatus(ctx context.Context, r *Result, node vc.Node, issuer TrustedIssuer) {
+	entries := node.Nodes(vc.IRIStatus)
+	if _, count := node.Values(vc.IRIStatus); count != len(entries) {
+		r.add(CheckRevocation, Fail, "The credential's revocation status cannot be read.", "a status that is not an entry")
+		return
+	}
+	if len(entries) == 0 {
 		r.add(CheckRevocation, Warning, "The issuer publishes no revocation status for this credential.", "no credentialStatus")
 		return
 	}
-	listURL, _ := entry["statusListCredential"].(string)
-	purpose, _ := entry["statusPurpose"].(string)
-	index, err := strconv.Atoi(fmt.Sprint(entry["statusListIndex"]))
-	if t, _ := entry["type"].(string); t != vc.TypeStatusListEntry || listURL == "" || err != nil || index < 0 {
-		r.add(CheckRevocation, Fail, "The credential's revocation status entry cannot be read.", fmt.Sprintf("%v", entry))
-		return
+	var passed []string
+	for _, entry := range entries {
+		c := v.statusEntry(ctx, entry, issuer)
+		if c.Status != Pass {
+			r.Checks = append(r.Checks, c)
+			return
+		}
+		passed = append(passed, c.Detail)
 	}
+	r.add(CheckRevocation, Pass, "The issuer has not revoked this credential.", strings.Join(passed, "; "))
+}
+
+// statusEntry checks one status entry.
+func (v *Verifier) statusEntry(ctx context.Context, entry vc.Node, issuer TrustedIssuer) Check {
+	listURL, okList := entry.Ref(vc.IRIStatusList)
+	purpose, okPurpose := entry.Value(vc.IRIStatusPurpose)
+	indexText, okIndex := entry.Value(vc.IRIStatusIndex)
+	index, err := strconv.Atoi(indexText)
+	if !entry.HasType(vc.IRIStatusEntry) || !okList || !okPurpose || !okIndex || err != nil || index < 0 {
+		return check(CheckRevocation, Fail, "The credential's revocation status entry cannot be read.", "")
+	}
+	detail := fmt.Sprintf("%s index %d of %s", purpose, index, listURL)
 	if purpose != vc.PurposeRevocation && purpose != "suspension" {
-		r.add(CheckRevocation, NotChecked, "Not checked: the status entry is not about revocation.", purpose)
-		return
+		return check(CheckRevocation, NotChecked, "Not checked: a status entry is about something other than revocation.", detail)
 	}
 	if !v.vc.mayFetch(issuer, listURL) {
-		r.add(CheckRevocation, NotChecked, "Not checked: the revocation list is on a website other than the issuer's.", listURL)
-		return
+		return check(CheckRevocation, NotChecked, "Not checked: the revocation list is on a website other than the issuer's.", listURL)
 	}
 	list, err := v.vc.statusList(ctx, listURL, issuer.DID, purpose)
 	if err != nil {
-		r.add(CheckRevocation, NotChecked, "Not checked: the issuer's revocation list could not be read.", err.Error())
-		return
+		return check(CheckRevocation, NotChecked, "Not checked: the issuer's revocation list could not be read.", err.Error())
 	}
 	set, inside := list.Get(index)
-	detail := fmt.Sprintf("%s index %d of %s", purpose, index, listURL)
 	switch {
 	case !inside:
-		r.add(CheckRevocation, Fail, "The credential's place in the revocation list does not exist.", detail)
+		return check(CheckRevocation, Fail, "The credential's place in the revocation list does not exist.", detail)
 	case set && purpose == "suspension":
-		r.add(CheckRevocation, Fail, "The issuer has suspended this credential.", detail)
+		return check(CheckRevocation, Fail, "The issuer has suspended this credential.", detail)
 	case set:
-		r.add(CheckRevocation, Fail, "The issuer has revoked this credential.", detail)
-	default:
-		r.add(CheckRevocation, Pass, "The issuer has not revoked this credential.", detail)
+		return check(CheckRevocation, Fail, "The issuer has revoked this credential.", detail)
 	}
+	return check(CheckRevocation, Pass, "", detail)
 }
 
 // mayFetch allows a status list only from the host the issuer's DID
@@ -292,25 +405,33 @@ func (t *vcTrust) statusList(ctx context.Context, listURL, issuer, purpose strin
 			return nil, err
 		}
 	}
-	if _, err := vc.Verify(ctx, doc, t.resolver); err != nil {
+	// Read from what the issuer signed (the expanded list), like the
+	// credential itself.
+	verified, err := vc.Verify(ctx, doc, t.resolver)
+	if err != nil {
 		return nil, fmt.Errorf("status list %s: %w", listURL, err)
 	}
-	if id, _ := vc.IssuerID(doc); id != issuer {
-		return nil, fmt.Errorf("status list %s is issued by %s, not %s", listURL, id, issuer)
+	node := verified.Node
+	if verified.Issuer != issuer {
+		return nil, fmt.Errorf("status list %s is issued by %s, not %s", listURL, verified.Issuer, issuer)
 	}
-	if id, _ := doc["id"].(string); id != listURL || !hasType(doc["type"], vc.TypeStatusListCredential) {
+	if node.ID() != listURL || !node.HasType(vc.IRIStatusListCredential) {
 		return nil, fmt.Errorf("%s is not the status list credential it names", listURL)
 	}
-	subject, _ := doc["credentialSubject"].(map[string]any)
-	if p, _ := subject["statusPurpose"].(string); p != purpose {
+	subjects := node.Nodes(vc.IRISubject)
+	if len(subjects) != 1 {
+		return nil, fmt.Errorf("status list %s has %d subjects, want one", listURL, len(subjects))
+	}
+	if p, _ := subjects[0].Value(vc.IRIStatusPurpose); p != purpose {
 		return nil, fmt.Errorf("status list %s is for %q, not %q", listURL, p, purpose)
 	}
-	if until, _ := doc["validUntil"].(string); until != "" {
-		if t, err := time.Parse(time.RFC3339, until); err != nil || !time.Now().Before(t) {
-			return nil, fmt.Errorf("status list %s has expired (%s)", listURL, until)
+	if untils, n := node.Values(vc.IRIValidUntil); n > 0 {
+		until, err := time.Parse(time.RFC3339, untils[0])
+		if n != 1 || len(untils) != 1 || err != nil || !time.Now().Before(until) {
+			return nil, fmt.Errorf("status list %s has expired (%v)", listURL, untils)
 		}
 	}
-	encoded, _ := subject["encodedList"].(string)
+	encoded, _ := subjects[0].Value(vc.IRIEncodedList)
 	list, err := vc.DecodeStatusList(encoded)
 	if err != nil {
 		return nil, err
@@ -327,72 +448,13 @@ func (t *vcTrust) statusList(ctx context.Context, listURL, issuer, purpose strin
 }
 
 func (t *vcTrust) fetch(ctx context.Context, u string) (map[string]any, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	body, err := fetch.Get(ctx, t.client, u, "application/vc+ld+json, application/json", maxFetched)
 	if err != nil {
 		return nil, err
-	}
-	resp, err := t.client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s: HTTP %s", u, resp.Status)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxFetched+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(body) > maxFetched {
-		return nil, fmt.Errorf("%s: larger than %d bytes", u, maxFetched)
 	}
 	var doc map[string]any
 	if err := json.Unmarshal(body, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", u, err)
 	}
 	return doc, nil
-}
-
-func hasType(v any, want string) bool {
-	switch t := v.(type) {
-	case string:
-		return t == want
-	case []any:
-		for _, e := range t {
-			if s, _ := e.(string); s == want {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// vcSummary reads what to display from a credential (OB3 and VC 1.1 names).
-func vcSummary(doc map[string]any) Summary {
-	str := func(m map[string]any, k string) string { s, _ := m[k].(string); return s }
-	obj := func(m map[string]any, k string) map[string]any { o, _ := m[k].(map[string]any); return o }
-	s := Summary{ID: str(doc, "id"), Title: str(doc, "name"), ValidFrom: str(doc, "validFrom"), ValidUntil: str(doc, "validUntil")}
-	if s.ValidFrom == "" {
-		s.ValidFrom = str(doc, "issuanceDate")
-	}
-	if s.ValidUntil == "" {
-		s.ValidUntil = str(doc, "expirationDate")
-	}
-	if is := obj(doc, "issuer"); is != nil {
-		s.ClaimedIssuer, s.IssuerURL = str(is, "name"), str(is, "url")
-	}
-	subject := obj(doc, "credentialSubject")
-	s.Learner = str(subject, "name")
-	if s.Learner == "" {
-		ids, _ := subject["identifier"].([]any)
-		for _, e := range ids {
-			if m, _ := e.(map[string]any); m != nil && str(m, "identityType") == "name" && m["hashed"] == false {
-				s.Learner = str(m, "identityHash")
-			}
-		}
-	}
-	if a := obj(subject, "achievement"); a != nil && str(a, "name") != "" {
-		s.Title = str(a, "name")
-	}
-	return s
 }

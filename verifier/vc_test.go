@@ -190,6 +190,16 @@ func TestOpenBadgeCarriesItsAnchor(t *testing.T) {
 	wantCheck(t, r, verifier.CheckAnchored, verifier.NotChecked, verifier.Verified)
 	r = w.verifier(true).VerifyBytes(ctx, withBundle(0, 1, nil))
 	wantCheck(t, r, verifier.CheckAnchored, verifier.Fail, verifier.NotVerified)
+	// The same statements in another JSON shape (the genre in an array,
+	// the evidence an object) keep the signature, and the check.
+	var c map[string]any
+	_ = json.Unmarshal(withBundle(0, 1, nil), &c)
+	ev := c["evidence"].([]any)[0].(map[string]any)
+	ev["genre"] = []any{ev["genre"]}
+	c["evidence"] = ev
+	js, _ := json.Marshal(c)
+	r = w.verifier(true).VerifyBytes(ctx, js)
+	wantCheck(t, r, verifier.CheckAnchored, verifier.Fail, verifier.NotVerified)
 	// A bundle altered before signing (the issuer's own mistake, or a
 	// compromised exporter) still fails on its own checks.
 	bun, _ := b.Bundle(0)
@@ -197,4 +207,82 @@ func TestOpenBadgeCarriesItsAnchor(t *testing.T) {
 	cs1, _ := bun.EncodeCompact()
 	r = w.verifier(true).VerifyBytes(ctx, withBundle(0, 0, func(string) string { return cs1 }))
 	wantCheck(t, r, verifier.CheckAnchored, verifier.Fail, verifier.NotVerified)
+}
+
+// TestOpenBadgeShapeAttacks: JSON-LD gives many JSON shapes one meaning.
+// A holder reshaping a genuine, signed credential must not change what is
+// shown or decided: the verifier reads the signed (expanded) form, and
+// refuses what JSON-LD would leave out of it.
+func TestOpenBadgeShapeAttacks(t *testing.T) {
+	ctx := context.Background()
+	w := newWebIssuer(t)
+	list := w.srv.URL + "/status/1"
+	w.revoked = []int{2}
+	genuine := func(i int) map[string]any {
+		var c map[string]any
+		_ = json.Unmarshal(w.badge(t, i, list), &c)
+		return c
+	}
+	verify := func(c map[string]any) *verifier.Result {
+		js, _ := json.Marshal(c)
+		return w.verifier(true).VerifyBytes(ctx, js)
+	}
+
+	t.Run("a forged subject beside the signed one under its full IRI", func(t *testing.T) {
+		c := genuine(0)
+		c["https://www.w3.org/2018/credentials#credentialSubject"] = c["credentialSubject"]
+		c["credentialSubject"] = map[string]any{"id": "https://x y/s", "type": []any{"AchievementSubject"}, "name": "Mallory",
+			"achievement": map[string]any{"id": "https://x y/a", "type": []any{"Achievement"}, "name": "PhD in Physics"}}
+		r := verify(c)
+		wantCheck(t, r, verifier.CheckFormat, verifier.Fail, verifier.NotVerified)
+		if r.Credential.Learner == "Mallory" {
+			t.Fatal("shows the forged learner")
+		}
+	})
+	t.Run("the revoked credential's status wrapped in an array", func(t *testing.T) {
+		c := genuine(2)
+		c["credentialStatus"] = []any{c["credentialStatus"]}
+		wantCheck(t, verify(c), verifier.CheckRevocation, verifier.Fail, verifier.NotVerified)
+	})
+	t.Run("the status under its full IRI", func(t *testing.T) {
+		c := genuine(2)
+		c["https://www.w3.org/2018/credentials#credentialStatus"] = c["credentialStatus"]
+		delete(c, "credentialStatus")
+		r := verify(c)
+		if r.Verdict == verifier.Verified {
+			t.Fatal("verified")
+		}
+	})
+	t.Run("an unreadable proofValue of 100 KiB", func(t *testing.T) {
+		c := genuine(0)
+		c["proof"].([]any)[0].(map[string]any)["proofValue"] = "z" + strings.Repeat("2", 100<<10)
+		wantCheck(t, verify(c), verifier.CheckSignature, verifier.Fail, verifier.NotVerified)
+	})
+	t.Run("many proofs", func(t *testing.T) {
+		c := genuine(0)
+		p := c["proof"].([]any)[0]
+		c["proof"] = []any{p, p, p, p, p, p, p, p}
+		wantCheck(t, verify(c), verifier.CheckSignature, verifier.Fail, verifier.NotVerified)
+	})
+	t.Run("a list holding an invalid IRI (json-gold panicked on it)", func(t *testing.T) {
+		c := genuine(0)
+		c["credentialSubject"].(map[string]any)["urn:p"] = map[string]any{"@list": []any{map[string]any{"@id": "https://x y/"}}}
+		wantCheck(t, verify(c), verifier.CheckFormat, verifier.Fail, verifier.NotVerified)
+	})
+}
+
+// TestOpenBadgeExpiryReshaped: an end date in an array is still the end date.
+func TestOpenBadgeExpiryReshaped(t *testing.T) {
+	w := newWebIssuer(t)
+	var c map[string]any
+	_ = json.Unmarshal(w.badge(t, 0, w.srv.URL+"/status/1"), &c)
+	delete(c, "proof")
+	c["validFrom"] = "2019-01-01T00:00:00Z"
+	c["validUntil"] = []any{"2020-01-01T00:00:00Z"}
+	if err := ob3.Sign(c, w.iss, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := json.Marshal(c)
+	r := w.verifier(true).VerifyBytes(context.Background(), js)
+	wantCheck(t, r, verifier.CheckValidity, verifier.Fail, verifier.NotVerified)
 }

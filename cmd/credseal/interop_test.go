@@ -344,7 +344,9 @@ func TestForeignVerifiableCredentials(t *testing.T) {
 	wantFailed(t, env, vector("status-revoked"), "revocation", trust...)
 	wantFailed(t, env, vector("eddsa-didkey"), "issuer") // an untrusted did:key
 
-	// Each did:key vector, tampered four ways: the signature check fails.
+	// Each did:key vector, tampered four ways: the signature check fails,
+	// or, for a member the contexts do not define (which JSON-LD would
+	// leave out of what is signed), the credential is refused as unreadable.
 	otherIssuer := map[string]string{"eddsa-didkey": ids.Ed25519Signature2020DidKey, "ed25519-2020-didkey": ids.EddsaDidKey}
 	for _, name := range []string{"eddsa-didkey", "ed25519-2020-didkey"} {
 		tampers := []struct {
@@ -359,10 +361,18 @@ func TestForeignVerifiableCredentials(t *testing.T) {
 			{"issuer id changed", func(c map[string]any) bool { obj(c, "issuer")["id"] = otherIssuer[name]; return true }},
 			{"an undefined member added", func(c map[string]any) bool { c["favouriteColour"] = "blue"; return true }},
 		}
+		failing := map[string]string{"an undefined member added": "format"}
 		for i, tm := range tampers {
 			file := filepath.Join(t.TempDir(), fmt.Sprintf("%s-tampered-%d.json", name, i))
 			writeFile(t, file, tampered(t, vector(name), tm.apply))
 			t.Run(name+"/"+tm.what, func(t *testing.T) {
+				if failing[tm.what] == "format" {
+					r, code := verifyJSON(t, env, file, trust...)
+					if c := r.check("format"); code != 1 || r.Verdict != "not-verified" || c == nil || c.Status != "fail" {
+						t.Errorf("verify %s: exit %d, verdict %q, failed %v; want the format check failed:\n%s", filepath.Base(file), code, r.Verdict, r.failed(), r.output)
+					}
+					return
+				}
 				wantFailed(t, env, file, "signature", trust...)
 			})
 		}
@@ -404,6 +414,7 @@ func TestOpenAttestationOnDevchain(t *testing.T) {
 	}
 	wantFailed(t, env, doc("oa-revoked"), "revocation", trust...)
 	wantFailed(t, env, doc("oa-unissued"), "anchored", trust...)
+	wantFailed(t, env, doc("oa-expired"), "validity", trust...)
 	wantFailed(t, env, doc("oa-issued-1"), "issuer", chain...) // no --trust-document-store
 
 	tampers := []struct {

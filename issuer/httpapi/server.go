@@ -115,7 +115,11 @@ func New(cfg IssuerConfig) *IssuerServer {
 	e.GET("/assets/portal.css", s.portalCSS)
 	if cfg.OpenBadges != nil {
 		portal.GET("/:token/openbadge.json", s.claimOpenBadge)
-		e.GET("/.well-known/did.json", s.didDocument)
+		didPath, err := cfg.OpenBadges.DIDDocumentPath()
+		if err != nil {
+			didPath = "/.well-known/did.json" // the DID was checked at issuer init
+		}
+		e.GET(didPath, s.didDocument)
 		e.GET("/status/:list", s.statusList)
 	}
 	return s

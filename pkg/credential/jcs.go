@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gowebpki/jcs"
+
+	"github.com/credseal/credseal/internal/jsstring"
 )
 
 // A field hash needs RFC 8785 (JCS) only for a three-element array of
@@ -14,40 +16,9 @@ import (
 // escaping (below) and its ECMAScript number format (the jcs library). Tests
 // check both against the library's full Transform.
 
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s as a JCS string (RFC 8785 §3.2.2.2): only '"', '\\'
-// and control characters are escaped; s must be valid UTF-8.
-func appendString(buf []byte, s string) []byte {
-	buf = append(buf, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		buf = append(buf, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			buf = append(buf, '\\', c)
-		case '\b':
-			buf = append(buf, '\\', 'b')
-		case '\t':
-			buf = append(buf, '\\', 't')
-		case '\n':
-			buf = append(buf, '\\', 'n')
-		case '\f':
-			buf = append(buf, '\\', 'f')
-		case '\r':
-			buf = append(buf, '\\', 'r')
-		default:
-			buf = append(buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		}
-		start = i + 1
-	}
-	buf = append(buf, s[start:]...)
-	return append(buf, '"')
-}
+// appendString appends s as a JCS string (RFC 8785 §3.2.2.2); s must be
+// valid UTF-8.
+func appendString(buf []byte, s string) []byte { return jsstring.Append(buf, s) }
 
 // canonicalString returns the JCS form of a string value.
 func canonicalString(s string) ([]byte, error) {

@@ -4,12 +4,12 @@ import (
 	"context"
 	"crypto/ed25519"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/credseal/credseal/internal/fetch"
 	"github.com/credseal/credseal/pkg/vc"
 )
 
@@ -24,8 +24,8 @@ type Resolver struct {
 	// Documents are DID documents known without fetching (e.g. read from
 	// files); they take precedence over Web.
 	Documents map[string]*Document
-	// Client fetches documents; nil means one with a 10 s timeout that
-	// follows no redirects.
+	// Client fetches documents; nil means fetch.NewClient (10 s timeout,
+	// no redirects).
 	Client *http.Client
 	// TTL is how long a fetched document is reused; 0 means 10 minutes.
 	TTL time.Duration
@@ -108,25 +108,11 @@ func (r *Resolver) Resolve(ctx context.Context, id string) (*Document, error) {
 func (r *Resolver) fetch(ctx context.Context, id, source string) (*Document, error) {
 	client := r.Client
 	if client == nil {
-		client = &http.Client{Timeout: 10 * time.Second,
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		client = fetch.NewClient()
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, source, nil)
+	body, err := fetch.Get(ctx, client, source, "application/did+json, application/json", maxDocumentSize)
 	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Accept", "application/did+json, application/json")
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%w: HTTP %s", ErrDocument, resp.Status)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxDocumentSize+1))
-	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %v", ErrDocument, err)
 	}
 	return ParseDocument(body, id)
 }

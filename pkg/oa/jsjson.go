@@ -6,44 +6,15 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/gowebpki/jcs"
+
+	"github.com/credseal/credseal/internal/jsstring"
 )
 
-// appendJSString appends s as JavaScript's JSON.stringify writes a string:
-// only '"', '\\' and control characters below U+0020 are escaped (the
-// usual short forms, else \u00xx in lower case); '<', '>', '&', U+007F,
-// U+2028 and U+2029 are written as they are, unlike Go's encoding/json.
-// s must be valid UTF-8.
-func appendJSString(b []byte, s string) []byte {
-	const hexDigits = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\b':
-			b = append(b, '\\', 'b')
-		case '\f':
-			b = append(b, '\\', 'f')
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\t':
-			b = append(b, '\\', 't')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+// appendJSString appends s as JavaScript's JSON.stringify writes a string
+// (see internal/jsstring); s must be valid UTF-8.
+func appendJSString(b []byte, s string) []byte { return jsstring.Append(b, s) }
 
 // jsonNumber is JSON.stringify(JSON.parse(n)) for a JSON number literal:
 // the nearest double, in JavaScript's shortest form, "null" if infinite.
@@ -67,31 +38,12 @@ func jsNumberString(f float64) string {
 	case f == 0:
 		return "0" // and -0
 	}
-	sign := ""
-	if f < 0 {
-		sign, f = "-", -f
+	// Number::toString is the ECMAScript form JCS uses too.
+	n, err := jcs.NumberToJSON(f)
+	if err != nil {
+		return "NaN" // not reached: NaN and infinities are handled above
 	}
-	// Go's shortest round-trip digits are the ones JavaScript picks.
-	mant, exp, _ := strings.Cut(strconv.FormatFloat(f, 'e', -1, 64), "e")
-	digits := strings.Replace(mant, ".", "", 1)
-	e, _ := strconv.Atoi(exp)
-	k, n := len(digits), e+1 // f = 0.digits × 10^n
-	switch {
-	case k <= n && n <= 21:
-		return sign + digits + strings.Repeat("0", n-k)
-	case 0 < n && n <= 21:
-		return sign + digits[:n] + "." + digits[n:]
-	case -6 < n && n <= 0:
-		return sign + "0." + strings.Repeat("0", -n) + digits
-	}
-	exp = strconv.Itoa(n - 1)
-	if n-1 >= 0 {
-		exp = "+" + exp
-	}
-	if k == 1 {
-		return sign + digits + "e" + exp
-	}
-	return sign + digits[:1] + "." + digits[1:] + "e" + exp
+	return n
 }
 
 // jsToNumber is JavaScript's Number(s) for a string: surrounding white

@@ -54,10 +54,8 @@ type Options struct {
 	// empty for no credentialStatus.
 	StatusList  string
 	StatusIndex int
-	// Bundle is the credential's credseal proof in compact form (CS1),
-	// and BundleURL the verifier link holding it, if any.
-	Bundle    string
-	BundleURL string
+	// Bundle is the credential's credseal proof in compact form (CS1).
+	Bundle string
 	// Salt salts the hashed learner identifier; the same salt gives the
 	// same export.
 	Salt string
@@ -142,9 +140,6 @@ func Credential(doc *credential.Document, iss string, o Options) (map[string]any
 		ev := map[string]any{"type": []any{"Evidence"}, "name": "Anchored on a blockchain by credseal",
 			"genre": EvidenceGenre, "narrative": o.Bundle,
 			"description": "The credseal proof bundle of this credential: its Merkle inclusion in a sealed batch whose header the issuer anchored on chain."}
-		if o.BundleURL != "" {
-			ev["id"] = o.BundleURL
-		}
 		c["evidence"] = []any{ev}
 	}
 	return normalise(c)

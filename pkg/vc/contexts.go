@@ -5,10 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/piprate/json-gold/ld"
 )
@@ -81,25 +84,56 @@ func (offlineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 }
 
 // Canonicalize returns the RDFC-1.0 (URDNA2015) canonical N-Quads of a
-// JSON-LD document, loading contexts only from those credseal ships. It is
-// strict where JSON-LD is lenient, as jsonld.js's safe mode is: a member no
-// context defines, or a type or id that is not an absolute IRI, is an error
-// rather than silently left out of the RDF, since a signature would not
-// cover it and a forger could add it freely.
+// JSON-LD document, loading contexts only from those credseal ships. The
+// document must pass Expand's strict checks, so that everything in it is
+// in what is canonicalised.
 func Canonicalize(doc map[string]any) (string, error) {
+	expanded, err := expand(doc)
+	if err != nil {
+		return "", err
+	}
+	return canonicalizeExpanded(expanded)
+}
+
+func jsonLDOptions() *ld.JsonLdOptions {
 	opts := ld.NewJsonLdOptions("")
 	opts.ProcessingMode = ld.JsonLd_1_1
 	opts.DocumentLoader = offlineLoader{}
 	opts.SafeMode = true // json-gold's Normalize ignores it: expand first
-	proc := ld.NewJsonLdProcessor()
-	expanded, err := proc.Expand(doc, opts)
+	return opts
+}
+
+// expand expands doc and refuses, as jsonld.js's safe mode does and more,
+// whatever JSON-LD would leave out of the RDF without a word (strict).
+func expand(doc map[string]any) (expanded []any, err error) {
+	defer func() {
+		if r := recover(); r != nil { // json-gold panics on some malformed input
+			expanded, err = nil, fmt.Errorf("%w: %v", ErrNotCanonical, r)
+		}
+	}()
+	expanded, err = ld.NewJsonLdProcessor().Expand(doc, jsonLDOptions())
 	if err != nil {
-		return "", fmt.Errorf("%w: %v", ErrNotCanonical, err)
+		return nil, fmt.Errorf("%w: %v", ErrNotCanonical, err)
 	}
-	if err := checkAbsolute(expanded); err != nil {
-		return "", err
+	if len(expanded) != 1 {
+		return nil, fmt.Errorf("%w: %d top-level nodes, want one", ErrNotCanonical, len(expanded))
 	}
-	rdf, err := proc.ToRDF(expanded, opts)
+	budget := maxExpandedValues
+	if err := checkStrict(expanded, &budget); err != nil {
+		return nil, err
+	}
+	return expanded, nil
+}
+
+// canonicalizeExpanded canonicalises a document expand accepted.
+func canonicalizeExpanded(expanded []any) (out string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = "", fmt.Errorf("%w: %v", ErrNotCanonical, r)
+		}
+	}()
+	opts := jsonLDOptions()
+	rdf, err := ld.NewJsonLdProcessor().ToRDF(expanded, opts)
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", ErrNotCanonical, err)
 	}
@@ -112,13 +146,13 @@ func Canonicalize(doc map[string]any) (string, error) {
 	}
 	opts.Algorithm = ld.AlgorithmURDNA2015
 	opts.Format = "application/n-quads"
-	out, err := ld.NewJsonLdApi().Normalize(dataset, opts)
+	n, err := ld.NewJsonLdApi().Normalize(dataset, opts)
 	if err != nil {
 		return "", fmt.Errorf("%w: %v", ErrNotCanonical, err)
 	}
-	s, ok := out.(string)
+	s, ok := n.(string)
 	if !ok {
-		return "", fmt.Errorf("%w: unexpected %T", ErrNotCanonical, out)
+		return "", fmt.Errorf("%w: unexpected %T", ErrNotCanonical, n)
 	}
 	return s, nil
 }
@@ -142,11 +176,14 @@ const maxPermutations = 5040
 func checkWork(d *ld.RDFDataset) error {
 	quadsOf := map[string][]string{}
 	for graph, quads := range d.Graphs {
+		if graph != "@default" && len(quads) > 0 {
+			return fmt.Errorf("%w: named graph %s", ErrNotCanonical, graph)
+		}
 		for _, q := range quads {
-			nodes := []ld.Node{q.Subject, q.Object, q.Graph}
-			if q.Graph == nil && graph != "@default" {
-				nodes[2] = ld.NewBlankNode(graph)
+			if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+				return fmt.Errorf("%w: an incomplete statement", ErrNotCanonical)
 			}
+			nodes := []ld.Node{q.Subject, q.Object, q.Graph}
 			for _, n := range nodes {
 				if b, ok := n.(ld.BlankNode); ok {
 					quadsOf[b.Attribute] = append(quadsOf[b.Attribute], quadKey(nodes, q.Predicate, b.Attribute))
@@ -187,7 +224,13 @@ func quadKey(nodes []ld.Node, predicate ld.Node, self string) string {
 		case ld.IRI:
 			b.WriteString("<" + x.Value + ">")
 		case ld.Literal:
-			b.WriteString(strconv.Quote(x.Value) + "^^" + x.Datatype + "@" + x.Language)
+			// As N-Quads writes it: no datatype for a plain or a
+			// language-tagged string.
+			dt := x.Datatype
+			if dt == ld.XSDString || x.Language != "" {
+				dt = ""
+			}
+			b.WriteString(strconv.Quote(x.Value) + "^^" + dt + "@" + x.Language)
 		default:
 			b.WriteString(fmt.Sprintf("%T:%s", n, n.GetValue()))
 		}
@@ -196,35 +239,117 @@ func quadKey(nodes []ld.Node, predicate ld.Node, self string) string {
 	return b.String()
 }
 
-// checkAbsolute walks an expanded document: every @id and @type must be an
-// absolute IRI or a blank node, since RDF drops relative ones.
-func checkAbsolute(v any) error {
+// Bounds on an expanded document: no array longer than maxArray (JSON-LD's
+// node map compares each value of a property with every other), and no
+// more than maxExpandedValues values in all.
+const (
+	maxArray          = 256
+	maxExpandedValues = 20000
+)
+
+// validLanguage is BCP 47's shape, as JSON-LD processors check it.
+var validLanguage = regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`)
+
+// checkStrict walks an expanded document and refuses what RDF would drop
+// or what credentials have no use for: an @id, a type, a property or a
+// datatype that is not an IRI json-gold keeps (StrictIRI), a blank node
+// label of the author's, a bad language tag, and the keywords that add
+// nodes or graphs beside the credential (@graph, @included, @reverse) or
+// data outside the RDF (@index).
+func checkStrict(v any, budget *int) error {
+	if *budget--; *budget < 0 {
+		return fmt.Errorf("%w: more than %d values", ErrNotCanonical, maxExpandedValues)
+	}
 	switch x := v.(type) {
 	case []any:
+		if len(x) > maxArray {
+			return fmt.Errorf("%w: %d values of one property, at most %d", ErrNotCanonical, len(x), maxArray)
+		}
 		for _, e := range x {
-			if err := checkAbsolute(e); err != nil {
+			if err := checkStrict(e, budget); err != nil {
 				return err
 			}
 		}
 	case map[string]any:
-		_, isValue := x["@value"]
+		if _, isValue := x["@value"]; isValue {
+			return checkValue(x)
+		}
 		for k, e := range x {
-			switch {
-			case k == "@id" || (k == "@type" && !isValue):
-				for _, iri := range iris(e) {
-					if !strings.Contains(iri, ":") {
-						return fmt.Errorf("%w: %s %q is not an absolute IRI", ErrNotCanonical, k, iri)
+			switch k {
+			case "@id":
+				id, _ := e.(string)
+				if !StrictIRI(id) {
+					return fmt.Errorf("%w: @id %q is not an absolute IRI", ErrNotCanonical, id)
+				}
+			case "@type":
+				for _, t := range iris(e) {
+					if !StrictIRI(t) {
+						return fmt.Errorf("%w: type %q is not an absolute IRI", ErrNotCanonical, t)
 					}
 				}
-			case k == "@type" || k == "@value" || k == "@language" || k == "@direction":
+			case "@list":
+				if err := checkStrict(e, budget); err != nil {
+					return err
+				}
 			default:
-				if err := checkAbsolute(e); err != nil {
+				if strings.HasPrefix(k, "@") {
+					return fmt.Errorf("%w: %s is not allowed in a credential", ErrNotCanonical, k)
+				}
+				if !StrictIRI(k) {
+					return fmt.Errorf("%w: property %q is not an absolute IRI", ErrNotCanonical, k)
+				}
+				if err := checkStrict(e, budget); err != nil {
 					return err
 				}
 			}
 		}
 	}
 	return nil
+}
+
+func checkValue(x map[string]any) error {
+	for k, e := range x {
+		switch k {
+		case "@value":
+		case "@type":
+			t, _ := e.(string)
+			if t != "@json" && !StrictIRI(t) {
+				return fmt.Errorf("%w: datatype %q is not an absolute IRI", ErrNotCanonical, t)
+			}
+		case "@language":
+			l, _ := e.(string)
+			if !validLanguage.MatchString(l) {
+				return fmt.Errorf("%w: language %q", ErrNotCanonical, l)
+			}
+		default:
+			return fmt.Errorf("%w: %s in a value", ErrNotCanonical, k)
+		}
+	}
+	return nil
+}
+
+// StrictIRI reports whether s is an absolute IRI that json-gold keeps in
+// the RDF and N-Quads can write unambiguously: it parses as an absolute
+// URL, holds no space, control character or any of <>"{}|\^`, is no
+// longer than 2,082 characters, and an http(s) one passes json-gold's URL
+// check. Blank node labels ("_:") are not IRIs.
+func StrictIRI(s string) bool {
+	if s == "" || strings.HasPrefix(s, "_:") || utf8.RuneCountInString(s) >= 2083 || strings.ContainsAny(s, " <>\"{}|\\^`") {
+		return false
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			return false
+		}
+	}
+	u, err := url.Parse(s)
+	if err != nil || !u.IsAbs() {
+		return false
+	}
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		return ld.IsURL(s)
+	}
+	return true
 }
 
 func iris(v any) []string {

@@ -38,6 +38,9 @@ func decodeBase58btc(s string) ([]byte, error) {
 	if len(s) < 2 || s[0] != 'z' {
 		return nil, fmt.Errorf("%w: not multibase base58btc", ErrKeyEncoding)
 	}
+	if len(s) > 128 { // keys and signatures are under 100; decoding is quadratic
+		return nil, fmt.Errorf("%w: %d characters", ErrKeyEncoding, len(s))
+	}
 	b, err := base58.Decode(s[1:])
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrKeyEncoding, err)

@@ -59,6 +59,8 @@ type Verified struct {
 	VerificationMethod string
 	Issuer             string // the DID the key belongs to: the credential's issuer
 	Created            string
+	// Node is the credential as signed (expanded), to read from.
+	Node Node
 }
 
 // Suite names the proof for people: "eddsa-rdfc-2022" or "Ed25519Signature2020".
@@ -92,13 +94,17 @@ func Sign(doc map[string]any, key ed25519.PrivateKey, verificationMethod string,
 	return nil
 }
 
+// Bounds on proofs: a credential carries one proof, occasionally a few.
+const (
+	maxProofs         = 4
+	maxProofValueSize = 128 // an Ed25519 signature is 88 base58 characters
+)
+
 // Verify checks the proof of doc, a credential decoded by encoding/json.
-// Every proof of a supported type must verify, and there must be one.
+// Every proof of a supported type must verify, and there must be one. The
+// issuer is read from the expanded document, as the signature covers it;
+// Verified.Node is that document, to read everything else from.
 func Verify(ctx context.Context, doc map[string]any, keys KeyResolver) (*Verified, error) {
-	issuer, err := IssuerID(doc)
-	if err != nil {
-		return nil, err
-	}
 	var proofs []map[string]any
 	switch p := doc["proof"].(type) {
 	case nil:
@@ -106,6 +112,9 @@ func Verify(ctx context.Context, doc map[string]any, keys KeyResolver) (*Verifie
 	case map[string]any:
 		proofs = []map[string]any{p}
 	case []any:
+		if len(p) > maxProofs {
+			return nil, fmt.Errorf("%w: %d proofs, at most %d", ErrMalformed, len(p), maxProofs)
+		}
 		for _, e := range p {
 			m, ok := e.(map[string]any)
 			if !ok {
@@ -122,9 +131,19 @@ func Verify(ctx context.Context, doc map[string]any, keys KeyResolver) (*Verifie
 			unsigned[k] = v
 		}
 	}
+	expanded, err := expand(unsigned)
+	if err != nil {
+		return nil, err
+	}
+	node := Node(expanded[0].(map[string]any))
+	issuer, ok := node.Ref(IRIIssuer)
+	if !ok {
+		return nil, fmt.Errorf("%w: not exactly one issuer with an id", ErrMalformed)
+	}
+	var canonDoc string // computed once, for the first supported proof
 	var first *Verified
 	for _, p := range proofs {
-		v, err := verifyOne(ctx, unsigned, p, issuer, keys)
+		v, err := verifyOne(ctx, unsigned, &canonDoc, expanded, p, issuer, keys)
 		if errors.Is(err, ErrUnsupportedProof) {
 			continue
 		}
@@ -138,10 +157,11 @@ func Verify(ctx context.Context, doc map[string]any, keys KeyResolver) (*Verifie
 	if first == nil {
 		return nil, fmt.Errorf("%w: none of type %s (%s) or %s", ErrUnsupportedProof, TypeDataIntegrity, SuiteEdDSARDFC2022, TypeEd25519Sig2020)
 	}
+	first.Node = node
 	return first, nil
 }
 
-func verifyOne(ctx context.Context, unsigned, proof map[string]any, issuer string, keys KeyResolver) (*Verified, error) {
+func verifyOne(ctx context.Context, unsigned map[string]any, canonDoc *string, expanded []any, proof map[string]any, issuer string, keys KeyResolver) (*Verified, error) {
 	v := &Verified{Issuer: issuer}
 	v.Type, _ = proof["type"].(string)
 	v.Cryptosuite, _ = proof["cryptosuite"].(string)
@@ -167,6 +187,9 @@ func verifyOne(ctx context.Context, unsigned, proof map[string]any, issuer strin
 		v.Created = s
 	}
 	value, _ := proof["proofValue"].(string)
+	if len(value) > maxProofValueSize {
+		return nil, fmt.Errorf("%w: proofValue of %d characters", ErrSignature, len(value))
+	}
 	sig, err := decodeBase58btc(value)
 	if err != nil || len(sig) != ed25519.SignatureSize {
 		return nil, fmt.Errorf("%w: proofValue is not a multibase Ed25519 signature", ErrSignature)
@@ -177,7 +200,12 @@ func verifyOne(ctx context.Context, unsigned, proof map[string]any, issuer strin
 			options[k] = val
 		}
 	}
-	data, err := hashData(unsigned, options)
+	if *canonDoc == "" {
+		if *canonDoc, err = canonicalizeExpanded(expanded); err != nil {
+			return nil, fmt.Errorf("document: %w", err)
+		}
+	}
+	data, err := hashWith(unsigned["@context"], options, *canonDoc)
 	if err != nil {
 		return nil, err
 	}
@@ -194,22 +222,25 @@ func verifyOne(ctx context.Context, unsigned, proof map[string]any, issuer strin
 // hashData is what both suites sign: SHA-256 of the canonical proof
 // options (with the document's @context) then of the canonical document.
 func hashData(doc, options map[string]any) ([]byte, error) {
-	ctx, ok := doc["@context"]
-	if !ok {
+	canonDoc, err := Canonicalize(doc)
+	if err != nil {
+		return nil, fmt.Errorf("document: %w", err)
+	}
+	return hashWith(doc["@context"], options, canonDoc)
+}
+
+func hashWith(context any, options map[string]any, canonDoc string) ([]byte, error) {
+	if context == nil {
 		return nil, fmt.Errorf("%w: no @context", ErrMalformed)
 	}
 	config := make(map[string]any, len(options)+1)
 	for k, v := range options {
 		config[k] = v
 	}
-	config["@context"] = ctx
+	config["@context"] = context
 	canonConfig, err := Canonicalize(config)
 	if err != nil {
 		return nil, fmt.Errorf("proof options: %w", err)
-	}
-	canonDoc, err := Canonicalize(doc)
-	if err != nil {
-		return nil, fmt.Errorf("document: %w", err)
 	}
 	a, b := sha256.Sum256([]byte(canonConfig)), sha256.Sum256([]byte(canonDoc))
 	return append(a[:], b[:]...), nil

@@ -158,10 +158,15 @@ func TestStatusList(t *testing.T) {
 // signature covers it, is refused.
 func TestCanonicalizeIsStrict(t *testing.T) {
 	for name, doc := range map[string]map[string]any{
-		"undefined term": {"@context": []any{vc.ContextVC1}, "type": []any{"VerifiableCredential"}, "honours": "yes"},
-		"relative type":  {"@context": []any{vc.ContextVC1}, "type": []any{"VerifiableCredential", "Forged"}},
-		"relative id":    {"@context": []any{vc.ContextVC1}, "id": "forged", "type": []any{"VerifiableCredential"}},
-		"fetched ctx":    {"@context": []any{"https://evil.example/ctx"}, "type": []any{"VerifiableCredential"}},
+		"undefined term":   {"@context": []any{vc.ContextVC1}, "type": []any{"VerifiableCredential"}, "honours": "yes"},
+		"relative type":    {"@context": []any{vc.ContextVC1}, "type": []any{"VerifiableCredential", "Forged"}},
+		"relative id":      {"@context": []any{vc.ContextVC1}, "id": "forged", "type": []any{"VerifiableCredential"}},
+		"fetched ctx":      {"@context": []any{"https://evil.example/ctx"}, "type": []any{"VerifiableCredential"}},
+		"named graph":      {"@context": []any{vc.ContextVC2}, "type": []any{"VerifiableCredential"}, "@graph": []any{map[string]any{"id": "urn:x", "name": "x"}}},
+		"included node":    {"@context": []any{vc.ContextVC2}, "type": []any{"VerifiableCredential"}, "@included": []any{map[string]any{"id": "urn:x", "name": "x"}}},
+		"space in an IRI":  {"@context": []any{vc.ContextVC2}, "id": "https://x y/", "type": []any{"VerifiableCredential"}},
+		"blank node label": {"@context": []any{vc.ContextVC2}, "id": "_:b0", "type": []any{"VerifiableCredential"}},
+		"overlong URL":     {"@context": []any{vc.ContextVC2}, "id": "https://a.example/" + strings.Repeat("a", 2100), "type": []any{"VerifiableCredential"}},
 	} {
 		if _, err := vc.Canonicalize(doc); !errors.Is(err, vc.ErrNotCanonical) {
 			t.Errorf("%s: got %v, want ErrNotCanonical", name, err)

@@ -1,7 +1,8 @@
 // oa-issue.js RPC_URL PRIVATE_KEY_HEX OUTDIR: issues OpenAttestation v2
 // documents on a DocumentStore that it deploys on the node at RPC_URL (see
 // README.md). Writes OUTDIR/store.json, oa-issued-1.json, oa-issued-2.json,
-// oa-revoked.json and oa-unissued.json. The key is used, never written.
+// oa-revoked.json, oa-unissued.json and oa-expired.json (issued, with an
+// expiresOn in the past). The key is used, never written.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -42,7 +43,9 @@ async function main(rpcUrl, keyHex, outDir) {
     doc(store.address, "Grace Hopper", "Compilers"),
   ]);
   const [unissued] = oa.wrapDocuments([doc(store.address, "Never Issued", "Nothing")]);
-  const out = { "oa-issued-1.json": batch[0], "oa-issued-2.json": batch[1], "oa-revoked.json": batch[2], "oa-unissued.json": unissued };
+  const [expired] = oa.wrapDocuments([{ ...doc(store.address, "Katherine Johnson", "Orbital Mechanics"), expiresOn: "2020-01-01T00:00:00Z" }]);
+  const out = { "oa-issued-1.json": batch[0], "oa-issued-2.json": batch[1], "oa-revoked.json": batch[2], "oa-unissued.json": unissued,
+    "oa-expired.json": expired };
   for (const [name, d] of Object.entries(out)) {
     if (!oa.validateSchema(d)) throw new Error(`${name}: OpenAttestation validateSchema failed`);
     if (!oa.verifySignature(d)) throw new Error(`${name}: OpenAttestation verifySignature failed`);
@@ -51,6 +54,7 @@ async function main(rpcUrl, keyHex, outDir) {
   const root = "0x" + batch[0].signature.merkleRoot;
   await (await store.issue(root)).wait();
   await (await store.revoke("0x" + batch[2].signature.targetHash)).wait();
+  await (await store.issue("0x" + expired.signature.merkleRoot)).wait();
   if (!(await store.isIssued(root)) || !(await store.isRevoked("0x" + batch[2].signature.targetHash))) {
     throw new Error("the store does not report the batch issued and the third document revoked");
   }

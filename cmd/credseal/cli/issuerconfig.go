@@ -211,5 +211,5 @@ func (c *issuerConfig) openBadges() (*issuer.OpenBadges, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &issuer.OpenBadges{Issuer: ob3.Issuer{DID: c.DID, Key: key}, BaseURL: c.PortalURL, VerifierURL: c.VerifierURL}, nil
+	return &issuer.OpenBadges{Issuer: ob3.Issuer{DID: c.DID, Key: key}, BaseURL: c.PortalURL}, nil
 }
