@@ -12,6 +12,7 @@ import (
 
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
+	"github.com/credseal/credseal/pkg/quorum"
 )
 
 // RegistryReader reads one trusted CredentialRegistry. It is implemented
@@ -101,6 +102,21 @@ type Registry struct {
 
 	Address [20]byte
 	Reader  RegistryReader
+	// Name is how the verifier's configuration names it ("" for none).
+	Name string
+	// MinConfirmations a record needs on this registry's chain (0: the
+	// verifier's MinConfirmations).
+	MinConfirmations uint64
+}
+
+// unreachable is the reason given when a chain read failed: the endpoints
+// disagreeing (one of them lies, or lags) is said as such, since it is
+// not an outage.
+func unreachable(err error) string {
+	if errors.Is(err, quorum.ErrDisagreement) {
+		return "Not checked: the blockchain providers this verifier asks gave different answers, so nothing was decided."
+	}
+	return "Not checked: the blockchain could not be reached."
 }
 
 // ReasonText describes a revocation reason code.
@@ -156,8 +172,8 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 	}
 	switch {
 	case !rec.Anchored && lookupErr != nil: // it may be on the registry that did not answer
-		r.add(CheckAnchored, NotChecked, "Not checked: the blockchain could not be reached.", lookupErr.Error())
-		rest("Not checked: the blockchain could not be reached.", "")
+		r.add(CheckAnchored, NotChecked, unreachable(lookupErr), lookupErr.Error())
+		rest(unreachable(lookupErr), "")
 		return
 	case !rec.Anchored:
 		r.add(CheckAnchored, Fail, "The batch is not recorded on the trusted registry: it was never anchored, or the header was changed.",
@@ -166,6 +182,11 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 		return
 	}
 	r.Technical["registry"] = fmt.Sprintf("0x%x", reg.Address)
+	onRegistry := "a trusted registry"
+	if reg.Name != "" {
+		r.Technical["registryName"] = reg.Name
+		onRegistry = fmt.Sprintf("the trusted registry %q", reg.Name)
+	}
 	r.Technical["chainId"] = fmt.Sprint(reg.ChainID)
 	r.Technical["block"] = fmt.Sprint(rec.Block)
 	r.Technical["tx"] = "0x" + hex.EncodeToString(rec.Tx[:])
@@ -174,15 +195,18 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 	if msg := hintMismatch(b.Anchor, rec); msg != "" {
 		r.add(CheckAnchored, Fail, "The proof's anchoring details contradict the registry: they were changed.", msg+"; registry: "+detail)
 	} else {
-		r.add(CheckAnchored, Pass, fmt.Sprintf("The batch is recorded on a trusted registry since %s.", rec.Time.UTC().Format("2 January 2006")), detail)
+		r.add(CheckAnchored, Pass, fmt.Sprintf("The batch is recorded on %s since %s.", onRegistry, rec.Time.UTC().Format("2 January 2006")), detail)
 	}
 
-	n := rec.Confirmations()
-	depth := fmt.Sprintf("%d confirmations, %d required", n, v.minConfirmations)
-	if n >= v.minConfirmations {
+	n, need := rec.Confirmations(), v.minConfirmations
+	if reg.MinConfirmations > 0 {
+		need = reg.MinConfirmations
+	}
+	depth := fmt.Sprintf("%d confirmations, %d required", n, need)
+	if n >= need {
 		r.add(CheckConfirmations, Pass, fmt.Sprintf("The record is %d block(s) deep.", n), depth)
 	} else {
-		r.add(CheckConfirmations, Pending, fmt.Sprintf("The record is too recent to rely on yet: %d of %d confirmations. Check again in a few minutes.", n, v.minConfirmations), depth)
+		r.add(CheckConfirmations, Pending, fmt.Sprintf("The record is too recent to rely on yet: %d of %d confirmations. Check again in a few minutes.", n, need), depth)
 	}
 
 	v.checkIssuer(r, rec)

@@ -82,7 +82,7 @@ func (v *Verifier) verifyOpenAttestation(ctx context.Context, data []byte) *Resu
 	default:
 		v.storeChecks(ctx, r, store, sig, doc.IntermediateHashes())
 	}
-	r.Checks = append(r.Checks, oaValidity(v, r), identity)
+	r.Checks = append(r.Checks, oaValidity(v, r, doc.Obfuscated()), identity)
 	r.finish()
 	return r
 }
@@ -92,9 +92,15 @@ func (v *Verifier) verifyOpenAttestation(ctx context.Context, data []byte) *Resu
 const maxOAProof = 64
 
 // oaValidity checks expiresOn, the one date OpenAttestation documents
-// commonly carry (issuedOn is when, not from when).
-func oaValidity(v *Verifier, r *Result) Check {
-	if r.Credential.ValidUntil == "" {
+// commonly carry (issuedOn is when, not from when). A holder may hide any
+// field and keep the document intact: without an expiry date in a document
+// with hidden fields, the date may be among them.
+func oaValidity(v *Verifier, r *Result, hidden int) Check {
+	switch {
+	case r.Credential.ValidUntil == "" && hidden > 0:
+		return check(CheckValidity, NotChecked, "Not checked: the holder hid some of the document's fields, and its expiry date may be one of them.",
+			fmt.Sprintf("no expiresOn; %d field(s) hidden", hidden))
+	case r.Credential.ValidUntil == "":
 		return check(CheckValidity, Pass, "The document states no expiry date.", "")
 	}
 	until, err := time.Parse(time.RFC3339, r.Credential.ValidUntil)
@@ -134,7 +140,7 @@ func (v *Verifier) storeChecks(ctx context.Context, r *Result, s DocumentStore, 
 	issued, err := s.Reader.IsIssued(ctx, sig.MerkleRoot)
 	switch {
 	case err != nil:
-		r.add(CheckAnchored, NotChecked, "Not checked: the blockchain could not be reached.", err.Error())
+		r.add(CheckAnchored, NotChecked, unreachable(err), err.Error())
 	case !issued:
 		r.add(CheckAnchored, Fail, "The issuer's document store has no record of issuing this document.", where)
 	default:
@@ -149,7 +155,7 @@ func (v *Verifier) storeChecks(ctx context.Context, r *Result, s DocumentStore, 
 	for i, h := range path {
 		rev, err := s.Reader.IsRevoked(ctx, h)
 		if err != nil {
-			r.add(CheckRevocation, NotChecked, "Not checked: the blockchain could not be reached.", err.Error())
+			r.add(CheckRevocation, NotChecked, unreachable(err), err.Error())
 			return
 		}
 		if rev {

@@ -64,3 +64,24 @@ func TestOpenAttestationChecks(t *testing.T) {
 	wantCheck(t, r, verifier.CheckIntegrity, verifier.Fail, verifier.NotVerified)
 	wantCheck(t, r, verifier.CheckAnchored, verifier.NotChecked, verifier.NotVerified)
 }
+
+// TestOpenAttestationHiddenExpiry: a holder may hide any field of an
+// OpenAttestation document and keep it intact, the expiry date too; a
+// document with hidden fields and no expiry date is not "verified" as if
+// it had none.
+func TestOpenAttestationHiddenExpiry(t *testing.T) {
+	ctx := context.Background()
+	js, err := os.ReadFile("../pkg/oa/testdata/obfuscated.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	probe := verifier.New(verifier.Options{}).VerifyBytes(ctx, js)
+	var root [32]byte
+	copy(root[:], common.FromHex(probe.Technical["merkleRoot"]))
+	_, addr := oaVector(t)
+	v := verifier.New(verifier.Options{DocumentStores: []verifier.DocumentStore{{ChainID: 1337, Address: addr, Name: "Solo Institute",
+		Reader: storeRecord{issued: map[[32]byte]bool{root: true}}}}})
+	r := v.VerifyBytes(ctx, js)
+	wantCheck(t, r, verifier.CheckValidity, verifier.NotChecked, verifier.Incomplete)
+	wantCheck(t, r, verifier.CheckIntegrity, verifier.Pass, verifier.Incomplete)
+}

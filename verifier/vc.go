@@ -89,6 +89,9 @@ func (v *Verifier) verifyVC(ctx context.Context, data []byte) *Result {
 		}
 	}
 	node, err := vc.Expand(unsigned)
+	if errors.Is(err, vc.ErrBusy) {
+		return r.busy(rest)
+	}
 	if err != nil {
 		return r.unreadable("The credential holds content a signature cannot cover (terms, types or ids its contexts do not define).", err.Error(), rest)
 	}
@@ -115,7 +118,15 @@ func (v *Verifier) verifyVC(ctx context.Context, data []byte) *Result {
 	} else {
 		verified, err := vc.Verify(ctx, doc, v.vc.resolver)
 		signed = err == nil
+		var expires time.Time
+		if signed && verified.Expires != "" {
+			expires, _ = time.Parse(time.RFC3339, verified.Expires) // Verify checked the form
+		}
 		switch {
+		case signed && !expires.IsZero() && !v.now().Before(expires):
+			signed = false
+			r.add(CheckSignature, Fail, fmt.Sprintf("The issuer's signature expired on %s.", expires.UTC().Format("2 January 2006")),
+				fmt.Sprintf("%s by %s, expires %s", verified.Suite(), verified.VerificationMethod, verified.Expires))
 		case signed:
 			r.Technical["proof"] = verified.Suite()
 			r.add(CheckSignature, Pass, "The issuer's digital signature is valid: nothing was changed since it was signed.",
@@ -130,6 +141,8 @@ func (v *Verifier) verifyVC(ctx context.Context, data []byte) *Result {
 			r.add(CheckSignature, Fail, "The credential has no signature this verifier can check (it reads eddsa-rdfc-2022 and Ed25519Signature2020).", err.Error())
 		case errors.Is(err, vc.ErrMalformed), errors.Is(err, did.ErrNoKey), errors.Is(err, did.ErrUnsupported), errors.Is(err, vc.ErrKeyEncoding):
 			r.add(CheckSignature, Fail, "The credential's signature names no key its issuer publishes.", err.Error())
+		case errors.Is(err, vc.ErrBusy):
+			r.add(CheckSignature, NotChecked, "Not checked: the verifier is busy. Try again in a minute.", err.Error())
 		default: // the DID document could not be fetched: ask again later
 			r.add(CheckSignature, NotChecked, "Not checked: the issuer's public key could not be fetched.", err.Error())
 		}
@@ -309,6 +322,17 @@ func (r *Result) unreadable(reason, detail string, rest []string) *Result {
 	r.add(CheckFormat, Fail, reason, detail)
 	for _, id := range rest {
 		r.add(id, NotChecked, "Not checked: the credential could not be read.", "")
+	}
+	r.finish()
+	return r
+}
+
+// busy is the result of a credential the verifier had no capacity to read
+// now: nothing about it was decided.
+func (r *Result) busy(rest []string) *Result {
+	r.add(CheckFormat, NotChecked, "Not checked: the verifier is busy. Try again in a minute.", vc.ErrBusy.Error())
+	for _, id := range rest {
+		r.add(id, NotChecked, "Not checked: the verifier is busy.", "")
 	}
 	r.finish()
 	return r

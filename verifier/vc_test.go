@@ -4,11 +4,14 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mr-tron/base58"
 
 	"github.com/credseal/credseal/internal/fixtures"
 	"github.com/credseal/credseal/pkg/did"
@@ -78,6 +81,11 @@ func (w *webIssuer) verifier(trusted bool) *verifier.Verifier {
 		issuers = []verifier.TrustedIssuer{{DID: w.did, Name: "Université de Lumière", DocumentURL: w.srv.URL + "/.well-known/did.json"}}
 	}
 	return verifier.New(verifier.Options{Issuers: issuers})
+}
+
+func findCheck(r *verifier.Result, id string) verifier.Check {
+	c, _ := r.Check(id)
+	return c
 }
 
 func wantCheck(t *testing.T, r *verifier.Result, id string, want verifier.CheckStatus, verdict verifier.Verdict) {
@@ -264,11 +272,116 @@ func TestOpenBadgeShapeAttacks(t *testing.T) {
 		c["proof"] = []any{p, p, p, p, p, p, p, p}
 		wantCheck(t, verify(c), verifier.CheckSignature, verifier.Fail, verifier.NotVerified)
 	})
+	t.Run("an upload naming the trusted issuer, too big to canonicalise cheaply", func(t *testing.T) {
+		// 77 subjects of 256 values each: json-gold took 23 s over it,
+		// before any signature was checked.
+		for _, sameID := range []bool{true, false} {
+			var subjects []any
+			for i := range 77 {
+				values := make([]any, 256)
+				for j := range values {
+					values[j] = fmt.Sprint(i*256 + j)
+				}
+				id := fmt.Sprintf("urn:x:s%d", i)
+				if sameID {
+					id = "urn:x:s"
+				}
+				subjects = append(subjects, map[string]any{"id": id, "https://example.org/p": values})
+			}
+			c := map[string]any{"@context": []any{vc.ContextVC2}, "type": "VerifiableCredential", "issuer": w.did, "credentialSubject": subjects,
+				"proof": map[string]any{"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "proofPurpose": "assertionMethod",
+					"verificationMethod": w.did + "#key-1", "proofValue": "z" + base58.Encode(make([]byte, 64))}}
+			r := verify(c)
+			wantCheck(t, r, verifier.CheckFormat, verifier.Fail, verifier.NotVerified)
+			if f := findCheck(r, verifier.CheckFormat); !strings.Contains(f.Detail, "more than") && !strings.Contains(f.Detail, "described in") {
+				t.Errorf("same id %v: refused for another reason than its size: %s", sameID, f.Detail)
+			}
+		}
+	})
+	t.Run("an inline context redefining terms", func(t *testing.T) {
+		c := genuine(0)
+		c["@context"] = append(c["@context"].([]any), map[string]any{"validUntil": "https://example.org/notAnEndDate"})
+		wantCheck(t, verify(c), verifier.CheckFormat, verifier.Fail, verifier.NotVerified)
+	})
+	t.Run("a context inside the credential", func(t *testing.T) {
+		c := genuine(0)
+		c["credentialSubject"].(map[string]any)["@context"] = map[string]any{"@vocab": "https://example.org/"}
+		wantCheck(t, verify(c), verifier.CheckFormat, verifier.Fail, verifier.NotVerified)
+	})
 	t.Run("a list holding an invalid IRI (json-gold panicked on it)", func(t *testing.T) {
 		c := genuine(0)
 		c["credentialSubject"].(map[string]any)["urn:p"] = map[string]any{"@list": []any{map[string]any{"@id": "https://x y/"}}}
 		wantCheck(t, verify(c), verifier.CheckFormat, verifier.Fail, verifier.NotVerified)
 	})
+}
+
+// TestOpenBadgeSplitNode: the RDF merges node objects with one id, so a
+// signed credential that refers back to itself (here from its subject)
+// could have its end date and revocation entry moved into that reference
+// and keep its signature: the verifier, reading the credential's own
+// object, would see neither. Such a split is refused; the genuine
+// credential, expired and revoked, fails as it should.
+func TestOpenBadgeSplitNode(t *testing.T) {
+	w := newWebIssuer(t)
+	list := w.srv.URL + "/status/1"
+	w.revoked = []int{2}
+	c, err := ob3.Credential(fixtures.Cohort(t)[2], w.did, ob3.Options{StatusList: list, StatusIndex: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := c["id"].(string)
+	c["validFrom"], c["validUntil"] = "2019-01-01T00:00:00Z", "2020-01-01T00:00:00Z"
+	c["credentialSubject"].(map[string]any)["https://schema.org/subjectOf"] = map[string]any{"id": id}
+	if err := ob3.Sign(c, w.iss, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := json.Marshal(c)
+	if r := w.verifier(true).VerifyBytes(context.Background(), js); r.Verdict != verifier.NotVerified ||
+		findCheck(r, verifier.CheckSignature).Status != verifier.Pass {
+		t.Fatalf("the genuine credential: %s, signature %s", r.Verdict, findCheck(r, verifier.CheckSignature).Status)
+	}
+
+	var m map[string]any
+	_ = json.Unmarshal(js, &m)
+	status := m["credentialStatus"].(map[string]any)
+	delete(m, "credentialStatus")
+	delete(m, "validUntil")
+	m["credentialSubject"].(map[string]any)["https://schema.org/subjectOf"] = map[string]any{"id": id,
+		vc.IRIValidUntil: map[string]any{"@value": "2020-01-01T00:00:00Z", "@type": "http://www.w3.org/2001/XMLSchema#dateTime"},
+		vc.IRIStatus: map[string]any{
+			"id":                status["id"],
+			"type":              vc.IRIStatusEntry,
+			vc.IRIStatusPurpose: "revocation",
+			vc.IRIStatusIndex:   status["statusListIndex"],
+			vc.IRIStatusList:    map[string]any{"id": status["statusListCredential"]},
+		}}
+	reshaped, _ := json.Marshal(m)
+	r := w.verifier(true).VerifyBytes(context.Background(), reshaped)
+	wantCheck(t, r, verifier.CheckFormat, verifier.Fail, verifier.NotVerified)
+	if !strings.Contains(findCheck(r, verifier.CheckFormat).Detail, "described in 2 places") {
+		t.Errorf("refused for another reason: %s", findCheck(r, verifier.CheckFormat).Detail)
+	}
+}
+
+// TestOpenBadgeProofExpired: a proof past its expires date no longer counts.
+func TestOpenBadgeProofExpired(t *testing.T) {
+	w := newWebIssuer(t)
+	c, err := ob3.Credential(fixtures.Cohort(t)[0], w.did, ob3.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := map[string]any(c)
+	proof := map[string]any{"type": vc.TypeDataIntegrity, "cryptosuite": vc.SuiteEdDSARDFC2022, "created": "2024-01-01T00:00:00Z",
+		"expires": "2025-01-01T00:00:00Z", "verificationMethod": w.did + "#key-1", "proofPurpose": vc.PurposeAssertion}
+	if err := vc.SignWithOptions(doc, w.iss.Key, proof); err != nil {
+		t.Fatal(err)
+	}
+	js, _ := json.Marshal(doc)
+	r := w.verifier(true).VerifyBytes(context.Background(), js)
+	wantCheck(t, r, verifier.CheckSignature, verifier.Fail, verifier.NotVerified)
+	if !strings.Contains(findCheck(r, verifier.CheckSignature).Reason, "expired on 1 January 2025") {
+		t.Errorf("reason: %s", findCheck(r, verifier.CheckSignature).Reason)
+	}
 }
 
 // TestOpenBadgeExpiryReshaped: an end date in an array is still the end date.

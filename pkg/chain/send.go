@@ -16,6 +16,8 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/credseal/credseal/pkg/quorum"
 )
 
 // ErrTxFailed is returned when a mined transaction's receipt reports failure
@@ -249,6 +251,11 @@ func transient(err error) bool {
 	}
 	if _, ok := ethclient.RevertErrorData(err); ok {
 		return false
+	}
+	if errors.Is(err, quorum.ErrDisagreement) {
+		// Endpoints a block apart, or one that lies: asking again settles
+		// the first, and the second stays an error.
+		return true
 	}
 	var httpErr rpc.HTTPError
 	if errors.As(err, &httpErr) {

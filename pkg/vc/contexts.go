@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/piprate/json-gold/ld"
@@ -106,6 +108,14 @@ func jsonLDOptions() *ld.JsonLdOptions {
 // expand expands doc and refuses, as jsonld.js's safe mode does and more,
 // whatever JSON-LD would leave out of the RDF without a word (strict).
 func expand(doc map[string]any) (expanded []any, err error) {
+	if err := checkRaw(doc); err != nil {
+		return nil, err
+	}
+	release, err := acquire()
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	defer func() {
 		if r := recover(); r != nil { // json-gold panics on some malformed input
 			expanded, err = nil, fmt.Errorf("%w: %v", ErrNotCanonical, r)
@@ -118,15 +128,122 @@ func expand(doc map[string]any) (expanded []any, err error) {
 	if len(expanded) != 1 {
 		return nil, fmt.Errorf("%w: %d top-level nodes, want one", ErrNotCanonical, len(expanded))
 	}
-	budget := maxExpandedValues
-	if err := checkStrict(expanded, &budget); err != nil {
+	w := strictWalk{budget: maxExpandedValues, ids: map[string]*idUse{}}
+	if err := w.check(expanded); err != nil {
+		return nil, err
+	}
+	if err := w.checkIDs(); err != nil {
 		return nil, err
 	}
 	return expanded, nil
 }
 
+// Bounds on a document before json-gold sees it. Expansion costs grow with
+// every object (each may switch contexts, and json-gold copies the active
+// context to do so), and json-gold cannot be interrupted: a document within
+// the size limit could otherwise hold a CPU for minutes. Real credentials
+// have a few hundred values.
+const (
+	maxRawValues = 4000
+	maxRawDepth  = 32
+)
+
+// checkRaw refuses, before expansion, a document whose @context is
+// anything but shipped context URLs at the top level (an inline or nested
+// context can redefine terms, scope contexts to types, and multiply the
+// work), or that is too large or deep.
+func checkRaw(doc map[string]any) error {
+	switch c := doc["@context"].(type) {
+	case string:
+		if err := shipped(c); err != nil {
+			return err
+		}
+	case []any:
+		for _, e := range c {
+			s, _ := e.(string)
+			if err := shipped(s); err != nil {
+				return err
+			}
+		}
+	case nil:
+	default:
+		return fmt.Errorf("%w: %w: @context must name shipped contexts by URL", ErrNotCanonical, ErrUnknownContext)
+	}
+	budget := maxRawValues
+	for k, v := range doc {
+		if k == "@context" {
+			continue
+		}
+		if err := checkRawValue(v, 1, &budget); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func shipped(u string) error {
+	if _, ok := contextFileOf[u]; !ok {
+		return fmt.Errorf("%w: %w: %q (only shipped contexts, by URL, are accepted)", ErrNotCanonical, ErrUnknownContext, u)
+	}
+	return nil
+}
+
+func checkRawValue(v any, depth int, budget *int) error {
+	if *budget--; *budget < 0 {
+		return fmt.Errorf("%w: more than %d values", ErrNotCanonical, maxRawValues)
+	}
+	if depth > maxRawDepth {
+		return fmt.Errorf("%w: nested deeper than %d", ErrNotCanonical, maxRawDepth)
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			if err := checkRawValue(e, depth+1, budget); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		for k, e := range x {
+			if k == "@context" {
+				return fmt.Errorf("%w: a @context inside the document", ErrNotCanonical)
+			}
+			if err := checkRawValue(e, depth+1, budget); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ErrBusy is a document refused because too many are being processed:
+// JSON-LD work cannot be interrupted, so it is queued no longer than
+// maxQueueWait.
+var ErrBusy = errors.New("vc: too many credentials being checked at once; try again")
+
+// jsonLDSlots bounds the JSON-LD jobs running at once, so that uploads
+// cannot take every CPU; one is left free for everything else.
+var jsonLDSlots = make(chan struct{}, max(1, runtime.GOMAXPROCS(0)-1))
+
+const maxQueueWait = 10 * time.Second
+
+func acquire() (release func(), err error) {
+	t := time.NewTimer(maxQueueWait)
+	defer t.Stop()
+	select {
+	case jsonLDSlots <- struct{}{}:
+		return func() { <-jsonLDSlots }, nil
+	case <-t.C:
+		return nil, ErrBusy
+	}
+}
+
 // canonicalizeExpanded canonicalises a document expand accepted.
 func canonicalizeExpanded(expanded []any) (out string, err error) {
+	release, err := acquire()
+	if err != nil {
+		return "", err
+	}
+	defer release()
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = "", fmt.Errorf("%w: %v", ErrNotCanonical, r)
@@ -244,20 +361,46 @@ func quadKey(nodes []ld.Node, predicate ld.Node, self string) string {
 // more than maxExpandedValues values in all.
 const (
 	maxArray          = 256
-	maxExpandedValues = 20000
+	maxExpandedValues = 4000
 )
 
 // validLanguage is BCP 47's shape, as JSON-LD processors check it.
 var validLanguage = regexp.MustCompile(`^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$`)
 
-// checkStrict walks an expanded document and refuses what RDF would drop
+// strictWalk walks an expanded document and refuses what RDF would drop
 // or what credentials have no use for: an @id, a type, a property or a
 // datatype that is not an IRI json-gold keeps (StrictIRI), a blank node
 // label of the author's, a bad language tag, and the keywords that add
 // nodes or graphs beside the credential (@graph, @included, @reverse) or
-// data outside the RDF (@index).
-func checkStrict(v any, budget *int) error {
-	if *budget--; *budget < 0 {
+// data outside the RDF (@index). It records where each @id is used
+// (checkIDs).
+type strictWalk struct {
+	budget int
+	ids    map[string]*idUse
+}
+
+// idUse counts the node objects with one @id that say something of it.
+type idUse struct{ described int }
+
+// checkIDs refuses a node described in more than one place. The RDF
+// merges every node object with the same @id, but credseal reads each node
+// where it stands: a credential whose end date or status entry were moved
+// into another object with the credential's id (a reference back to it
+// from the subject, say) would keep its signature and lose them from
+// sight. A bare reference ({"id": …}) elsewhere adds nothing and is
+// allowed; a node read where it is only referenced shows nothing, and the
+// checks that need its properties fail.
+func (w *strictWalk) checkIDs() error {
+	for id, u := range w.ids {
+		if u.described > 1 {
+			return fmt.Errorf("%w: the node %s is described in %d places; JSON-LD would merge them, so one is required", ErrNotCanonical, id, u.described)
+		}
+	}
+	return nil
+}
+
+func (w *strictWalk) check(v any) error {
+	if w.budget--; w.budget < 0 {
 		return fmt.Errorf("%w: more than %d values", ErrNotCanonical, maxExpandedValues)
 	}
 	switch x := v.(type) {
@@ -266,13 +409,25 @@ func checkStrict(v any, budget *int) error {
 			return fmt.Errorf("%w: %d values of one property, at most %d", ErrNotCanonical, len(x), maxArray)
 		}
 		for _, e := range x {
-			if err := checkStrict(e, budget); err != nil {
+			if err := w.check(e); err != nil {
 				return err
 			}
 		}
 	case map[string]any:
 		if _, isValue := x["@value"]; isValue {
 			return checkValue(x)
+		}
+		if _, isList := x["@list"]; !isList {
+			if id, ok := x["@id"].(string); ok {
+				u := w.ids[id]
+				if u == nil {
+					u = &idUse{}
+					w.ids[id] = u
+				}
+				if len(x) > 1 {
+					u.described++
+				}
+			}
 		}
 		for k, e := range x {
 			switch k {
@@ -288,7 +443,7 @@ func checkStrict(v any, budget *int) error {
 					}
 				}
 			case "@list":
-				if err := checkStrict(e, budget); err != nil {
+				if err := w.check(e); err != nil {
 					return err
 				}
 			default:
@@ -298,7 +453,7 @@ func checkStrict(v any, budget *int) error {
 				if !StrictIRI(k) {
 					return fmt.Errorf("%w: property %q is not an absolute IRI", ErrNotCanonical, k)
 				}
-				if err := checkStrict(e, budget); err != nil {
+				if err := w.check(e); err != nil {
 					return err
 				}
 			}

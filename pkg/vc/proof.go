@@ -17,6 +17,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -59,6 +60,7 @@ type Verified struct {
 	VerificationMethod string
 	Issuer             string // the DID the key belongs to: the credential's issuer
 	Created            string
+	Expires            string // when the proof stops counting; "" for never
 	// Node is the credential as signed (expanded), to read from.
 	Node Node
 }
@@ -77,13 +79,23 @@ func Sign(doc map[string]any, key ed25519.PrivateKey, verificationMethod string,
 	if _, ok := doc["proof"]; ok {
 		return fmt.Errorf("sign: %w: already has a proof", ErrMalformed)
 	}
-	proof := map[string]any{
+	return SignWithOptions(doc, key, map[string]any{
 		"type":               TypeDataIntegrity,
 		"cryptosuite":        SuiteEdDSARDFC2022,
 		"created":            created.UTC().Truncate(time.Second).Format(time.RFC3339),
 		"verificationMethod": verificationMethod,
 		"proofPurpose":       PurposeAssertion,
+	})
+}
+
+// SignWithOptions adds a proof with the given options (type, cryptosuite,
+// verificationMethod, proofPurpose, and any others such as expires),
+// signed with key as eddsa-rdfc-2022 signs.
+func SignWithOptions(doc map[string]any, key ed25519.PrivateKey, options map[string]any) error {
+	if _, ok := doc["proof"]; ok {
+		return fmt.Errorf("sign: %w: already has a proof", ErrMalformed)
 	}
+	proof := maps.Clone(options)
 	data, err := hashData(doc, proof)
 	if err != nil {
 		return fmt.Errorf("sign: %w", err)
@@ -186,6 +198,13 @@ func verifyOne(ctx context.Context, unsigned map[string]any, canonDoc *string, e
 		}
 		v.Created = s
 	}
+	if expires, ok := proof["expires"]; ok {
+		s, _ := expires.(string)
+		if _, err := time.Parse(time.RFC3339, s); err != nil {
+			return nil, fmt.Errorf("%w: proof expires %q", ErrMalformed, s)
+		}
+		v.Expires = s
+	}
 	value, _ := proof["proofValue"].(string)
 	if len(value) > maxProofValueSize {
 		return nil, fmt.Errorf("%w: proofValue of %d characters", ErrSignature, len(value))
@@ -200,16 +219,18 @@ func verifyOne(ctx context.Context, unsigned map[string]any, canonDoc *string, e
 			options[k] = val
 		}
 	}
+	// The key first: canonicalisation is the expensive part, and is spent
+	// only on a proof a trusted issuer's key could have made.
+	pub, err := keys.ResolveKey(ctx, v.VerificationMethod, PurposeAssertion)
+	if err != nil {
+		return nil, err
+	}
 	if *canonDoc == "" {
 		if *canonDoc, err = canonicalizeExpanded(expanded); err != nil {
 			return nil, fmt.Errorf("document: %w", err)
 		}
 	}
 	data, err := hashWith(unsigned["@context"], options, *canonDoc)
-	if err != nil {
-		return nil, err
-	}
-	pub, err := keys.ResolveKey(ctx, v.VerificationMethod, PurposeAssertion)
 	if err != nil {
 		return nil, err
 	}

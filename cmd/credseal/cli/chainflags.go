@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -42,7 +43,8 @@ func defaultDataDir(env, name string) string {
 // chainOptions select an endpoint, a registry and (for transactions) a key.
 // Left empty, they default to the local dev chain's recorded values.
 type chainOptions struct {
-	rpc            string
+	rpc            string // one URL, or several separated by commas
+	quorum         int    // how many of several endpoints must agree (0: a majority)
 	registry       string
 	chainID        uint64
 	keystore       string
@@ -57,7 +59,8 @@ type chainOptions struct {
 // flags declares the chain flags; with signing, also the key's and those
 // a transaction needs.
 func (o *chainOptions) flags(f *pflag.FlagSet, signing bool) {
-	f.StringVar(&o.rpc, "rpc", "", "JSON-RPC URL of an EVM node (default: the local dev chain's)")
+	f.StringVar(&o.rpc, "rpc", "", "JSON-RPC URL of an EVM node, or several separated by commas, read through a quorum (default: the local dev chain's)")
+	f.IntVar(&o.quorum, "quorum", 0, "with several --rpc endpoints, how many must give identical answers for a read to count (0: a majority)")
 	f.StringVar(&o.registry, "registry", "", "CredentialRegistry address (default: the local dev chain's)")
 	f.Uint64Var(&o.chainID, "chain-id", 0, "refuse an endpoint that serves another chain (0: accept any)")
 	f.StringVar(&o.devchainDir, "devchain-dir", defaultDevchainDir(), "data directory of the local dev chain whose values are the defaults (env "+DevchainEnv+")")
@@ -133,7 +136,7 @@ func (o *chainOptions) connect(ctx context.Context, signing bool) (c *chain.Clie
 			return nil, nil, badInput(err)
 		}
 	}
-	ec, _, err := chain.Dial(ctx, o.rpc, o.chainID)
+	ec, _, err := o.dial(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -156,6 +159,41 @@ func (o *chainOptions) connect(ctx context.Context, signing bool) (c *chain.Clie
 		return nil, nil, err
 	}
 	return c, ec.Close, nil
+}
+
+// dial connects to the endpoint, or to the endpoints of a comma-separated
+// --rpc, of which --quorum must agree on every read.
+func (o *chainOptions) dial(ctx context.Context) (closingBackend, uint64, error) {
+	urls := strings.Split(o.rpc, ",")
+	if len(urls) == 1 && o.quorum <= 1 {
+		ec, id, err := chain.Dial(ctx, o.rpc, o.chainID)
+		if err != nil {
+			return closingBackend{}, 0, err
+		}
+		return closingBackend{ec, ec.Close}, id, nil
+	}
+	for i := range urls {
+		urls[i] = strings.TrimSpace(urls[i])
+	}
+	need := o.quorum
+	if need == 0 {
+		need = len(urls)/2 + 1
+	}
+	if need > len(urls) {
+		return closingBackend{}, 0, badInput(fmt.Errorf("--quorum %d: only %d --rpc endpoint(s) given", need, len(urls)))
+	}
+	e, err := chain.DialEndpoints(ctx, urls, need, o.chainID, 0)
+	if err != nil {
+		return closingBackend{}, 0, err
+	}
+	id, _ := e.ChainID(ctx)
+	return closingBackend{e, e.Close}, id.Uint64(), nil
+}
+
+// closingBackend is a connection and how to close it.
+type closingBackend struct {
+	chain.Backend
+	Close func()
 }
 
 // parseAddress reads an account address given on the command line.

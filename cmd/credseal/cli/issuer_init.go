@@ -120,7 +120,7 @@ func (o *issuerInitOptions) run(cmd *cobra.Command, _ []string) error {
 		return err
 	}
 	// Pin the chain: every later connect refuses an endpoint serving another.
-	ec, chainID, err := chain.Dial(ctx, o.chain.rpc, o.chain.chainID)
+	ec, chainID, err := o.chain.dial(ctx)
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func (o *issuerInitOptions) run(cmd *cobra.Command, _ []string) error {
 		}
 		fmt.Fprintf(out, "funded and accredited %s on the dev chain for %s\n", hexAddr(addr), u.Hostname())
 	}
-	cfg := &issuerConfig{RPC: o.chain.rpc, Registry: o.chain.registry, ChainID: o.chain.chainID, Keystore: o.chain.keystore,
+	cfg := &issuerConfig{RPC: o.chain.rpc, Quorum: o.chain.quorum, Registry: o.chain.registry, ChainID: o.chain.chainID, Keystore: o.chain.keystore,
 		PassphraseFile: o.chain.passphraseFile, Address: hexAddr(addr), Profile: o.profile, Difficulty: o.difficulty,
 		BatchSize: o.batchSize, BatchAge: o.batchAge.String(), Confirmations: o.chain.confirmations,
 		MaxFeeGwei: o.chain.maxFeeGwei, ReplaceAfter: o.replaceAfter.String(), Finality: 1,

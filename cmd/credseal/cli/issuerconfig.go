@@ -37,7 +37,8 @@ func addIssuerDirFlag(f *pflag.FlagSet, dir *string) {
 
 // issuerConfig is DIR/issuer.json: what `credseal issuer init` set up.
 type issuerConfig struct {
-	RPC            string             `json:"rpc"`
+	RPC            string             `json:"rpc"`              // one URL, or several separated by commas
+	Quorum         int                `json:"quorum,omitempty"` // of several: how many must agree (0: a majority)
 	Registry       string             `json:"registry"`
 	ChainID        uint64             `json:"chainId"`
 	Keystore       string             `json:"keystore"`
@@ -137,7 +138,7 @@ func openIssuer(ctx context.Context, dir string, needChain bool) (*issuerEnv, er
 		}
 		return nil, err
 	}
-	co := chainOptions{rpc: cfg.RPC, registry: cfg.Registry, chainID: cfg.ChainID, keystore: cfg.Keystore,
+	co := chainOptions{rpc: cfg.RPC, quorum: cfg.Quorum, registry: cfg.Registry, chainID: cfg.ChainID, keystore: cfg.Keystore,
 		passphraseFile: cfg.PassphraseFile, confirmations: cfg.Confirmations, timeout: 2 * time.Minute, maxFeeGwei: cfg.MaxFeeGwei,
 		devchainDir: defaultDevchainDir()}
 	if cfg.Finality == 0 && cfg.Confirmations <= 1 && cfg.ChainID != devchain.ChainID {

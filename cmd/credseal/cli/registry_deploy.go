@@ -43,7 +43,7 @@ func (o *registryDeployOptions) run(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return badInput(err)
 	}
-	ec, id, err := chain.Dial(ctx, o.chain.rpc, o.chain.chainID)
+	ec, id, err := o.chain.dial(ctx)
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,7 @@ import (
 // and the server: which registry to trust and how long to cache.
 type verifierFlags struct {
 	offline   bool
+	trust     string // a trust file: chains, registries, stores, issuers
 	statusTTL time.Duration
 	chain     chainOptions
 	// Other kinds of credential: the issuers and stores trusted.
@@ -32,6 +33,7 @@ type verifierFlags struct {
 
 func (o *verifierFlags) flags(f *pflag.FlagSet) {
 	f.BoolVar(&o.offline, "offline", false, "skip the chain checks even when a registry is configured (the verdict is then never \"verified\")")
+	f.StringVar(&o.trust, "trust", "", "trust file listing the chains (with their RPC endpoints and quorum), registries, document stores and issuers to trust (see docs/OPERATIONS.md); replaces --rpc, --registry and --trust-document-store")
 	f.DurationVar(&o.statusTTL, "status-ttl", 10*time.Second, "how long revocations and issuer standing are cached")
 	f.StringArrayVar(&o.issuers, "trust-issuer", nil, "trust Verifiable Credentials (Open Badges 3.0) from this DID: did:key:…, or did:web:… with an optional =URL its DID document is fetched from instead of the address the DID names (repeatable)")
 	f.StringArrayVar(&o.stores, "trust-document-store", nil, "trust OpenAttestation documents issued by this DocumentStore address, read on the --rpc chain (repeatable)")
@@ -92,7 +94,27 @@ func (o *verifierFlags) verifierOptions(cmd *cobra.Command) (verifier.Options, f
 	opts := verifier.Options{MinConfirmations: o.chain.confirmations}
 	offline := errors.New("offline: no chain configured")
 	if o.offline {
+		if o.trust != "" {
+			// Offline, the file's issuers still say whose signatures count.
+			t, err := readTrustFile(o.trust)
+			if err != nil {
+				return opts, nil, err
+			}
+			for _, is := range t.Issuers {
+				opts.Issuers = append(opts.Issuers, verifier.TrustedIssuer{DID: is.DID, Name: is.Name, DocumentURL: is.DIDDocument})
+			}
+		}
 		return opts, func() {}, o.trustLists(&opts, nil, 0, offline)
+	}
+	if o.trust != "" {
+		if o.chain.rpc != "" || o.chain.registry != "" || len(o.stores) > 0 {
+			return opts, nil, badInput(errors.New("--trust lists the chains, registries and stores: give it without --rpc, --registry or --trust-document-store"))
+		}
+		t, err := readTrustFile(o.trust)
+		if err != nil {
+			return opts, nil, err
+		}
+		return o.trustFileOptions(cmd.Context(), cmd.ErrOrStderr(), t)
 	}
 	if o.chain.rpc == "" || o.chain.registry == "" {
 		if _, err := devchain.ReadInfo(o.chain.devchainDir); err != nil {

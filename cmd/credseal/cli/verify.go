@@ -206,7 +206,9 @@ func printResult(w io.Writer, r *verifier.Result) {
 	fmt.Fprintln(w)
 	for _, ch := range r.Checks {
 		fmt.Fprintf(w, "%s %-25s %s\n", marks[ch.Status], ch.Title, safeText(ch.Reason))
-		if ch.Status == verifier.Fail && ch.Detail != "" {
+		// Why a check failed, or could not be made (the endpoints and what
+		// each said, when they disagree), is what the reader acts on.
+		if (ch.Status == verifier.Fail || ch.Status == verifier.NotChecked) && ch.Detail != "" {
 			fmt.Fprintf(w, "  %-25s %s\n", "", safeText(ch.Detail))
 		}
 	}

@@ -131,3 +131,27 @@ func TestVerifierServeNeedsARegistry(t *testing.T) {
 		t.Fatalf("exit %d (%v)\n%s", exitCode(err), err, out)
 	}
 }
+
+// TestTrustFileMistakes: a trust file that cannot be read, or is given with
+// the one-registry flags it replaces, is the user's mistake, said plainly.
+func TestTrustFileMistakes(t *testing.T) {
+	bundle := forge(t, `{"type":["VerifiableCredential"],"issuer":{"id":"https://a.example","name":"A","url":"https://a.example"},`+
+		`"validFrom":"2020-01-01T00:00:00Z","validUntil":null,"credentialSubject":{"name":"M","achievement":{"name":"B"}}}`)
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"chains":[{"name":"C","chainId":5,"rpc":["http://127.0.0.1:1"],"quorum":3,"registries":[{"name":"R","address":"0x00000000000000000000000000000000000000aa"}]}]}`), 0o600)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"verify", "--trust", filepath.Join(dir, "missing.json"), bundle}, "no such file"},
+		{[]string{"verify", "--trust", bad, bundle}, "quorum 3"},
+		{[]string{"verify", "--trust", bad, "--rpc", "http://127.0.0.1:1", bundle}, "without --rpc"},
+		{[]string{"verifier", "serve", "--trust", bad, "--listen", "127.0.0.1:0"}, "quorum 3"},
+	} {
+		out, err := run(t, tc.args...)
+		if exitCode(err) != ExitBadInput || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: exit %d (%v), want bad input saying %q\n%s", strings.Join(tc.args, " "), exitCode(err), err, tc.want, out)
+		}
+	}
+}

@@ -1,13 +1,19 @@
 package chaintest
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/credseal/credseal/pkg/chain"
 )
@@ -32,7 +38,29 @@ type Proxy struct {
 	down   atomic.Bool
 	hung   atomic.Bool
 	failed atomic.Int64
+	delay  atomic.Int64 // nanoseconds added before every answer
+	closed chan struct{}
+	mu     sync.Mutex
+	lies   []Lie
 }
+
+// Lie alters an endpoint's answers to eth_call: where the call's input
+// starts with Selector, the result becomes Alter(result). It plays a
+// provider that serves a wrong record.
+type Lie struct {
+	Selector [4]byte
+	Alter    func(result []byte) []byte
+}
+
+// Tell makes the proxy lie from now on.
+func (p *Proxy) Tell(l Lie) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.lies = append(p.lies, l)
+}
+
+// SetDelay makes the proxy hold every answer for d, as a slow provider.
+func (p *Proxy) SetDelay(d time.Duration) { p.delay.Store(int64(d)) }
 
 // SetHung makes the proxy accept requests and never answer them (until the
 // client gives up), as an endpoint stuck behind a load balancer does.
@@ -45,9 +73,10 @@ func NewProxy(t testing.TB, target string) *Proxy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &Proxy{target: u}
+	p := &Proxy{target: u, closed: make(chan struct{})}
 	srv := httptest.NewServer(p)
 	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(p.closed) }) // first: a delayed answer must not hold Close up
 	p.URL = srv.URL
 	return p
 }
@@ -84,21 +113,113 @@ func (p *Proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	req, err := http.NewRequestWithContext(r.Context(), r.Method, p.target.String(), r.Body)
+	if d := time.Duration(p.delay.Load()); d > 0 {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-p.closed:
+			return
+		case <-time.After(d):
+		}
+	}
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	req, err := http.NewRequestWithContext(r.Context(), r.Method, p.target.String(), bytes.NewReader(body))
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return
 	}
 	req.Header = r.Header.Clone()
+	req.Header.Del("Accept-Encoding") // answers are read, and may be rewritten
 	resp, err := http.DefaultTransport.RoundTrip(req)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadGateway)
 		return
 	}
 	defer resp.Body.Close()
+	answer, err := io.ReadAll(resp.Body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	answer = p.lie(body, answer)
 	for k, v := range resp.Header {
-		w.Header()[k] = v
+		if k != "Content-Length" {
+			w.Header()[k] = v
+		}
 	}
 	w.WriteHeader(resp.StatusCode)
-	_, _ = io.Copy(w, resp.Body)
+	_, _ = w.Write(answer)
+}
+
+type rpcMessage struct {
+	JSONRPC string            `json:"jsonrpc,omitempty"`
+	ID      json.RawMessage   `json:"id,omitempty"`
+	Method  string            `json:"method,omitempty"`
+	Params  []json.RawMessage `json:"params,omitempty"`
+	Result  json.RawMessage   `json:"result,omitempty"`
+	Error   json.RawMessage   `json:"error,omitempty"`
+}
+
+// lie rewrites the answers to the eth_calls a Lie covers, in a single
+// request or a batch.
+func (p *Proxy) lie(request, answer []byte) []byte {
+	p.mu.Lock()
+	lies := slices.Clone(p.lies)
+	p.mu.Unlock()
+	if len(lies) == 0 {
+		return answer
+	}
+	batch := len(bytes.TrimSpace(request)) > 0 && bytes.TrimSpace(request)[0] == '['
+	var reqs, resps []rpcMessage
+	if batch {
+		if json.Unmarshal(request, &reqs) != nil || json.Unmarshal(answer, &resps) != nil {
+			return answer
+		}
+	} else {
+		var req, resp rpcMessage
+		if json.Unmarshal(request, &req) != nil || json.Unmarshal(answer, &resp) != nil {
+			return answer
+		}
+		reqs, resps = []rpcMessage{req}, []rpcMessage{resp}
+	}
+	changed := false
+	for i := range resps {
+		for _, req := range reqs {
+			if string(req.ID) != string(resps[i].ID) || req.Method != "eth_call" || len(req.Params) == 0 || resps[i].Result == nil {
+				continue
+			}
+			var call struct {
+				Input hexutil.Bytes `json:"input"`
+				Data  hexutil.Bytes `json:"data"`
+			}
+			var result hexutil.Bytes
+			if json.Unmarshal(req.Params[0], &call) != nil || json.Unmarshal(resps[i].Result, &result) != nil {
+				continue
+			}
+			in := call.Input
+			if len(in) == 0 {
+				in = call.Data
+			}
+			for _, l := range lies {
+				if len(in) >= 4 && [4]byte(in[:4]) == l.Selector {
+					resps[i].Result, _ = json.Marshal(hexutil.Bytes(l.Alter(result)))
+					changed = true
+				}
+			}
+		}
+	}
+	if !changed {
+		return answer
+	}
+	var out []byte
+	if batch {
+		out, _ = json.Marshal(resps)
+	} else {
+		out, _ = json.Marshal(resps[0])
+	}
+	return out
 }
