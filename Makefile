@@ -61,6 +61,13 @@ chromium: ## install Debian's Chromium for the browser test when it is missing (
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "the browser test needs Chromium: run 'sudo apt-get install -y chromium' (or set CREDSEAL_CHROMIUM), then make test again"; exit 1; fi; }
 
+.PHONY: poppler
+poppler: ## install Debian's poppler-utils for the PDF certificate tests when missing (as root), or say how
+	@command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing Debian's poppler-utils for the PDF certificate tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; \
+	  else echo "the PDF certificate tests need poppler-utils: run 'sudo apt-get install -y poppler-utils', then make test again"; exit 1; fi; }
+
 .PHONY: web-vendor
 web-vendor: ## fetch the pinned jsQR (npm) into verifier/web/vendor
 	@rm -rf out/.jsqr && mkdir -p out/.jsqr
@@ -110,7 +117,7 @@ check: lint ## the quick loop: gofmt, go vet and the fast tests (-short; no npm,
 	$(GO) test -short $$($(GO) list ./... | grep -vxF '$(CHECK_SKIP)')
 
 .PHONY: test
-test: deps lint check-contracts check-generated $(GETH) $(HARDHAT) $(INTEROP) chromium ## the whole suite (also what CI runs)
+test: deps lint check-contracts check-generated $(GETH) $(HARDHAT) $(INTEROP) chromium poppler ## the whole suite (also what CI runs)
 	CREDSEAL_GETH=$(CURDIR)/$(GETH) CREDSEAL_HARDHAT=$(CURDIR)/$(HARDHAT_DIR) CREDSEAL_INTEROP=$(CURDIR)/$(INTEROP_DIR) $(GO) test ./...
 	$(GO) test -tags purego ./internal/sha256simd ./pkg/seal ./pkg/merkle ./pkg/credential
 	$(GO) test -race -short ./pkg/merkle ./internal/sha256simd ./pkg/seal ./issuer ./issuer/boltstore

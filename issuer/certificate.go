@@ -4,10 +4,12 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
+	"fmt"
 	"html/template"
 	"io"
 	"strings"
 
+	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
 )
 
@@ -27,7 +29,36 @@ type CertificateData struct {
 	QRPNG     []byte // the credential's QR code
 	VerifyURL string // where to verify, printed under the QR; may be empty
 	Status    string // e.g. "Anchored on chain 1337, block 12"; may be empty
+	// PrintQRPNG, when set, is a small second QR code, a link to the
+	// learner's bundle, for phones whose cameras cannot read QRPNG
+	// (PrintQR). QRPNG stays the first and the default.
+	PrintQRPNG []byte
+	// Withheld names what the holder hid from a disclosed copy
+	// (credential.HiddenMembers); empty for the full credential.
+	Withheld []string
 }
+
+// PrintQRAbove is the largest QR version that the certificate offers
+// alone: a self-contained QR code past it (more than 117 × 117 modules)
+// needs a good camera at print size, so the certificate adds a print QR.
+const PrintQRAbove = 25
+
+// PrintQR returns the PNG of the small QR code a certificate offers beside
+// a self-contained QR code of the given version: a QR of link, or nil when
+// that version is at most PrintQRAbove or there is no link.
+func PrintQR(version int, link string) ([]byte, error) {
+	if version <= PrintQRAbove || link == "" {
+		return nil, nil
+	}
+	q, err := bundle.EncodeQR(link)
+	if err != nil {
+		return nil, fmt.Errorf("print QR: %w", err)
+	}
+	return q.PNG, nil
+}
+
+// PrintQRLabel is what a certificate says beside its print QR.
+const PrintQRLabel = "Phone camera cannot read the large code? Scan this small one: it links to the learner's proof bundle."
 
 var certificateTemplate = template.Must(template.New("certificate").Funcs(template.FuncMap{
 	"date": func(s string) string {
@@ -70,8 +101,10 @@ var certificateTemplate = template.Must(template.New("certificate").Funcs(templa
       the batch's record on a public registry. No need to contact the issuer.</p>
       {{with .VerifyURL}}<p class="url">{{.}}</p>{{end}}
       {{with .Status}}<p class="status">{{.}}</p>{{end}}
+      {{with .Withheld}}<p class="status">Withheld by the holder: {{range $i, $s := .}}{{if $i}}, {{end}}{{$s}}{{end}}.</p>{{end}}
     </div>
     <div class="qr"><img alt="QR code of the credential's proof" src="{{pngURL .QRPNG}}"></div>
+    {{with .PrintQRPNG}}<div class="printqr"><img width="110" height="110" alt="Small QR code: a link to the learner's proof bundle" src="{{pngURL .}}"><p class="status">{{$.PrintQRLabel}}</p></div>{{end}}
   </div>
 </main>
 </body>
@@ -83,6 +116,7 @@ var certificateTemplate = template.Must(template.New("certificate").Funcs(templa
 func WriteCertificate(w io.Writer, d CertificateData) error {
 	return certificateTemplate.Execute(w, struct {
 		CertificateData
-		CSS template.CSS
-	}{d, template.CSS(certificateCSS)})
+		CSS          template.CSS
+		PrintQRLabel string
+	}{d, template.CSS(certificateCSS), PrintQRLabel})
 }

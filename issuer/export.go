@@ -15,6 +15,7 @@ import (
 
 	"github.com/credseal/credseal/internal/atomicfile"
 	"github.com/credseal/credseal/pkg/bundle"
+	"github.com/credseal/credseal/pkg/credential"
 )
 
 // Manifest describes an exported batch for the registrar. It holds no
@@ -52,6 +53,8 @@ type ManifestEntry struct {
 	QRVersion int    `json:"qrVersion"`
 	// Certificate is the printable HTML certificate, when written.
 	Certificate string `json:"certificate,omitempty"`
+	// PDF is the PDF certificate, written with Certificate.
+	PDF string `json:"pdf,omitempty"`
 	// ClaimURL is the learner's portal link, when the issuer service runs one.
 	ClaimURL string `json:"claimUrl,omitempty"`
 	// OpenBadge is the signed Open Badges 3.0 credential, when written.
@@ -66,7 +69,8 @@ type ExportOptions struct {
 	// VerifierURL, when set, makes each QR code a link to that verifier page
 	// with the bundle in the fragment; otherwise it holds the CS1 string.
 	VerifierURL string
-	// Certificates writes a printable HTML certificate per learner.
+	// Certificates writes a printable HTML certificate and a PDF
+	// certificate per learner.
 	Certificates bool
 	// ClaimURL, when set, gives each credential's portal link for the manifest.
 	ClaimURL func(id string) string
@@ -229,20 +233,41 @@ func exportOne(dir string, b *Batch, i int, opts ExportOptions) (ManifestEntry, 
 		}
 	}
 	if opts.Certificates {
-		e.Certificate = stem + ".certificate.html"
-		var buf bytes.Buffer
-		verify := ""
-		if opts.VerifierURL != "" {
-			verify = opts.VerifierURL
-		}
-		if err := WriteCertificate(&buf, CertificateData{Document: c.Document, QRPNG: qr.PNG, VerifyURL: verify}); err != nil {
-			return e, err
-		}
-		if err := writeFile(filepath.Join(dir, e.Certificate), buf.Bytes()); err != nil {
+		if err := writeCertificates(dir, stem, &e, c.Document, bun, qr, opts); err != nil {
 			return e, err
 		}
 	}
 	return e, writeFile(filepath.Join(dir, e.QR), qr.PNG)
+}
+
+// writeCertificates writes a learner's HTML and PDF certificates and names
+// them in e. Where the QR code is large and the learner has a claim link,
+// both also offer the print QR: a link to the bundle on the portal.
+func writeCertificates(dir, stem string, e *ManifestEntry, doc *credential.Document, bun *bundle.Bundle, qr bundle.QR, opts ExportOptions) error {
+	d := CertificateData{Document: doc, QRPNG: qr.PNG, VerifyURL: opts.VerifierURL}
+	if a := bun.Anchor; a != nil {
+		d.Status = fmt.Sprintf("Anchored on chain %d in block %d.", a.ChainID, a.Block)
+	}
+	link := ""
+	if e.ClaimURL != "" {
+		link = e.ClaimURL + "/bundle.json"
+	}
+	var err error
+	if d.PrintQRPNG, err = PrintQR(qr.Version, link); err != nil {
+		return err
+	}
+	e.Certificate, e.PDF = stem+".certificate.html", stem+".certificate.pdf"
+	var html, pdf bytes.Buffer
+	if err := WriteCertificate(&html, d); err != nil {
+		return fmt.Errorf("certificate: %w", err)
+	}
+	if err := WritePDFCertificate(&pdf, d); err != nil {
+		return err
+	}
+	if err := writeFile(filepath.Join(dir, e.Certificate), html.Bytes()); err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(dir, e.PDF), pdf.Bytes())
 }
 
 // writeFile writes and syncs, so the final rename publishes complete files.

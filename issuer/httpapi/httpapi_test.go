@@ -10,11 +10,16 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/issuer/boltstore"
@@ -498,4 +503,123 @@ func TestMetricsAccess(t *testing.T) {
 			t.Errorf("%s, token: %d, want %d", tc.mode, resp.StatusCode, tc.token)
 		}
 	}
+}
+
+// needPoppler skips a test when poppler-utils' pdftotext is missing, and
+// fails it under CI, where `make test` installs it.
+func needPoppler(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		msg := "the PDF tests need poppler-utils' pdftotext: run 'make test' (as root it installs them) or 'apt-get install -y poppler-utils'"
+		if os.Getenv("CI") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+}
+
+// pdfText writes a PDF to a file and returns the text pdftotext reads
+// from it, in NFC with white space collapsed.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "certificate.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	return strings.Join(strings.Fields(norm.NFC.String(string(out))), " ")
+}
+
+// TestPortalPDFCertificate: the claim page offers the PDF certificate; it
+// holds the learner's name in any script, the achievement and the issuer,
+// and the print QR exactly when the self-contained QR passes version 25.
+// A disclosed copy's PDF shows none of the hidden values and no print QR.
+func TestPortalPDFCertificate(t *testing.T) {
+	needPoppler(t)
+	e := newEnvWith(t, httpapi.IssuerConfig{VerifierURL: "https://verify.example.edu/"})
+	printQRs := 0
+	for _, name := range []string{"Kenji Tanaka (田中健二)", "Αλεξάνδρα Παπαδάκη", "Ольга Смирнова", "Oluwaseun Adébáyọ̀"} {
+		i := slices.IndexFunc(e.docs, func(d *credential.Document) bool { return d.Subject.Name == name })
+		if i < 0 {
+			t.Fatalf("no %q in the cohort", name)
+		}
+		doc, p := e.docs[i], e.claimPath(i)
+		if _, page := e.do(t, "GET", p, "", "", nil); !strings.Contains(string(page), `href="`+p+`/certificate?format=pdf"`) {
+			t.Fatalf("%s: the claim page has no PDF link", name)
+		}
+		resp, pdf := e.do(t, "GET", p+"/certificate?format=pdf", "", "", nil)
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" ||
+			!strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment") || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+			t.Fatalf("%s: PDF certificate: %d %v", name, resp.StatusCode, resp.Header)
+		}
+		text := pdfText(t, pdf)
+		for _, want := range []string{doc.Subject.Name, doc.Subject.Achievement.Name, doc.Issuer.Name, "Anchored on chain"} {
+			if !strings.Contains(text, norm.NFC.String(want)) {
+				t.Errorf("%s: the PDF lacks %q:\n%s", name, want, text)
+			}
+		}
+		_, js := e.do(t, "GET", p+"/bundle.json", "", "", nil)
+		version := qrVersion(t, js)
+		_, html := e.do(t, "GET", p+"/certificate", "", "", nil)
+		wantPrint := version > issuer.PrintQRAbove
+		if got := strings.Contains(text, issuer.PrintQRLabel); got != wantPrint {
+			t.Errorf("%s: QR version %d, print QR in the PDF %v", name, version, got)
+		} else if got {
+			printQRs++
+		}
+		if got := bytes.Contains(html, []byte(`class="printqr"`)); got != wantPrint {
+			t.Errorf("%s: QR version %d, print QR in the HTML %v", name, version, got)
+		}
+
+		hide := []string{"/credentialSubject/achievement/description", "/credentialSubject/achievement/skills", "/credentialSubject/achievement/level"}
+		form := url.Values{"hide": hide, "format": {"pdf"}}
+		resp, sel := e.do(t, "POST", p+"/disclose", "", "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/pdf" {
+			t.Fatalf("%s: disclosed PDF: %d %s", name, resp.StatusCode, sel)
+		}
+		text = pdfText(t, sel)
+		for _, secret := range append([]string{doc.Subject.Achievement.Description, doc.Subject.Achievement.Level, issuer.PrintQRLabel}, doc.Subject.Achievement.Skills...) {
+			if strings.Contains(text, secret) {
+				t.Errorf("%s: the disclosed PDF shows %q", name, secret)
+			}
+		}
+		for _, want := range []string{doc.Subject.Name, doc.Subject.Achievement.Name, "Withheld by the holder: description, level, skills."} {
+			if !strings.Contains(text, norm.NFC.String(want)) {
+				t.Errorf("%s: the disclosed PDF lacks %q:\n%s", name, want, text)
+			}
+		}
+	}
+	if printQRs == 0 {
+		t.Error("no certificate had a print QR: the test needs one whose QR passes version 25")
+	}
+	p := e.claimPath(0)
+	if resp, _ := e.do(t, "GET", p+"/certificate?format=docx", "", "", nil); resp.StatusCode != 400 {
+		t.Errorf("format=docx: %d", resp.StatusCode)
+	}
+	form := url.Values{"format": {"docx"}}
+	if resp, _ := e.do(t, "POST", p+"/disclose", "", "application/x-www-form-urlencoded", strings.NewReader(form.Encode())); resp.StatusCode != 400 {
+		t.Errorf("disclose format=docx: %d", resp.StatusCode)
+	}
+}
+
+// qrVersion is the version of the QR code of a bundle's compact form, as a
+// link to the verifier page that TestPortalPDFCertificate's server names.
+func qrVersion(t *testing.T, js []byte) int {
+	t.Helper()
+	b, err := bundle.Parse(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs1, err := b.EncodeCompact()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := bundle.EncodeQR(bundle.VerifierURL("https://verify.example.edu/", cs1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q.Version
 }

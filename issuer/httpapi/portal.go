@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/subtle"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -115,54 +116,75 @@ func (s *IssuerServer) claimBundle(c echo.Context) error {
 	return attachJSON(c, b, fileStem(r)+".credseal.json")
 }
 
-// claimedQR is claimedBundle with the bundle's QR code, as a PNG.
-func (s *IssuerServer) claimedQR(c echo.Context) (*issuer.StoredCredential, *bundle.Bundle, []byte, error) {
+// claimedQR is claimedBundle with the bundle's QR code.
+func (s *IssuerServer) claimedQR(c echo.Context) (*issuer.StoredCredential, *bundle.Bundle, bundle.QR, error) {
 	r, b, err := s.claimedBundle(c)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, bundle.QR{}, err
 	}
-	png, err := s.qr(b)
-	return r, b, png, err
+	q, err := s.qr(b)
+	return r, b, q, err
 }
 
 func (s *IssuerServer) claimQR(c echo.Context) error {
-	_, _, png, err := s.claimedQR(c)
+	_, _, q, err := s.claimedQR(c)
 	if err != nil {
 		return err
 	}
-	return c.Blob(http.StatusOK, "image/png", png)
+	return c.Blob(http.StatusOK, "image/png", q.PNG)
 }
 
-func (s *IssuerServer) qr(b *bundle.Bundle) ([]byte, error) {
+// qr is the QR code of b: its compact form, as a link to the verifier
+// page when there is one.
+func (s *IssuerServer) qr(b *bundle.Bundle) (bundle.QR, error) {
 	cs1, err := b.EncodeCompact()
 	if err != nil {
-		return nil, err
+		return bundle.QR{}, err
 	}
 	content := cs1
 	if s.cfg.VerifierURL != "" {
 		content = bundle.VerifierURL(s.cfg.VerifierURL, cs1)
 	}
-	q, err := bundle.EncodeQR(content)
-	if err != nil {
-		return nil, err
-	}
-	return q.PNG, nil
+	return bundle.EncodeQR(content)
 }
 
+// claimCertificate answers the printable certificate: HTML, or with
+// ?format=pdf a PDF to download.
 func (s *IssuerServer) claimCertificate(c echo.Context) error {
-	r, b, png, err := s.claimedQR(c)
+	format := c.QueryParam("format")
+	if format != "" && format != "html" && format != "pdf" {
+		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "format %q: want html or pdf", format)
+	}
+	r, b, q, err := s.claimedQR(c)
 	if err != nil {
 		return err
 	}
+	d := issuer.CertificateData{Document: r.Document, QRPNG: q.PNG, VerifyURL: s.cfg.VerifierURL, Status: anchorStatus(b)}
+	// The print QR links to the full bundle: fine on the full certificate,
+	// which shows what the bundle holds but the identifier.
+	if s.cfg.PortalURL != "" {
+		if d.PrintQRPNG, err = issuer.PrintQR(q.Version, s.cfg.PortalURL+"/claim/"+c.Param("token")+"/bundle.json"); err != nil {
+			return err
+		}
+	}
+	if format == "pdf" {
+		return attachPDF(c, d, fileStem(r)+".certificate.pdf")
+	}
 	var buf bytes.Buffer
-	status := fmt.Sprintf("Anchored on chain %d in block %d.", b.Anchor.ChainID, b.Anchor.Block)
-	if err := issuer.WriteCertificate(&buf, issuer.CertificateData{Document: r.Document, QRPNG: png, VerifyURL: s.cfg.VerifierURL, Status: status}); err != nil {
+	if err := issuer.WriteCertificate(&buf, d); err != nil {
 		return err
 	}
 	return c.HTMLBlob(http.StatusOK, buf.Bytes())
 }
 
-// claimDisclose returns the bundle with the chosen fields hidden.
+func anchorStatus(b *bundle.Bundle) string {
+	return fmt.Sprintf("Anchored on chain %d in block %d.", b.Anchor.ChainID, b.Anchor.Block)
+}
+
+// claimDisclose returns the bundle with the chosen fields hidden, or with
+// format=pdf the PDF certificate of that disclosed copy: its own QR code,
+// none of the hidden values, and no print QR (whose link opens the full
+// bundle).
 func (s *IssuerServer) claimDisclose(c echo.Context) error {
 	r, b, err := s.claimedBundle(c)
 	if err != nil {
@@ -172,13 +194,19 @@ func (s *IssuerServer) claimDisclose(c echo.Context) error {
 	if err != nil {
 		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "unreadable form")
 	}
-	var hide []string
+	format := form.Get("format")
+	if format != "" && format != "json" && format != "pdf" {
+		return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "format %q: want json or pdf", format)
+	}
+	var hide, withheld []string
 	for _, p := range form["hide"] {
-		if !slices.ContainsFunc(credential.Hideable, func(h credential.HideableField) bool { return h.Pointer == p }) {
+		i := slices.IndexFunc(credential.Hideable, func(h credential.HideableField) bool { return h.Pointer == p })
+		if i < 0 {
 			return httpx.Errorf(http.StatusBadRequest, CodeBadRequest, "field %q cannot be hidden", p)
 		}
-		hide = append(hide, p)
+		hide, withheld = append(hide, p), append(withheld, credential.Hideable[i].Hidden)
 	}
+	slices.Sort(withheld) // as credential.HiddenMembers lists them
 	if len(hide) > 0 {
 		doc, d, err := credential.Hide(b.Credential, b.Disclosure, hide...)
 		if err != nil {
@@ -186,7 +214,29 @@ func (s *IssuerServer) claimDisclose(c echo.Context) error {
 		}
 		b.Credential, b.Disclosure = doc, d
 	}
-	return attachJSON(c, b, fileStem(r)+".selective.credseal.json")
+	if format != "pdf" {
+		return attachJSON(c, b, fileStem(r)+".selective.credseal.json")
+	}
+	var doc credential.Document // the document as disclosed: hidden fields absent
+	if err := json.Unmarshal(b.Credential, &doc); err != nil {
+		return fmt.Errorf("disclosed certificate: %w", err)
+	}
+	q, err := s.qr(b)
+	if err != nil {
+		return err
+	}
+	d := issuer.CertificateData{Document: &doc, QRPNG: q.PNG, VerifyURL: s.cfg.VerifierURL, Status: anchorStatus(b), Withheld: withheld}
+	return attachPDF(c, d, fileStem(r)+".selective.certificate.pdf")
+}
+
+// attachPDF answers d's PDF certificate as a download called name.
+func attachPDF(c echo.Context, d issuer.CertificateData, name string) error {
+	var buf bytes.Buffer
+	if err := issuer.WritePDFCertificate(&buf, d); err != nil {
+		return err
+	}
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf("attachment; filename=%q", name))
+	return c.Blob(http.StatusOK, "application/pdf", buf.Bytes())
 }
 
 func attachJSON(c echo.Context, b *bundle.Bundle, name string) error {

@@ -16,13 +16,20 @@ import (
 func newExportCommand() *cobra.Command {
 	return newCommand(&exportOptions{}, &cobra.Command{
 		Use:   "export --out DIR",
-		Short: "Write bundles, QR codes, printable certificates and claim links of anchored batches",
+		Short: "Write bundles, QR codes, HTML and PDF certificates and claim links of anchored batches",
 		Long: `export writes, for every final batch (or only --batch N), a directory
 DIR/batch-NNNNNN with each learner's proof bundle, QR code PNG, printable
-HTML certificate and signed Open Badges 3.0 credential (NNNN-name.ob3.json,
-for wallets), and manifest.json listing them with each learner's claim
-link; and DIR/did.json, the issuer's DID document, to publish where its
-did:web DID says. Bundles hold the learners' seeds: hand them out privately.`,
+HTML certificate, PDF certificate (NNNN-name.certificate.pdf, fonts
+embedded, so it prints the same anywhere) and signed Open Badges 3.0
+credential (NNNN-name.ob3.json, for wallets), and manifest.json listing
+them with each learner's claim link; and DIR/did.json, the issuer's DID
+document, to publish where its did:web DID says. Bundles hold the
+learners' seeds: hand them out privately.
+
+Where a QR code is larger than version 25 and the issuer has a portal
+(portal URL in its configuration), both certificates also carry a small
+print QR linking to the learner's bundle on the portal, for phones whose
+cameras cannot read the large one.`,
 		Example: `  credseal export --out /tmp/export
   credseal export --out /tmp/export --batch 3`,
 		Args: cobra.NoArgs,
