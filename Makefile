@@ -147,7 +147,7 @@ bench-million: build ## issue 1,000,000 credentials end to end on a fresh dev ch
 FUZZTIME ?= 10s
 .PHONY: fuzz
 fuzz: ## run every fuzz target for FUZZTIME (default 10s) each
-	@set -e; for pkg in ./pkg/merkle ./pkg/seal ./pkg/credential ./pkg/bundle ./pkg/chain ./pkg/vc ./pkg/did ./pkg/oa ./issuer; do \
+	@set -e; for pkg in ./pkg/merkle ./pkg/seal ./pkg/credential ./pkg/bundle ./pkg/chain ./pkg/vc ./pkg/did ./pkg/oa ./pkg/trust ./issuer; do \
 	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$target"; $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; done

@@ -29,7 +29,7 @@ func (s *Service) LoadBatch(ctx context.Context, seq uint64) (*Batch, StoredBatc
 	if err != nil {
 		return nil, br, err
 	}
-	b := &Batch{Tree: merkle.Build(leaves), Header: br.Header, Credentials: make([]Issued, len(recs))}
+	b := &Batch{Tree: merkle.Build(leaves), Header: br.Header, Cost: br.Cost, Credentials: make([]Issued, len(recs))}
 	for i, r := range recs {
 		b.Credentials[i] = Issued{Document: r.Document, JSON: r.DocJSON, Seed: r.Seed, Digest: r.Digest, Version: r.Version}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/credseal/credseal/internal/energy"
 	"github.com/credseal/credseal/pkg/credential"
 	"github.com/credseal/credseal/pkg/seal"
 )
@@ -104,8 +105,31 @@ func validateAll(ctx context.Context, docs []*credential.Document, workers int) 
 }
 
 // sealOn seals the header of a batch with root on prev, the issuer's
-// previous seal.
-func sealOn(ctx context.Context, prev, root [32]byte, bits uint32, at time.Time, workers int) (seal.Header, error) {
+// previous seal, and says what that cost.
+func sealOn(ctx context.Context, prev, root [32]byte, bits uint32, at time.Time, workers int) (seal.Header, SealCost, error) {
 	h := seal.Header{Version: HeaderVersion, Prev: prev, Root: root, Time: uint32(at.Unix()), Bits: bits}
-	return seal.Seal(ctx, h, workers)
+	m := energy.Start()
+	h, e, err := seal.SealMeasured(ctx, h, workers)
+	joules, source := m.Stop(e.Workers)
+	return h, SealCost{Hashes: e.Hashes, Seconds: e.Elapsed.Seconds(), Joules: joules, EnergySource: string(source)}, err
+}
+
+// SealCost is what sealing a batch took: the header hashes tried, the
+// time, and the energy, measured (RAPL) or estimated (docs/PERFORMANCE.md).
+type SealCost struct {
+	Hashes       uint64  `json:"hashes"`
+	Seconds      float64 `json:"seconds"`
+	Joules       float64 `json:"joules"`
+	EnergySource string  `json:"energySource,omitempty"` // "rapl" or "estimate"
+}
+
+// Plus adds another seal's cost (a batch sealed again).
+func (c SealCost) Plus(o SealCost) SealCost {
+	src := c.EnergySource
+	if src != o.EnergySource && src != "" && o.EnergySource != "" {
+		src = string(energy.Estimate) // partly estimated
+	} else if src == "" {
+		src = o.EnergySource
+	}
+	return SealCost{Hashes: c.Hashes + o.Hashes, Seconds: c.Seconds + o.Seconds, Joules: c.Joules + o.Joules, EnergySource: src}
 }

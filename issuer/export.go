@@ -24,13 +24,16 @@ type Manifest struct {
 	Format string `json:"format"`
 	// State is StateAnchoring while the batch waits for its anchor (its
 	// bundles carry none yet); empty once the output is final.
-	State   string          `json:"state,omitempty"`
-	Seal    string          `json:"seal"` // hex, internal byte order
-	Root    string          `json:"root"`
-	Header  string          `json:"header"`
-	Size    int             `json:"size"`
-	Anchor  *ManifestAnchor `json:"anchor,omitempty"`
-	Entries []ManifestEntry `json:"credentials"`
+	State  string          `json:"state,omitempty"`
+	Seal   string          `json:"seal"` // hex, internal byte order
+	Root   string          `json:"root"`
+	Header string          `json:"header"`
+	Size   int             `json:"size"`
+	Anchor *ManifestAnchor `json:"anchor,omitempty"`
+	// SealCost is what sealing the header took (absent for batches sealed
+	// before it was recorded).
+	SealCost *SealCost       `json:"sealCost,omitempty"`
+	Entries  []ManifestEntry `json:"credentials"`
 }
 
 // ManifestAnchor says where the batch was anchored.
@@ -115,6 +118,10 @@ func export(dir string, b *Batch, opts ExportOptions, resume *resumeFile, replac
 	root := b.Tree.Root()
 	m := &Manifest{Format: ManifestFormat, Seal: hex.EncodeToString(sealHash[:]), Root: hex.EncodeToString(root[:]),
 		Header: hex.EncodeToString(hdr), Size: len(b.Credentials)}
+	if b.Cost.Hashes > 0 {
+		cost := b.Cost
+		m.SealCost = &cost
+	}
 	if resume != nil {
 		m.State = StateAnchoring
 		if err := writeResume(filepath.Join(tmp, ResumeFile), resume); err != nil {

@@ -63,6 +63,7 @@ type Batch struct {
 	Tree        *merkle.Tree
 	Header      seal.Header
 	Anchor      *bundle.Anchor
+	Cost        SealCost // of sealing Header
 }
 
 // ErrStaleBatch is returned when a batch no longer extends the issuer's
@@ -172,11 +173,11 @@ func waitFinal(ctx context.Context, c Chain, b *Batch, pending func() error) err
 // The old header can no longer be anchored (the chain has moved past its
 // Prev), so bundles made with it are void.
 func Reseal(ctx context.Context, b *Batch, prev [32]byte, workers int) error {
-	h, err := sealOn(ctx, prev, b.Tree.Root(), b.Header.Bits, time.Now(), workers)
+	h, cost, err := sealOn(ctx, prev, b.Tree.Root(), b.Header.Bits, time.Now(), workers)
 	if err != nil {
 		return fmt.Errorf("seal batch again: %w", err)
 	}
-	b.Header, b.Anchor = h, nil
+	b.Header, b.Anchor, b.Cost = h, nil, b.Cost.Plus(cost)
 	return nil
 }
 
@@ -214,7 +215,7 @@ func BuildBatch(ctx context.Context, docs []*credential.Document, opts BatchOpti
 	if at.IsZero() {
 		at = time.Now()
 	}
-	if b.Header, err = sealOn(ctx, opts.Prev, b.Tree.Root(), opts.Bits, at, opts.Workers); err != nil {
+	if b.Header, b.Cost, err = sealOn(ctx, opts.Prev, b.Tree.Root(), opts.Bits, at, opts.Workers); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -183,11 +183,11 @@ func (s *Service) sealBatches(ctx context.Context) (bool, error) {
 		if err != nil {
 			return true, err
 		}
-		h, err := sealOn(ctx, prev, merkle.Root(leaves), s.cfg.Bits, s.cfg.Now(), s.cfg.Workers)
+		h, cost, err := sealOn(ctx, prev, merkle.Root(leaves), s.cfg.Bits, s.cfg.Now(), s.cfg.Workers)
 		if err != nil {
 			return true, fmt.Errorf("seal batch %d: %w", b.Seq, err)
 		}
-		b.Header, b.State, b.Updated = h, Sealed, s.cfg.Now().UTC()
+		b.Header, b.State, b.Updated, b.Cost = h, Sealed, s.cfg.Now().UTC(), b.Cost.Plus(cost)
 		if err := s.store.UpdateBatch(ctx, b); err != nil {
 			return true, fmt.Errorf("seal batch %d: %w", b.Seq, err)
 		}

@@ -66,6 +66,7 @@ type StoredBatch struct {
 	Size   uint64
 	State  State
 	Header seal.Header // valid from Sealed on
+	Cost   SealCost    // of sealing it (every time, if sealed again)
 	// Where it was anchored, from Confirmed on.
 	Tx       [32]byte
 	Block    uint64

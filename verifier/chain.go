@@ -38,6 +38,8 @@ type RegistryBatch struct {
 	Tx [32]byte
 	// Head is the chain's latest block when the record was read.
 	Head uint64
+	// GasUsed is what the anchoring transaction cost (0: not read).
+	GasUsed uint64
 }
 
 // NoCutoff is the cutoff of an issuer in good standing.
@@ -190,6 +192,9 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 	r.Technical["chainId"] = fmt.Sprint(reg.ChainID)
 	r.Technical["block"] = fmt.Sprint(rec.Block)
 	r.Technical["tx"] = "0x" + hex.EncodeToString(rec.Tx[:])
+	if rec.GasUsed > 0 {
+		r.Technical["anchorGasUsed"] = fmt.Sprint(rec.GasUsed)
+	}
 	detail := fmt.Sprintf("chain %d, registry 0x%x, block %d (%s), issuer key 0x%x, tx 0x%x", reg.ChainID, reg.Address, rec.Block,
 		rec.Time.UTC().Format(time.RFC3339), rec.Issuer, rec.Tx)
 	if msg := hintMismatch(b.Anchor, rec); msg != "" {

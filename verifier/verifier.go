@@ -18,13 +18,17 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/big"
 	"net/http"
 	"strconv"
 	"time"
 
+	"github.com/credseal/credseal/internal/energy"
+
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
 	"github.com/credseal/credseal/pkg/merkle"
+	"github.com/credseal/credseal/pkg/seal"
 )
 
 // CheckStatus is the outcome of one check.
@@ -414,6 +418,13 @@ func (v *Verifier) checkSeal(r *Result, b *bundle.Bundle) {
 		return
 	}
 	r.add(CheckSeal, Pass, "The batch header carries a valid proof-of-work seal.", detail)
+	// What the seal cost, on average: its expected hashes, and their energy
+	// at the reference rate and power (docs/PERFORMANCE.md, "Energy").
+	if work, err := seal.Work(h.Bits); err == nil {
+		hashes, _ := new(big.Float).SetInt(work).Float64()
+		r.Technical["sealExpectedHashes"] = work.String()
+		r.Technical["sealEnergyJoulesEstimate"] = strconv.FormatFloat(energy.ForHashes(hashes), 'g', 3, 64)
+	}
 }
 
 // validity checks the dates; the disclosure check has made sure they are

@@ -1,8 +1,10 @@
 package main_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -45,8 +47,21 @@ func TestRestoreThenRecover(t *testing.T) {
 	if out := mustCLI(t, env, "revoke", bundle, "--reason", "4"); !strings.Contains(out, "recorded in") {
 		t.Fatalf("revoke by file:\n%s", out)
 	}
-	if out := mustCLI(t, env, "issuer", "status"); !strings.Contains(out, "revoked    1") {
+	// It also says what sealing cost, and the last anchor's gas.
+	if out := mustCLI(t, env, "issuer", "status"); !strings.Contains(out, "revoked    1") || !strings.Contains(out, "sealing: ") ||
+		!regexp.MustCompile(`last anchored batch \d+: sealed with \d+ hashes, .* J \((measured by RAPL|estimated, docs/PERFORMANCE.md)\); transaction 0x[0-9a-f]{64}, \d+ gas`).MatchString(out) {
 		t.Fatalf("status after revoking by file:\n%s", out)
+	}
+	// The export manifest carries each batch's seal cost.
+	var manifest struct {
+		SealCost struct {
+			Hashes uint64  `json:"hashes"`
+			Joules float64 `json:"joules"`
+		} `json:"sealCost"`
+	}
+	if err := json.Unmarshal(readFile(t, filepath.Join(exp, "batch-000002", "manifest.json")), &manifest); err != nil ||
+		manifest.SealCost.Hashes == 0 || manifest.SealCost.Joules <= 0 {
+		t.Fatalf("export manifest's sealCost: %+v (%v)", manifest.SealCost, err)
 	}
 }
 

@@ -90,6 +90,16 @@ func TestVerifyTrustFileQuorum(t *testing.T) {
 		t.Fatalf("two honest endpoints and a liar, good credential: exit %d\n%s", code, res)
 	}
 
+	// verify --json shows what the seal and the anchor cost.
+	js := mustCLI(t, env, "verify", "--json", "--trust", outvoted, good)
+	var res struct{ Technical map[string]string }
+	if err := json.Unmarshal([]byte(js), &res); err != nil {
+		t.Fatal(err)
+	}
+	if tech := res.Technical; tech["sealExpectedHashes"] != "4096" || tech["sealEnergyJoulesEstimate"] == "" || tech["anchorGasUsed"] == "" || tech["anchorGasUsed"] == "0" {
+		t.Fatalf("verify --json lacks the seal's work and energy or the anchor's gas: %v", tech)
+	}
+
 	// One honest endpoint and one liar, both needed: not checked, with the
 	// disagreement in the detail; never verified.
 	for _, liar := range []*chaintest.Proxy{hider, unregister} {

@@ -26,6 +26,8 @@ type batchWire struct {
 	Issuer   []byte       `json:"issuer,omitempty"`
 	Created  time.Time    `json:"created"`
 	Updated  time.Time    `json:"updated"`
+	// Cost is absent in records written before it was kept.
+	Cost *issuer.SealCost `json:"sealCost,omitempty"`
 }
 
 // putBatch writes a batch record; its leaves and indexes are the caller's.
@@ -37,6 +39,9 @@ func putBatch(tx *bolt.Tx, b issuer.StoredBatch) error {
 			return fmt.Errorf("batch %d: %w", b.Seq, err)
 		}
 		w.Header = h
+		if b.Cost != (issuer.SealCost{}) {
+			w.Cost = &b.Cost
+		}
 	}
 	if b.State.Anchored() {
 		w.Tx, w.Registry, w.Issuer = b.Tx[:], b.Registry[:], b.Issuer[:]
@@ -71,6 +76,9 @@ func batchOf(seq uint64, v []byte) (issuer.StoredBatch, error) {
 			return issuer.StoredBatch{}, fmt.Errorf("batch %d: %w", seq, err)
 		}
 		b.Header = h
+	}
+	if w.Cost != nil {
+		b.Cost = *w.Cost
 	}
 	copy(b.Tx[:], w.Tx)
 	copy(b.Registry[:], w.Registry)

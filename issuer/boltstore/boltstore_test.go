@@ -161,6 +161,16 @@ func TestPipelineStates(t *testing.T) {
 	if r.State != issuer.Final || r.Batch != 3 {
 		t.Fatalf("last credential %s in batch %d", r.State, r.Batch)
 	}
+	// Every batch keeps what sealing it cost, through the store.
+	final, err := f.db.BatchesIn(ctx, issuer.Final)
+	if err != nil || len(final) != 3 {
+		t.Fatalf("final batches: %d, %v", len(final), err)
+	}
+	for _, b := range final {
+		if c := b.Cost; c.Hashes < uint64(b.Header.Nonce)+1 || c.Joules <= 0 || c.Seconds <= 0 || (c.EnergySource != "rapl" && c.EnergySource != "estimate") {
+			t.Errorf("batch %d: seal cost %+v for nonce %d", b.Seq, c, b.Header.Nonce)
+		}
+	}
 	tok := f.svc.ClaimToken(docs[55].ID)
 	if byTok, err := f.db.ByToken(ctx, issuer.TokenHash(tok)); err != nil || byTok.ID != docs[55].ID {
 		t.Fatalf("by claim token: %v %v", byTok, err)

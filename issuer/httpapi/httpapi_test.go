@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -246,6 +247,9 @@ func TestPortal(t *testing.T) {
 	resp, body := e.do(t, "GET", p, "", "", nil)
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "Zoë Müller-Øberg") || !strings.Contains(string(body), "Anchored on chain") {
 		t.Fatalf("claim page: %d\n%s", resp.StatusCode, body)
+	}
+	if !regexp.MustCompile(`Sealing its batch took \d+ hashes in [\d.]+ s, about [\d.e+-]+ (J|Wh) of electricity \((measured|estimated)\)`).Match(body) {
+		t.Fatalf("the claim page does not say what sealing cost:\n%s", body)
 	}
 	csp := resp.Header.Get("Content-Security-Policy")
 	if !strings.Contains(csp, "default-src 'none'") || strings.Contains(csp, "unsafe") || strings.Contains(csp, "script-src") {

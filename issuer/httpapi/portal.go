@@ -76,6 +76,9 @@ func (s *IssuerServer) claimPage(c echo.Context) error {
 			return err
 		}
 		data["Block"], data["ChainID"] = b.Block, b.ChainID
+		if b.Cost.Hashes > 0 {
+			data["SealCost"] = sealCostText(b.Cost)
+		}
 		var present []any
 		fields := r.Document.Fields()
 		for _, h := range credential.Hideable {
@@ -292,4 +295,18 @@ func (s *IssuerServer) errorPage(c echo.Context, status int) {
 		title, msg = "Request not understood", "The request could not be read."
 	}
 	_ = render(c, status, "error", map[string]string{"Title": title, "Message": msg})
+}
+
+// sealCostText says, for the learner, what sealing their batch cost.
+func sealCostText(c issuer.SealCost) string {
+	how := "estimated"
+	if c.EnergySource == "rapl" {
+		how = "measured"
+	}
+	energy := fmt.Sprintf("%.3g J", c.Joules)
+	if c.Joules >= 3600 {
+		energy = fmt.Sprintf("%.3g Wh", c.Joules/3600)
+	}
+	return fmt.Sprintf("Sealing its batch took %d hashes in %.1f s, about %s of electricity (%s), shared by every credential in the batch.",
+		c.Hashes, c.Seconds, energy, how)
 }

@@ -390,6 +390,16 @@ func (c *Client) TxBlock(ctx context.Context, tx [32]byte) (block uint64, to [20
 	return rcpt.BlockNumber.Uint64(), to, rcpt.Status == types.ReceiptStatusSuccessful, nil
 }
 
+// GasUsed is the gas a mined transaction used (shared by every header an
+// anchorMany carried).
+func (c *Client) GasUsed(ctx context.Context, tx [32]byte) (uint64, error) {
+	rcpt, err := retry(ctx, c.opts, func() (*types.Receipt, error) { return c.backend.TransactionReceipt(ctx, tx) })
+	if err != nil {
+		return 0, fmt.Errorf("receipt of %x: %w", tx, err)
+	}
+	return rcpt.GasUsed, nil
+}
+
 func (c *Client) backendTx(ctx context.Context, tx [32]byte) (*types.Transaction, bool, error) {
 	type res struct {
 		tx      *types.Transaction

@@ -117,7 +117,7 @@ func TestSearchFindsMainnetNonce(t *testing.T) {
 				back = 4_000_000
 			}
 			start := h.Nonce - back
-			got, found, err := search(context.Background(), c, h, start, uint64(back)+10, 2)
+			got, found, _, err := search(context.Background(), c, h, start, uint64(back)+10, 2)
 			if err != nil || !found || got != h.Nonce {
 				t.Errorf("%s: block %d: Search from %d = %d, %v, %v; want %d", c.Name(), bh.Height, start, got, found, err, h.Nonce)
 			}
@@ -272,7 +272,7 @@ func TestSearchReturnsLowestNonce(t *testing.T) {
 		// Every core, on ranges that end mid-group for the wide kernels.
 		if trial < 3 {
 			for _, c := range cores {
-				got, ok, err := search(context.Background(), c, h, start+uint32(trial), count-uint64(5*trial), 3)
+				got, ok, _, err := search(context.Background(), c, h, start+uint32(trial), count-uint64(5*trial), 3)
 				w, wOK := naiveLowest(h, start+uint32(trial), count-uint64(5*trial))
 				if err != nil || ok != wOK || got != w {
 					t.Fatalf("%s: trial %d: got %d %v %v, want %d %v", c.Name(), trial, got, ok, err, w, wOK)
@@ -409,7 +409,7 @@ func BenchmarkSearch(b *testing.B) {
 				const perOp = 1 << 20
 				var start uint32
 				for b.Loop() {
-					if _, found, err := search(context.Background(), c, h, start, perOp, workers); found || err != nil {
+					if _, found, _, err := search(context.Background(), c, h, start, perOp, workers); found || err != nil {
 						b.Fatal(found, err)
 					}
 					start += perOp
@@ -469,7 +469,7 @@ func TestSearchHitAtChunkBoundary(t *testing.T) {
 	}
 	for _, c := range cores {
 		for _, start := range []uint32{hit - chunkSize + 1, hit - chunkSize} {
-			got, found, err := search(context.Background(), c, h, start, 2*chunkSize, 2)
+			got, found, _, err := search(context.Background(), c, h, start, 2*chunkSize, 2)
 			if err != nil || !found || got != hit {
 				t.Fatalf("%s: from %d: got %d %v %v, want %d", c.Name(), start, got, found, err, hit)
 			}
@@ -498,4 +498,20 @@ func FuzzCoresAgree(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSealMeasured: the effort counts every hash tried, at least the
+// nonces below the answer, and whole chunks at most per worker beyond it.
+func TestSealMeasured(t *testing.T) {
+	bits, err := BitsForDifficulty(16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, e, err := SealMeasured(context.Background(), Header{Version: 1, Bits: bits, Time: 1}, 2)
+	if err != nil || !h.Sealed() {
+		t.Fatalf("seal: %v", err)
+	}
+	if e.Workers != 2 || e.Elapsed <= 0 || e.Hashes < uint64(h.Nonce)+1 || e.Hashes > uint64(h.Nonce)+1+2*chunkSize {
+		t.Fatalf("effort %+v for nonce %d", e, h.Nonce)
+	}
 }

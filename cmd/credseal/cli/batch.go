@@ -58,6 +58,7 @@ local dev chain's; the key must be the one that started the batch.`,
 type batchOptions struct {
 	input, out  string
 	difficulty  int
+	guard       difficultyGuard
 	issuer      issuer.Institution
 	verifierURL string
 	workers     int
@@ -69,7 +70,8 @@ type batchOptions struct {
 func (o *batchOptions) flags(f *pflag.FlagSet) {
 	f.StringVarP(&o.input, "input", "i", "", "registrar CSV: a header row, then one learner a row (columns in docs/FORMAT.md)")
 	f.StringVarP(&o.out, "out", "o", "", "directory to create for the bundles, QR codes and manifest.json")
-	f.IntVar(&o.difficulty, "difficulty", issuer.DefaultDifficulty, fmt.Sprintf("seal difficulty: about 2^N hashes (0..%d)", seal.MaxDifficulty))
+	f.IntVar(&o.difficulty, "difficulty", issuer.DefaultDifficulty, fmt.Sprintf("seal difficulty: about 2^N hashes (0..%d; above %d warns with the expected time and energy, above %d needs --force)", seal.MaxDifficulty, warnDifficulty, forceDifficulty))
+	o.guard.flags(f)
 	f.StringVar(&o.issuer.Name, "issuer-name", "", "issuing organisation's name, where the CSV has no issuerName column")
 	f.StringVar(&o.issuer.URL, "issuer-url", "", "issuing organisation's web address, where the CSV has no issuerUrl column")
 	f.StringVar(&o.issuer.ID, "issuer-id", "", "issuer identifier (a URL or DID); defaults to the issuer URL")
@@ -102,6 +104,9 @@ func (o *batchOptions) run(cmd *cobra.Command, _ []string) error {
 	bits, err := seal.BitsForDifficulty(o.difficulty)
 	if err != nil {
 		return badInput(err)
+	}
+	if err := o.guard.check(cmd.Context(), cmd.ErrOrStderr(), o.difficulty); err != nil {
+		return err
 	}
 	docs, err := issuer.ReadCSVFile(o.input, o.issuer)
 	if err != nil {

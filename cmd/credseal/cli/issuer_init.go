@@ -44,6 +44,7 @@ type issuerInitOptions struct {
 	chain        chainOptions
 	profile      issuer.Institution
 	difficulty   int
+	guard        difficultyGuard
 	batchSize    int
 	batchAge     time.Duration
 	portalURL    string
@@ -57,7 +58,8 @@ func (o *issuerInitOptions) flags(f *pflag.FlagSet) {
 	f.StringVar(&o.profile.Name, "name", "", "the issuing organisation's name")
 	f.StringVar(&o.profile.URL, "url", "", "its web address; credentials name it, and verifiers check it against the registry's domain")
 	f.StringVar(&o.profile.ID, "issuer-id", "", "issuer identifier (URL or DID; default the URL)")
-	f.IntVar(&o.difficulty, "difficulty", issuer.DefaultDifficulty, "seal difficulty, at least the registry's minimum for this issuer")
+	f.IntVar(&o.difficulty, "difficulty", issuer.DefaultDifficulty, fmt.Sprintf("seal difficulty, at least the registry's minimum for this issuer (above %d warns with the expected time and energy, above %d needs --force)", warnDifficulty, forceDifficulty))
+	o.guard.flags(f)
 	f.IntVar(&o.batchSize, "batch-size", 1000, "most credentials in one batch")
 	f.DurationVar(&o.batchAge, "batch-age", time.Minute, "seal a smaller batch once its oldest credential waited this long")
 	f.StringVar(&o.portalURL, "portal-url", "http://127.0.0.1:8080", "public base URL of 'issuer serve', for claim links")
@@ -86,6 +88,9 @@ func (o *issuerInitOptions) run(cmd *cobra.Command, _ []string) error {
 	}
 	if _, err := did.WebURL(o.did); err != nil {
 		return badInput(fmt.Errorf("--did: %w", err))
+	}
+	if err := o.guard.check(cmd.Context(), cmd.ErrOrStderr(), o.difficulty); err != nil {
+		return err
 	}
 	if _, err := os.Stat(filepath.Join(o.dir, issuerConfigFile)); err == nil {
 		return badInput(fmt.Errorf("%s already holds an issuer", o.dir))

@@ -52,6 +52,18 @@ func (o *issuerStatusOptions) run(cmd *cobra.Command, _ []string) error {
 			batches += (counts[issuer.Pending] + e.cfg.BatchSize - 1) / e.cfg.BatchSize
 		}
 		fmt.Fprintf(out, "batches waiting to anchor: %d, about %d gas (%s)\n", batches, anchorGas(batches), gasBasis)
+		sealed, err := e.db.BatchesIn(ctx, issuer.Sealed, issuer.Submitted, issuer.Confirmed, issuer.Final)
+		if err != nil {
+			return err
+		}
+		var total issuer.SealCost
+		for _, b := range sealed {
+			total = total.Plus(b.Cost)
+		}
+		if len(sealed) > 0 {
+			fmt.Fprintf(out, "sealing: %d batches, %d hashes in %.1f s, %s (%s)\n", len(sealed), total.Hashes, total.Seconds,
+				humanEnergy(total.Joules), energySourceText(total.EnergySource))
+		}
 		if s, ok, _ := e.db.LastSeal(ctx); ok {
 			fmt.Fprintf(out, "last seal (local)  %x\n", s)
 		}
@@ -61,6 +73,17 @@ func (o *issuerStatusOptions) run(cmd *cobra.Command, _ []string) error {
 			return nil
 		}
 		fmt.Fprintf(out, "last seal (chain)  %x\n", last)
+		if n := len(sealed); n > 0 && sealed[n-1].State.Anchored() {
+			b := sealed[n-1]
+			line := fmt.Sprintf("last anchored batch %d: sealed with %d hashes, %s (%s); transaction 0x%x", b.Seq, b.Cost.Hashes,
+				humanEnergy(b.Cost.Joules), energySourceText(b.Cost.EnergySource), b.Tx)
+			if c, err := e.chain.client(ctx); err == nil {
+				if gas, err := c.GasUsed(ctx, b.Tx); err == nil {
+					line += fmt.Sprintf(", %d gas", gas)
+				}
+			}
+			fmt.Fprintln(out, line)
+		}
 		return nil
 	})
 }
@@ -74,4 +97,15 @@ func anchorGas(batches int) int {
 		return 0
 	}
 	return 148_869 + (batches-1)*118_228
+}
+
+// energySourceText says where an energy figure comes from.
+func energySourceText(source string) string {
+	switch source {
+	case "rapl":
+		return "measured by RAPL"
+	case "":
+		return "not recorded"
+	}
+	return "estimated, docs/PERFORMANCE.md"
 }

@@ -41,7 +41,11 @@ func (r registryReader) Batch(ctx context.Context, s [32]byte) (verifier.Registr
 	if err != nil {
 		return verifier.RegistryBatch{}, err
 	}
-	return verifier.RegistryBatch{Anchored: true, Issuer: b.Issuer, Block: b.Block, Time: time.Unix(int64(b.Time), 0), Tx: tx, Head: head}, nil
+	gas, err := r.c.GasUsed(ctx, tx)
+	if err != nil {
+		return verifier.RegistryBatch{}, err
+	}
+	return verifier.RegistryBatch{Anchored: true, Issuer: b.Issuer, Block: b.Block, Time: time.Unix(int64(b.Time), 0), Tx: tx, Head: head, GasUsed: gas}, nil
 }
 
 func (r registryReader) Status(ctx context.Context, s, digest [32]byte) (verifier.StatusRecord, error) {
