@@ -90,18 +90,31 @@ $(HARDHAT): testdata/hardhat/package.json testdata/hardhat/package-lock.json tes
 	cd $(HARDHAT_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# The interop harness (npm, pinned by testdata/interop): DCC's VC libraries, the
-# JSON-LD context packages and OpenAttestation. Only the package files are copied:
-# the scripts stay in testdata/interop and load the packages from
-# $CREDSEAL_INTEROP/node_modules (see testdata/interop/README.md).
+# npm_ci installs the npm packages pinned by testdata/$(1)'s package files into
+# bin/$(1) with `npm ci` (installing npm first when run as root). Only the
+# package files are copied: nothing from npm is vendored.
+define npm_ci
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
+	  else echo "make needs Node.js and npm for the $(2): sudo apt-get install -y npm"; exit 1; fi; }
+	mkdir -p bin/$(1) && cp testdata/$(1)/package.json testdata/$(1)/package-lock.json bin/$(1)/
+	cd bin/$(1) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+endef
+
+# The interop harness: DCC's VC libraries, the JSON-LD context packages and
+# OpenAttestation. The scripts stay in testdata/interop and load the packages
+# from $CREDSEAL_INTEROP/node_modules (see testdata/interop/README.md).
 INTEROP_DIR := bin/interop
 INTEROP := $(INTEROP_DIR)/.installed
 $(INTEROP): testdata/interop/package.json testdata/interop/package-lock.json
-	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq npm; \
-	  else echo "make needs Node.js and npm for the interop tests: sudo apt-get install -y npm"; exit 1; fi; }
-	mkdir -p $(INTEROP_DIR) && cp testdata/interop/package.json testdata/interop/package-lock.json $(INTEROP_DIR)/
-	cd $(INTEROP_DIR) && npm ci --no-audit --no-fund --loglevel=error
-	@touch $@
+	$(call npm_ci,interop,interop tests)
+
+# axe-core, the accessibility engine the browser tests inject into Chromium
+# from $CREDSEAL_AXE/node_modules/axe-core (see testdata/axe/README.md).
+AXE_DIR := bin/axe
+AXE := $(AXE_DIR)/.installed
+$(AXE): testdata/axe/package.json testdata/axe/package-lock.json
+	$(call npm_ci,axe,accessibility test)
 
 .PHONY: lint
 lint: ## gofmt and go vet must be clean
@@ -117,8 +130,8 @@ check: lint ## the quick loop: gofmt, go vet and the fast tests (-short; no npm,
 	$(GO) test -short $$($(GO) list ./... | grep -vxF '$(CHECK_SKIP)')
 
 .PHONY: test
-test: deps lint check-contracts check-generated $(GETH) $(HARDHAT) $(INTEROP) chromium poppler ## the whole suite (also what CI runs)
-	CREDSEAL_GETH=$(CURDIR)/$(GETH) CREDSEAL_HARDHAT=$(CURDIR)/$(HARDHAT_DIR) CREDSEAL_INTEROP=$(CURDIR)/$(INTEROP_DIR) $(GO) test ./...
+test: deps lint check-contracts check-generated $(GETH) $(HARDHAT) $(INTEROP) $(AXE) chromium poppler ## the whole suite (also what CI runs)
+	CREDSEAL_GETH=$(CURDIR)/$(GETH) CREDSEAL_HARDHAT=$(CURDIR)/$(HARDHAT_DIR) CREDSEAL_INTEROP=$(CURDIR)/$(INTEROP_DIR) CREDSEAL_AXE=$(CURDIR)/$(AXE_DIR) $(GO) test ./...
 	$(GO) test -tags purego ./internal/sha256simd ./pkg/seal ./pkg/merkle ./pkg/credential
 	$(GO) test -race -short ./pkg/merkle ./internal/sha256simd ./pkg/seal ./issuer ./issuer/boltstore
 

@@ -1,7 +1,6 @@
 package main_test
 
 import (
-	"context"
 	"crypto/ed25519"
 	"encoding/json"
 	"os"
@@ -43,54 +42,23 @@ func chromium(t *testing.T) string {
 // TestVerifierPageInBrowser drives the employer's page in a real Chromium:
 // upload a QR code an issuer produced and see it verified with the
 // learner's name; upload a tampered bundle and see why it is not; open a
-// /#CS1: link directly. Screenshots of each state go to the test's temp dir.
+// /#CS1: link directly. Screenshots of each state go to out/browser.
 func TestVerifierPageInBrowser(t *testing.T) {
-	browser := chromium(t)
-	env := []string{"CREDSEAL_DEVCHAIN=" + startDevchain(t)}
-	out := filepath.Join(t.TempDir(), "cohort")
-	mustCLI(t, env, "batch", "--input", "../../testdata/cohort.csv", "--out", out, "--anchor", "--difficulty", "12",
-		"--verifier-url", "http://verify.invalid/")
-	m, _ := startProcessEnv(t, verifierLine, env, credseal, "verifier", "serve", "--listen", "127.0.0.1:0")
-	base := m[1]
+	chromium(t)
+	env, out := issuedCohort(t)
+	base := startVerifier(t, env)
 
 	qr := glob(t, out, "0001-*.qr.png")
 	genuine := readFile(t, glob(t, out, "0002-*.credseal.json"))
 	tampered := filepath.Join(t.TempDir(), "tampered.credseal.json")
 	os.WriteFile(tampered, []byte(strings.Replace(string(genuine), `"name": "`, `"name": "Dr. `, 1)), 0o600)
-	shots := t.TempDir()
-
-	alloc, cancel := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1000, 1400),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir()))...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
+	ctx := newBrowser(t, 90*time.Second)
 
 	// show waits for the result and reads it, saving a screenshot.
 	show := func(name string) (verdict, summary, checks string) {
 		t.Helper()
-		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("result"))); err != nil {
-			t.Fatalf("%s: no result: %v", name, err)
-		}
-		read := func(id string) string {
-			v, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID(id)))
-			if err != nil {
-				t.Fatalf("%s: read #%s: %v", name, id, err)
-			}
-			return v
-		}
-		verdict, summary, checks = read("verdict"), read("summary"), read("checks")
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return verdict, summary, checks
+		r := readResult(t, ctx, "verifier-"+name)
+		return r.verdict, r.summary, r.checks
 	}
 	upload := func(file string) {
 		t.Helper()
@@ -136,7 +104,7 @@ func TestVerifierPageInBrowser(t *testing.T) {
 	}
 
 	// 5. A verifier started --offline says, before anything, that it checks nothing.
-	m, _ = startProcess(t, verifierLine, credseal, "verifier", "serve", "--listen", "127.0.0.1:0", "--offline")
+	m, _ := startProcess(t, verifierLine, credseal, "verifier", "serve", "--listen", "127.0.0.1:0", "--offline")
 	if err := chromedp.Do(ctx, chromedp.Navigate(m[1]+"/"), chromedp.WaitVisible(chromedp.ID("offline"))); err != nil {
 		t.Fatalf("offline notice: %v", err)
 	}
@@ -158,8 +126,7 @@ func TestVerifierPageInBrowser(t *testing.T) {
 	// 6. The other kinds, on a verifier that trusts one did:key issuer:
 	// each result names its kind.
 	vcFile, issuerDID := signedOpenBadge(t)
-	m, _ = startProcessEnv(t, verifierLine, env, credseal, "verifier", "serve", "--listen", "127.0.0.1:0", "--trust-issuer", issuerDID)
-	base = m[1]
+	base = startVerifier(t, env, "--trust-issuer", issuerDID)
 	upload(vcFile)
 	verdict, summary, checks = show("6-open-badge")
 	if !strings.Contains(verdict, "Verified") || strings.Contains(verdict, "Not") || !strings.Contains(summary, "Verifiable Credential (W3C; Open Badges 3.0)") ||
@@ -176,7 +143,7 @@ func TestVerifierPageInBrowser(t *testing.T) {
 	if _, summary, _ = show("8-credseal"); !strings.Contains(summary, "credseal proof") {
 		t.Fatalf("credseal kind: summary %q", summary)
 	}
-	t.Logf("screenshots in %s", shots)
+	t.Logf("screenshots in %s", browserOut(t))
 }
 
 // signedOpenBadge writes the first cohort credential as an Open Badges 3.0

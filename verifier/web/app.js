@@ -120,6 +120,7 @@
       const mark = document.createElement("span");
       mark.className = "mark";
       mark.textContent = marks[ch.status] || "?";
+      mark.setAttribute("role", "img"); // a symbol with a name: "passed", "failed"…
       mark.setAttribute("aria-label", statusWords[ch.status] || ch.status);
       const title = document.createElement("span");
       title.className = "title";
@@ -140,6 +141,9 @@
     tech.replaceChildren();
     for (const k of Object.keys(res.technical || {}).sort()) { row(tech, k, res.technical[k]); }
     section.scrollIntoView({ block: "start" });
+    // The verdict takes the focus, so a screen reader reads it and a
+    // keyboard user goes on from there.
+    verdict.focus({ preventScroll: true });
   }
 
   function showError(message) {
@@ -160,7 +164,7 @@
     video.srcObject = stream;
     $("camera").hidden = false;
     await video.play();
-    const detector = ("BarcodeDetector" in window) ? new window.BarcodeDetector({ formats: ["qr_code"] }) : null;
+    let detector = await qrDetector();
     const canvas = document.createElement("canvas");
     const ctx = canvas.getContext("2d", { willReadFrequently: true });
     const tick = async () => {
@@ -168,8 +172,12 @@
       let text = null;
       if (video.readyState >= 2) {
         if (detector) {
-          const codes = await detector.detect(video).catch(() => []);
-          if (codes.length) { text = codes[0].rawValue; }
+          try {
+            const codes = await detector.detect(video);
+            if (codes.length) { text = codes[0].rawValue; }
+          } catch (e) {
+            detector = null; // a detector that cannot run: jsQR from the next frame
+          }
         } else if (window.jsQR) {
           canvas.width = video.videoWidth;
           canvas.height = video.videoHeight;
@@ -183,6 +191,19 @@
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
+  }
+
+  // qrDetector is the native BarcodeDetector when it reads QR codes here:
+  // some browsers have the class but support no format, or not QR codes, and
+  // jsQR must read them there.
+  async function qrDetector() {
+    if (!("BarcodeDetector" in window)) { return null; }
+    try {
+      const formats = await window.BarcodeDetector.getSupportedFormats();
+      return formats.includes("qr_code") ? new window.BarcodeDetector({ formats: ["qr_code"] }) : null;
+    } catch (e) {
+      return null;
+    }
   }
 
   function stopCamera() {
@@ -206,18 +227,38 @@
     offlineNotice();
     $("scan").addEventListener("click", scan);
     $("stop").addEventListener("click", stopCamera);
-    $("file").addEventListener("change", (e) => verifyFile(e.target.files[0]));
+    const file = $("file");
+    file.addEventListener("change", () => {
+      const f = file.files[0];
+      file.value = ""; // so choosing the same file again verifies it again
+      verifyFile(f);
+    });
     $("check").addEventListener("click", () => verifyText($("paste").value));
+    // The drop zone is a button: a click, Enter or Space opens the file
+    // chooser (Space on release, as native buttons do).
     const drop = $("drop");
-    drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
-    drop.addEventListener("dragleave", () => drop.classList.remove("over"));
-    drop.addEventListener("drop", (e) => {
+    drop.addEventListener("click", () => file.click());
+    drop.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !e.repeat) { e.preventDefault(); file.click(); }
+      if (e.key === " ") { e.preventDefault(); } // no page scroll
+    });
+    drop.addEventListener("keyup", (e) => {
+      if (e.key === " ") { e.preventDefault(); file.click(); }
+    });
+    // Anything dropped on the input card counts, not only on the zone.
+    const card = $("input");
+    card.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
+    card.addEventListener("dragleave", (e) => { if (!card.contains(e.relatedTarget)) { drop.classList.remove("over"); } });
+    card.addEventListener("drop", (e) => {
       e.preventDefault();
       drop.classList.remove("over");
       if (e.dataTransfer.files.length) { verifyFile(e.dataTransfer.files[0]); } else { verifyText(e.dataTransfer.getData("text")); }
     });
+    // A paste outside the text box is verified at once: text, or an image
+    // (a screenshot of a QR code).
     document.addEventListener("paste", (e) => {
-      if (e.target === $("paste")) { return; }
+      if (e.target === $("paste") || !e.clipboardData) { return; }
+      if (e.clipboardData.files.length) { e.preventDefault(); verifyFile(e.clipboardData.files[0]); return; }
       const text = e.clipboardData.getData("text");
       if (text) { e.preventDefault(); verifyText(text); }
     });
