@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
 )
@@ -28,7 +29,11 @@ type CertificateData struct {
 	Document  *credential.Document
 	QRPNG     []byte // the credential's QR code
 	VerifyURL string // where to verify, printed under the QR; may be empty
-	Status    string // e.g. "Anchored on chain 1337, block 12"; may be empty
+	// Lang is the language of the certificate's own words (internal/i18n's
+	// tags: "fr"); English when empty. The credential's content stays as
+	// the issuer wrote it.
+	Lang   string
+	Status string // e.g. "Anchored on chain 1337, block 12"; may be empty
 	// PrintQRPNG, when set, is a small second QR code, a link to the
 	// learner's bundle, for phones whose cameras cannot read QRPNG
 	// (PrintQR). QRPNG stays the first and the default.
@@ -57,10 +62,11 @@ func PrintQR(version int, link string) ([]byte, error) {
 	return q.PNG, nil
 }
 
-// PrintQRLabel is what a certificate says beside its print QR.
+// PrintQRLabel is what a certificate says beside its print QR (in English;
+// the catalogues translate it).
 const PrintQRLabel = "Phone camera cannot read the large code? Scan this small one: it links to the learner's proof bundle."
 
-var certificateTemplate = template.Must(template.New("certificate").Funcs(template.FuncMap{
+var certificateTemplates = i18n.NewTemplates(template.Must(template.New("certificate").Funcs(template.FuncMap{
 	"date": func(s string) string {
 		if i := strings.IndexByte(s, 'T'); i > 0 {
 			return s[:i]
@@ -70,8 +76,11 @@ var certificateTemplate = template.Must(template.New("certificate").Funcs(templa
 	"pngURL": func(b []byte) template.URL {
 		return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(b))
 	},
+	// Bound to the certificate's language by certificateTemplates.
+	"T":  func(s string) string { return s },
+	"Tf": fmt.Sprintf,
 }).Parse(`<!doctype html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -80,43 +89,59 @@ var certificateTemplate = template.Must(template.New("certificate").Funcs(templa
 </head>
 <body>
 <main class="cert">
-  <h1>Micro-credential</h1>
+  <h1>{{T "Micro-credential"}}</h1>
   <p class="issuer">{{.Document.Issuer.Name}}</p>
-  <p>certifies that</p>
+  <p>{{T "certifies that"}}</p>
   <p class="learner">{{.Document.Subject.Name}}</p>
-  <p>has earned</p>
+  <p>{{T "has earned"}}</p>
   <p class="title">{{.Document.Subject.Achievement.Name}}</p>
   <dl>
-    {{with .Document.Subject.Achievement.Description}}<dt>Covers</dt><dd>{{.}}</dd>{{end}}
-    {{with .Document.Subject.Achievement.Level}}<dt>Level</dt><dd>{{.}}</dd>{{end}}
-    {{with .Document.Subject.Achievement.Credits}}<dt>Credits</dt><dd>{{.}}</dd>{{end}}
-    {{with .Document.Subject.Achievement.Skills}}<dt>Skills</dt><dd>{{range $i, $s := .}}{{if $i}}, {{end}}{{$s}}{{end}}</dd>{{end}}
-    <dt>Valid from</dt><dd>{{date .Document.ValidFrom}}</dd>
-    {{with .Document.ValidUntil}}<dt>Valid until</dt><dd>{{date .}}</dd>{{end}}
-    <dt>Credential</dt><dd>{{.Document.ID}}</dd>
+    {{with .Document.Subject.Achievement.Description}}<dt>{{T "Covers"}}</dt><dd>{{.}}</dd>{{end}}
+    {{with .Document.Subject.Achievement.Level}}<dt>{{T "Level"}}</dt><dd>{{.}}</dd>{{end}}
+    {{with .Document.Subject.Achievement.Credits}}<dt>{{T "Credits"}}</dt><dd>{{.}}</dd>{{end}}
+    {{with .Document.Subject.Achievement.Skills}}<dt>{{T "Skills"}}</dt><dd>{{range $i, $s := .}}{{if $i}}, {{end}}{{$s}}{{end}}</dd>{{end}}
+    <dt>{{T "Valid from"}}</dt><dd>{{date .Document.ValidFrom}}</dd>
+    {{with .Document.ValidUntil}}<dt>{{T "Valid until"}}</dt><dd>{{date .}}</dd>{{end}}
+    <dt>{{T "Credential"}}</dt><dd>{{.Document.ID}}</dd>
   </dl>
   <div class="foot">
     <div class="verify">
-      <p>Scan the code to verify this credential: its content, its place in a sealed batch and
-      the batch's record on a public registry. No need to contact the issuer.</p>
+      <p>{{T "Scan the code to verify this credential: its content, its place in a sealed batch and the batch's record on a public registry. No need to contact the issuer."}}</p>
       {{with .VerifyURL}}<p class="url">{{.}}</p>{{end}}
       {{with .Status}}<p class="status">{{.}}</p>{{end}}
-      {{with .Withheld}}<p class="status">Withheld by the holder: {{range $i, $s := .}}{{if $i}}, {{end}}{{$s}}{{end}}.</p>{{end}}
+      {{with .Withheld}}<p class="status">{{T "Withheld by the holder:"}} {{range $i, $s := .}}{{if $i}}, {{end}}{{$s}}{{end}}.</p>{{end}}
     </div>
-    <div class="qr"><img alt="QR code of the credential's proof" src="{{pngURL .QRPNG}}"></div>
-    {{with .PrintQRPNG}}<div class="printqr"><img width="110" height="110" alt="Small QR code: a link to the learner's proof bundle" src="{{pngURL .}}"><p class="status">{{$.PrintQRLabel}}</p></div>{{end}}
+    <div class="qr"><img alt="{{T "QR code of the credential's proof"}}" src="{{pngURL .QRPNG}}"></div>
+    {{with .PrintQRPNG}}<div class="printqr"><img width="110" height="110" alt="{{T "Small QR code: a link to the learner's proof bundle"}}" src="{{pngURL .}}"><p class="status">{{T "Phone camera cannot read the large code? Scan this small one: it links to the learner's proof bundle."}}</p></div>{{end}}
   </div>
 </main>
 </body>
 </html>
-`))
+`)))
 
 // WriteCertificate renders a printable HTML certificate (A4 landscape print
 // CSS, the QR code inline). Every value is HTML-escaped.
 func WriteCertificate(w io.Writer, d CertificateData) error {
-	return certificateTemplate.Execute(w, struct {
+	t, p, err := certificateTemplates.In(d.lang())
+	if err != nil {
+		return err
+	}
+	return t.Execute(w, struct {
 		CertificateData
-		CSS          template.CSS
-		PrintQRLabel string
-	}{d, template.CSS(certificateCSS), PrintQRLabel})
+		CSS  template.CSS
+		Lang string
+	}{d, template.CSS(certificateCSS), p.Lang})
+}
+
+// AnchorStatus is what a certificate says of its anchor, in p's language.
+func AnchorStatus(p i18n.Printer, a *bundle.Anchor) string {
+	return p.Tf("Anchored on chain %d in block %d.", i18n.ID(a.ChainID), i18n.ID(a.Block))
+}
+
+// lang is the certificate's language, English when none is set.
+func (d CertificateData) lang() string {
+	if d.Lang == "" {
+		return "en"
+	}
+	return d.Lang
 }

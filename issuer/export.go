@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/credseal/credseal/internal/atomicfile"
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
 )
@@ -75,6 +76,9 @@ type ExportOptions struct {
 	// Certificates writes a printable HTML certificate and a PDF
 	// certificate per learner.
 	Certificates bool
+	// Lang is the certificates' language (internal/i18n's tags); English
+	// when empty.
+	Lang string
 	// ClaimURL, when set, gives each credential's portal link for the manifest.
 	ClaimURL func(id string) string
 	// OpenBadges, when set, writes each credential's signed Open Badges 3.0
@@ -251,9 +255,9 @@ func exportOne(dir string, b *Batch, i int, opts ExportOptions) (ManifestEntry, 
 // them in e. Where the QR code is large and the learner has a claim link,
 // both also offer the print QR: a link to the bundle on the portal.
 func writeCertificates(dir, stem string, e *ManifestEntry, doc *credential.Document, bun *bundle.Bundle, qr bundle.QR, opts ExportOptions) error {
-	d := CertificateData{Document: doc, QRPNG: qr.PNG, VerifyURL: opts.VerifierURL}
+	d := CertificateData{Document: doc, QRPNG: qr.PNG, VerifyURL: opts.VerifierURL, Lang: opts.Lang}
 	if a := bun.Anchor; a != nil {
-		d.Status = fmt.Sprintf("Anchored on chain %d in block %d.", a.ChainID, a.Block)
+		d.Status = AnchorStatus(i18n.NewPrinter(d.lang()), a)
 	}
 	link := ""
 	if e.ClaimURL != "" {

@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"github.com/go-pdf/fpdf"
+
+	"github.com/credseal/credseal/internal/i18n"
 )
 
 // The PDF certificate's page: A4 landscape, in millimetres. Text flows down
@@ -77,14 +79,15 @@ type pdfCert struct {
 
 func (p *pdfCert) render(d CertificateData) {
 	doc, a := d.Document, d.Document.Subject.Achievement
+	tr := i18n.NewPrinter(d.lang())
 	f := p.pdf
 	f.SetAutoPageBreak(false, 0)
 	f.SetCompression(true)
 	f.SetTitle(pdfSafe(a.Name+" — "+doc.Subject.Name), true)
 	f.SetAuthor(pdfSafe(doc.Issuer.Name), true)
-	f.SetSubject(pdfSafe("Micro-credential "+doc.ID), true)
+	f.SetSubject(pdfSafe(tr.T("Micro-credential")+" "+doc.ID), true)
 	f.SetCreator("credseal", false)
-	f.SetLang("en")
+	f.SetLang(tr.Lang)
 	// The same credential gives the same bytes.
 	t := issuedAt(doc.ValidFrom)
 	f.SetCreationDate(t)
@@ -93,35 +96,34 @@ func (p *pdfCert) render(d CertificateData) {
 
 	p.addPage()
 	p.qrColumn(d)
-	p.para(pdfLeft, pdfLeftW, "MICRO-CREDENTIAL", pdfStyle{11, true, pdfBlue}, 6)
+	p.para(pdfLeft, pdfLeftW, strings.ToUpper(tr.T("Micro-credential")), pdfStyle{11, true, pdfBlue}, 6)
 	p.para(pdfLeft, pdfLeftW, doc.Issuer.Name, pdfStyle{16, false, pdfInk}, 6)
-	p.para(pdfLeft, pdfLeftW, "certifies that", pdfStyle{11, false, pdfMuted}, 3)
+	p.para(pdfLeft, pdfLeftW, tr.T("certifies that"), pdfStyle{11, false, pdfMuted}, 3)
 	p.para(pdfLeft, pdfLeftW, doc.Subject.Name, pdfStyle{28, true, pdfInk}, 3)
-	p.para(pdfLeft, pdfLeftW, "has earned", pdfStyle{11, false, pdfMuted}, 3)
+	p.para(pdfLeft, pdfLeftW, tr.T("has earned"), pdfStyle{11, false, pdfMuted}, 3)
 	p.para(pdfLeft, pdfLeftW, a.Name, pdfStyle{21, true, pdfBlue}, 8)
 
-	p.field("Covers", a.Description)
-	p.field("Level", a.Level)
+	p.field(tr.T("Covers"), a.Description)
+	p.field(tr.T("Level"), a.Level)
 	if a.Credits != 0 {
-		p.field("Credits", strconv.FormatFloat(a.Credits, 'f', -1, 64))
+		p.field(tr.T("Credits"), strconv.FormatFloat(a.Credits, 'f', -1, 64))
 	}
-	p.field("Skills", strings.Join(a.Skills, ", "))
-	p.field("Valid from", pdfDate(doc.ValidFrom))
-	p.field("Valid until", pdfDate(doc.ValidUntil))
-	p.field("Credential", doc.ID)
-	p.foot(d)
+	p.field(tr.T("Skills"), strings.Join(a.Skills, ", "))
+	p.field(tr.T("Valid from"), pdfDate(doc.ValidFrom))
+	p.field(tr.T("Valid until"), pdfDate(doc.ValidUntil))
+	p.field(tr.T("Credential"), doc.ID)
+	p.foot(d, tr)
 }
 
 // foot writes the verification note, the verifier's URL, the status and
 // what the holder withheld: at the foot of the page when they fit there.
-func (p *pdfCert) foot(d CertificateData) {
+func (p *pdfCert) foot(d CertificateData, tr i18n.Printer) {
 	small, link := pdfStyle{9, false, pdfMuted}, pdfStyle{9, false, pdfBlue}
 	type para struct {
 		text string
 		st   pdfStyle
 	}
-	paras := []para{{"Scan the code to verify this credential: its content, its place in a sealed batch and " +
-		"the batch's record on a public registry. No need to contact the issuer.", small}}
+	paras := []para{{tr.T("Scan the code to verify this credential: its content, its place in a sealed batch and the batch's record on a public registry. No need to contact the issuer."), small}}
 	if d.VerifyURL != "" {
 		paras = append(paras, para{d.VerifyURL, link})
 	}
@@ -129,7 +131,7 @@ func (p *pdfCert) foot(d CertificateData) {
 		paras = append(paras, para{d.Status, small})
 	}
 	if len(d.Withheld) > 0 {
-		paras = append(paras, para{"Withheld by the holder: " + strings.Join(d.Withheld, ", ") + ".", small})
+		paras = append(paras, para{tr.T("Withheld by the holder:") + " " + strings.Join(d.Withheld, ", ") + ".", small})
 	}
 	h := 0.0
 	for _, q := range paras {
@@ -191,7 +193,7 @@ func (p *pdfCert) qrColumn(d CertificateData) {
 	f.RegisterImageOptionsReader("printqr", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(d.PrintQRPNG))
 	f.ImageOptions("printqr", pdfRight+(pdfQR-pdfPrintQR)/2, y, pdfPrintQR, pdfPrintQR, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	st := pdfStyle{7.5, false, pdfMuted}
-	for i, line := range p.wrap(PrintQRLabel, pdfQR, st) {
+	for i, line := range p.wrap(i18n.Translate(d.lang(), PrintQRLabel), pdfQR, st) {
 		p.line(pdfRight, y+pdfPrintQR+2+float64(i)*st.lineHeight(), line, st)
 	}
 }

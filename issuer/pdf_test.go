@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html/template"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -17,6 +18,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
 	"github.com/credseal/credseal/pkg/seal"
@@ -99,7 +101,8 @@ func TestExportPDFCertificates(t *testing.T) {
 		path := filepath.Join(out, e.PDF)
 		text := pdfText(t, path)
 		for _, want := range []string{doc.Subject.Name, doc.Subject.Achievement.Name, doc.Issuer.Name, doc.ID, "Valid from"} {
-			if !strings.Contains(text, norm.NFC.String(want)) {
+			// The PDF's heading is in capitals.
+			if !strings.Contains(strings.ToUpper(text), strings.ToUpper(norm.NFC.String(want))) {
 				t.Errorf("%s: pdftotext lacks %q:\n%s", e.PDF, want, text)
 			}
 		}
@@ -297,5 +300,44 @@ func BenchmarkPDFCertificate(b *testing.B) {
 			}
 			b.ReportMetric(float64(buf.Len()), "bytes/pdf")
 		})
+	}
+}
+
+// TestCertificateLanguages: export --lang writes both certificates' own
+// words in that language (the PDF read back by pdftotext), and leaves the
+// credential's content as issued.
+func TestCertificateLanguages(t *testing.T) {
+	needPoppler(t)
+	docs := pick(t, readCohort(t), "Zoë Müller-Øberg")
+	b := buildBatch(t, docs)
+	for _, lang := range []string{"fr", "de", "es"} {
+		out := filepath.Join(t.TempDir(), lang)
+		m, err := Export(out, b, ExportOptions{Certificates: true, Lang: lang})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := m.Entries[0]
+		page, err := os.ReadFile(filepath.Join(out, e.Certificate))
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(page)
+		text := pdfText(t, filepath.Join(out, e.PDF))
+		for _, english := range []string{"Micro-credential", "has earned", "Valid from"} {
+			want := i18n.Translate(lang, english)
+			if want == english {
+				t.Fatalf("%s: %q is not translated", lang, english)
+			}
+			// The PDF's heading is in capitals.
+			if !strings.Contains(strings.ToUpper(text), strings.ToUpper(norm.NFC.String(want))) {
+				t.Errorf("%s PDF lacks %q:\n%s", lang, want, text)
+			}
+			if !strings.Contains(html, template.HTMLEscapeString(want)) {
+				t.Errorf("%s HTML certificate lacks %q", lang, want)
+			}
+		}
+		if !strings.Contains(html, `<html lang="`+lang+`">`) || !strings.Contains(text, norm.NFC.String(docs[0].Subject.Achievement.Name)) {
+			t.Errorf("%s: html lang or the achievement's name missing:\n%s", lang, text)
+		}
 	}
 }

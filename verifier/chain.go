@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
 	"github.com/credseal/credseal/pkg/quorum"
@@ -114,31 +115,47 @@ type Registry struct {
 // unreachable is the reason given when a chain read failed: the endpoints
 // disagreeing (one of them lies, or lags) is said as such, since it is
 // not an outage.
-func unreachable(err error) string {
+func unreachable(err error) text {
 	if errors.Is(err, quorum.ErrDisagreement) {
-		return "Not checked: the blockchain providers this verifier asks gave different answers, so nothing was decided."
+		return say("Not checked: the blockchain providers this verifier asks gave different answers, so nothing was decided.")
 	}
-	return "Not checked: the blockchain could not be reached."
+	return say("Not checked: the blockchain could not be reached.")
 }
 
 // ReasonText describes a revocation reason code.
 func ReasonText(code uint8) string { return bundle.RevocationReason(code) }
 
+// reasonText is ReasonText as a text to translate: the catalogues hold
+// every reason bundle.RevocationReason names.
+func reasonText(code uint8) text {
+	r := bundle.RevocationReason(code)
+	if r == fmt.Sprintf(unknownReason, code) {
+		return say(unknownReason, code)
+	}
+	return text{format: r}
+}
+
+// unknownReason is how pkg/bundle names a code it does not know.
+const unknownReason = "reason code %d"
+
 // chainChecks runs anchored, confirmations, issuer and revocation against
 // the trusted registries.
 func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle, digest credential.Hash) {
 	if len(v.registries) == 0 {
-		for _, c := range []struct{ id, what string }{
-			{CheckAnchored, "whether the issuer recorded this batch on a trusted blockchain registry"},
-			{CheckConfirmations, "how deeply the record is confirmed"},
-			{CheckIssuer, "whether the issuer is accredited and active"},
-			{CheckRevocation, "whether the issuer revoked the credential"},
+		for _, c := range []struct {
+			id     string
+			reason text
+		}{
+			{CheckAnchored, say("Not checked (no registry configured): whether the issuer recorded this batch on a trusted blockchain registry.")},
+			{CheckConfirmations, say("Not checked (no registry configured): how deeply the record is confirmed.")},
+			{CheckIssuer, say("Not checked (no registry configured): whether the issuer is accredited and active.")},
+			{CheckRevocation, say("Not checked (no registry configured): whether the issuer revoked the credential.")},
 		} {
-			r.add(c.id, NotChecked, "Not checked (no registry configured): "+c.what+".", offlineDetail)
+			r.add(c.id, NotChecked, c.reason, offlineDetail)
 		}
 		return
 	}
-	rest := func(reason, detail string) {
+	rest := func(reason text, detail string) {
 		for _, id := range []string{CheckConfirmations, CheckIssuer, CheckRevocation} {
 			r.add(id, NotChecked, reason, detail)
 		}
@@ -152,9 +169,9 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 			}
 		}
 		if len(candidates) == 0 {
-			r.add(CheckAnchored, Fail, "The proof points to a blockchain registry this verifier does not trust.",
+			r.add(CheckAnchored, Fail, say("The proof points to a blockchain registry this verifier does not trust."),
 				fmt.Sprintf("chain %d, registry 0x%x is not in the verifier's configuration", a.ChainID, a.Registry))
-			rest("Not checked: the batch is not on a trusted registry.", "")
+			rest(say("Not checked: the batch is not on a trusted registry."), "")
 			return
 		}
 	}
@@ -178,16 +195,16 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 		rest(unreachable(lookupErr), "")
 		return
 	case !rec.Anchored:
-		r.add(CheckAnchored, Fail, "The batch is not recorded on the trusted registry: it was never anchored, or the header was changed.",
+		r.add(CheckAnchored, Fail, say("The batch is not recorded on the trusted registry: it was never anchored, or the header was changed."),
 			fmt.Sprintf("seal %x not found on %s", s, where(candidates)))
-		rest("Not checked: the batch is not on a trusted registry.", "")
+		rest(say("Not checked: the batch is not on a trusted registry."), "")
 		return
 	}
 	r.Technical["registry"] = fmt.Sprintf("0x%x", reg.Address)
-	onRegistry := "a trusted registry"
+	onRegistry := say("a trusted registry")
 	if reg.Name != "" {
 		r.Technical["registryName"] = reg.Name
-		onRegistry = fmt.Sprintf("the trusted registry %q", reg.Name)
+		onRegistry = say("the trusted registry %q", reg.Name)
 	}
 	r.Technical["chainId"] = fmt.Sprint(reg.ChainID)
 	r.Technical["block"] = fmt.Sprint(rec.Block)
@@ -198,9 +215,9 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 	detail := fmt.Sprintf("chain %d, registry 0x%x, block %d (%s), issuer key 0x%x, tx 0x%x", reg.ChainID, reg.Address, rec.Block,
 		rec.Time.UTC().Format(time.RFC3339), rec.Issuer, rec.Tx)
 	if msg := hintMismatch(b.Anchor, rec); msg != "" {
-		r.add(CheckAnchored, Fail, "The proof's anchoring details contradict the registry: they were changed.", msg+"; registry: "+detail)
+		r.add(CheckAnchored, Fail, say("The proof's anchoring details contradict the registry: they were changed."), msg+"; registry: "+detail)
 	} else {
-		r.add(CheckAnchored, Pass, fmt.Sprintf("The batch is recorded on %s since %s.", onRegistry, rec.Time.UTC().Format("2 January 2006")), detail)
+		r.add(CheckAnchored, Pass, say("The batch is recorded on %s since %s.", onRegistry, day(rec.Time)), detail)
 	}
 
 	n, need := rec.Confirmations(), v.minConfirmations
@@ -209,22 +226,22 @@ func (v *Verifier) chainChecks(ctx context.Context, r *Result, b *bundle.Bundle,
 	}
 	depth := fmt.Sprintf("%d confirmations, %d required", n, need)
 	if n >= need {
-		r.add(CheckConfirmations, Pass, fmt.Sprintf("The record is %d block(s) deep.", n), depth)
+		r.add(CheckConfirmations, Pass, say("The record is %d block(s) deep.", n), depth)
 	} else {
-		r.add(CheckConfirmations, Pending, fmt.Sprintf("The record is too recent to rely on yet: %d of %d confirmations. Check again in a few minutes.", n, need), depth)
+		r.add(CheckConfirmations, Pending, say("The record is too recent to rely on yet: %d of %d confirmations. Check again in a few minutes.", n, need), depth)
 	}
 
 	v.checkIssuer(r, rec)
 
 	switch {
 	case rec.BatchRevoked != 0:
-		r.add(CheckRevocation, Fail, "The issuer revoked the whole batch this credential belongs to: "+ReasonText(rec.BatchRevoked)+".",
+		r.add(CheckRevocation, Fail, say("The issuer revoked the whole batch this credential belongs to: %s.", reasonText(rec.BatchRevoked)),
 			fmt.Sprintf("batch %x revoked, reason %d", s, rec.BatchRevoked))
 	case rec.CredentialRevoked != 0:
-		r.add(CheckRevocation, Fail, "The issuer revoked this credential: "+ReasonText(rec.CredentialRevoked)+".",
+		r.add(CheckRevocation, Fail, say("The issuer revoked this credential: %s.", reasonText(rec.CredentialRevoked)),
 			fmt.Sprintf("digest %x revoked, reason %d", digest, rec.CredentialRevoked))
 	default:
-		r.add(CheckRevocation, Pass, "The issuer has not revoked the credential.", "neither the credential nor its batch is revoked")
+		r.add(CheckRevocation, Pass, say("The issuer has not revoked the credential."), "neither the credential nor its batch is revoked")
 	}
 }
 
@@ -239,14 +256,14 @@ func (v *Verifier) checkIssuer(r *Result, rec RegistryReport) {
 	}
 	switch {
 	case !rec.IssuerRegistered:
-		r.add(CheckIssuer, Fail, "The batch was anchored by an account the registry does not accredit.", detail)
+		r.add(CheckIssuer, Fail, say("The batch was anchored by an account the registry does not accredit."), detail)
 		return
 	case rec.Cutoff == 0:
-		r.add(CheckIssuer, Fail, "The accreditation authority suspended the issuer "+who+": none of its credentials count.", detail)
+		r.add(CheckIssuer, Fail, say("The accreditation authority suspended the issuer %s: none of its credentials count.", who), detail)
 		return
 	case rec.Block >= rec.Cutoff:
-		r.add(CheckIssuer, Fail, fmt.Sprintf("The accreditation authority suspended the issuer %s for batches from block %d on; this one is from block %d.",
-			who, rec.Cutoff, rec.Block), detail)
+		r.add(CheckIssuer, Fail, say("The accreditation authority suspended the issuer %s for batches from block %d on; this one is from block %d.",
+			who, i18n.ID(rec.Cutoff), i18n.ID(rec.Block)), detail)
 		return
 	}
 	r.Credential.AccreditedIssuer = rec.IssuerName
@@ -258,11 +275,11 @@ func (v *Verifier) checkIssuer(r *Result, rec RegistryReport) {
 	domain := strings.ToLower(rec.IssuerDomain)
 	switch {
 	case host == "" || domain == "" || host != domain && !strings.HasSuffix(host, "."+domain):
-		r.add(CheckIssuer, Fail, fmt.Sprintf("The credential claims to come from %q, but was anchored by %s.", host, who), detail)
+		r.add(CheckIssuer, Fail, say("The credential claims to come from %q, but was anchored by %s.", host, who), detail)
 	case !rec.IssuerActive:
-		r.add(CheckIssuer, Pass, "Issued by "+who+", accredited when it anchored this batch; the issuer has been suspended since.", detail)
+		r.add(CheckIssuer, Pass, say("Issued by %s, accredited when it anchored this batch; the issuer has been suspended since.", who), detail)
 	default:
-		r.add(CheckIssuer, Pass, "Issued by "+who+", accredited and active.", detail)
+		r.add(CheckIssuer, Pass, say("Issued by %s, accredited and active.", who), detail)
 	}
 }
 

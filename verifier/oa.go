@@ -33,11 +33,11 @@ func (v *Verifier) verifyOpenAttestation(ctx context.Context, data []byte) *Resu
 	rest := []string{CheckIntegrity, CheckInclusion, CheckAnchored, CheckIssuer, CheckRevocation, CheckValidity, CheckIdentity}
 	doc, err := oa.Parse(data)
 	if err != nil {
-		return r.unreadable("This is not a readable OpenAttestation document.", err.Error(), rest)
+		return r.unreadable(say("This is not a readable OpenAttestation document."), err.Error(), rest)
 	}
 	sig := doc.Signature()
 	if len(sig.Proof) > maxOAProof {
-		return r.unreadable(fmt.Sprintf("The document's batch proof has %d steps; a real batch needs at most %d.", len(sig.Proof), maxOAProof), "", rest)
+		return r.unreadable(say("The document's batch proof has %d steps; a real batch needs at most %d.", len(sig.Proof), maxOAProof), "", rest)
 	}
 	r.Technical["targetHash"] = hex.EncodeToString(sig.TargetHash[:])
 	r.Technical["merkleRoot"] = hex.EncodeToString(sig.MerkleRoot[:])
@@ -48,37 +48,37 @@ func (v *Verifier) verifyOpenAttestation(ctx context.Context, data []byte) *Resu
 		if err != nil {
 			detail = err.Error()
 		}
-		return r.unreadable("This verifier reads OpenAttestation documents issued by one DocumentStore.", detail, rest)
+		return r.unreadable(say("This verifier reads OpenAttestation documents issued by one DocumentStore."), detail, rest)
 	}
 	is := issuers[0]
 	r.Credential.ClaimedIssuer = is.Name
-	r.add(CheckFormat, Pass, "The document is an OpenAttestation v2 document.", "document store "+is.DocumentStore)
+	r.add(CheckFormat, Pass, say("The document is an OpenAttestation v2 document."), "document store "+is.DocumentStore)
 
 	if err := doc.CheckIntegrity(); err != nil {
-		r.add(CheckIntegrity, Fail, "The document's content does not match its fingerprint: it was altered.", err.Error())
+		r.add(CheckIntegrity, Fail, say("The document's content does not match its fingerprint: it was altered."), err.Error())
 	} else {
-		r.add(CheckIntegrity, Pass, "The document's content matches its fingerprint (target hash).", "targetHash "+r.Technical["targetHash"])
+		r.add(CheckIntegrity, Pass, say("The document's content matches its fingerprint (target hash)."), "targetHash "+r.Technical["targetHash"])
 	}
 	if err := doc.CheckProof(); err != nil {
-		r.add(CheckInclusion, Fail, "The document is not part of the batch its proof names: the proof was altered.", err.Error())
+		r.add(CheckInclusion, Fail, say("The document is not part of the batch its proof names: the proof was altered."), err.Error())
 	} else {
-		r.add(CheckInclusion, Pass, "The document is one of the batch the issuer signed off.", fmt.Sprintf("merkleRoot %x, %d proof steps", sig.MerkleRoot, len(sig.Proof)))
+		r.add(CheckInclusion, Pass, say("The document is one of the batch the issuer signed off."), fmt.Sprintf("merkleRoot %x, %d proof steps", sig.MerkleRoot, len(sig.Proof)))
 	}
-	identity := check(CheckIdentity, NotChecked, "Not checked: this verifier does not look up the issuer's domain in DNS.",
+	identity := check(CheckIdentity, NotChecked, say("Not checked: this verifier does not look up the issuer's domain in DNS."),
 		fmt.Sprintf("%s %s (no DNS resolver configured)", is.IdentityProofType, is.IdentityProofLocation))
 	identity.Advisory = true
 
 	store, trusted := v.documentStore(is.DocumentStore)
 	switch {
 	case len(r.Failed()) > 0:
-		reason := "Not checked: the document already failed a check above, so no blockchain was asked."
+		reason := say("Not checked: the document already failed a check above, so no blockchain was asked.")
 		for _, id := range []string{CheckAnchored, CheckIssuer, CheckRevocation} {
 			r.add(id, NotChecked, reason, "")
 		}
 	case !trusted:
-		r.add(CheckAnchored, NotChecked, "Not checked: the document's store is not one this verifier trusts.", is.DocumentStore)
-		r.add(CheckIssuer, Fail, "The document store that issued this is not on this verifier's list of trusted issuers.", is.DocumentStore)
-		r.add(CheckRevocation, NotChecked, "Not checked: the document's store is not trusted.", "")
+		r.add(CheckAnchored, NotChecked, say("Not checked: the document's store is not one this verifier trusts."), is.DocumentStore)
+		r.add(CheckIssuer, Fail, say("The document store that issued this is not on this verifier's list of trusted issuers."), is.DocumentStore)
+		r.add(CheckRevocation, NotChecked, say("Not checked: the document's store is not trusted."), "")
 	default:
 		v.storeChecks(ctx, r, store, sig, doc.IntermediateHashes())
 	}
@@ -98,19 +98,19 @@ const maxOAProof = 64
 func oaValidity(v *Verifier, r *Result, hidden int) Check {
 	switch {
 	case r.Credential.ValidUntil == "" && hidden > 0:
-		return check(CheckValidity, NotChecked, "Not checked: the holder hid some of the document's fields, and its expiry date may be one of them.",
+		return check(CheckValidity, NotChecked, say("Not checked: the holder hid some of the document's fields, and its expiry date may be one of them."),
 			fmt.Sprintf("no expiresOn; %d field(s) hidden", hidden))
 	case r.Credential.ValidUntil == "":
-		return check(CheckValidity, Pass, "The document states no expiry date.", "")
+		return check(CheckValidity, Pass, say("The document states no expiry date."), "")
 	}
 	until, err := time.Parse(time.RFC3339, r.Credential.ValidUntil)
 	if err != nil {
-		return check(CheckValidity, Fail, "The document's expiry date cannot be read.", r.Credential.ValidUntil)
+		return check(CheckValidity, Fail, say("The document's expiry date cannot be read."), r.Credential.ValidUntil)
 	}
 	if !v.now().Before(until) {
-		return check(CheckValidity, Fail, "The document has expired.", "expiresOn "+r.Credential.ValidUntil)
+		return check(CheckValidity, Fail, say("The document has expired."), "expiresOn "+r.Credential.ValidUntil)
 	}
-	return check(CheckValidity, Pass, "The document has not expired.", "expiresOn "+r.Credential.ValidUntil)
+	return check(CheckValidity, Pass, say("The document has not expired."), "expiresOn "+r.Credential.ValidUntil)
 }
 
 func (v *Verifier) documentStore(address string) (DocumentStore, bool) {
@@ -142,14 +142,14 @@ func (v *Verifier) storeChecks(ctx context.Context, r *Result, s DocumentStore, 
 	case err != nil:
 		r.add(CheckAnchored, NotChecked, unreachable(err), err.Error())
 	case !issued:
-		r.add(CheckAnchored, Fail, "The issuer's document store has no record of issuing this document.", where)
+		r.add(CheckAnchored, Fail, say("The issuer's document store has no record of issuing this document."), where)
 	default:
-		r.add(CheckAnchored, Pass, "The issuer recorded this document's batch on the blockchain.", where)
+		r.add(CheckAnchored, Pass, say("The issuer recorded this document's batch on the blockchain."), where)
 	}
-	r.add(CheckIssuer, Pass, "Issued through "+name+", a document store this verifier trusts.", where)
+	r.add(CheckIssuer, Pass, say("Issued through %s, a document store this verifier trusts.", name), where)
 	if err != nil || !issued {
 		// Revocations of a batch never issued mean nothing: spare the calls.
-		r.add(CheckRevocation, NotChecked, "Not checked: the store did not confirm it issued this document.", "")
+		r.add(CheckRevocation, NotChecked, say("Not checked: the store did not confirm it issued this document."), "")
 		return
 	}
 	for i, h := range path {
@@ -166,11 +166,11 @@ func (v *Verifier) storeChecks(ctx context.Context, r *Result, s DocumentStore, 
 			case len(path) - 1:
 				what = "its whole batch"
 			}
-			r.add(CheckRevocation, Fail, "The issuer has revoked this document.", "revoked "+what+" on "+where)
+			r.add(CheckRevocation, Fail, say("The issuer has revoked this document."), "revoked "+what+" on "+where)
 			return
 		}
 	}
-	r.add(CheckRevocation, Pass, "The issuer has not revoked this document.", where)
+	r.add(CheckRevocation, Pass, say("The issuer has not revoked this document."), where)
 }
 
 // oaSummary reads the usual OpenAttestation display fields.

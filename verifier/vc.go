@@ -76,11 +76,11 @@ func (v *Verifier) verifyVC(ctx context.Context, data []byte) *Result {
 	r := &Result{Kind: KindVC, Technical: map[string]string{}}
 	rest := []string{CheckSignature, CheckIssuer, CheckRevocation, CheckValidity}
 	if len(data) > maxVCSize {
-		return r.unreadable(fmt.Sprintf("The credential is larger than %d KiB.", maxVCSize>>10), "", rest)
+		return r.unreadable(say("The credential is larger than %d KiB.", maxVCSize>>10), "", rest)
 	}
 	var doc map[string]any
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return r.unreadable("This is not a readable Verifiable Credential.", err.Error(), rest)
+		return r.unreadable(say("This is not a readable Verifiable Credential."), err.Error(), rest)
 	}
 	unsigned := make(map[string]any, len(doc))
 	for k, val := range doc {
@@ -93,28 +93,28 @@ func (v *Verifier) verifyVC(ctx context.Context, data []byte) *Result {
 		return r.busy(rest)
 	}
 	if err != nil {
-		return r.unreadable("The credential holds content a signature cannot cover (terms, types or ids its contexts do not define).", err.Error(), rest)
+		return r.unreadable(say("The credential holds content a signature cannot cover (terms, types or ids its contexts do not define)."), err.Error(), rest)
 	}
 	if !node.HasType(vc.IRIVerifiableCredential) || len(node.Nodes(vc.IRISubject)) == 0 {
-		return r.unreadable("This is not a Verifiable Credential: it has no type VerifiableCredential or no subject.", "", rest)
+		return r.unreadable(say("This is not a Verifiable Credential: it has no type VerifiableCredential or no subject."), "", rest)
 	}
 	issuer, ok := node.Ref(vc.IRIIssuer)
 	if !ok {
-		return r.unreadable("The credential does not name exactly one issuer.", "", rest)
+		return r.unreadable(say("The credential does not name exactly one issuer."), "", rest)
 	}
 	r.Credential = vcSummary(node)
-	kind := "a Verifiable Credential"
+	kind := say("The document is a Verifiable Credential.")
 	if node.HasType(vc.IRIOpenBadge) {
-		kind = "an Open Badges 3.0 credential"
+		kind = say("The document is an Open Badges 3.0 credential.")
 	}
-	r.add(CheckFormat, Pass, "The document is "+kind+".", "issuer "+issuer)
+	r.add(CheckFormat, Pass, kind, "issuer "+issuer)
 
 	// Only a trusted issuer's credential costs a canonicalisation, a key
 	// look-up or a status list: anyone can sign one.
 	trusted, isTrusted := v.vc.issuers[issuer]
 	signed := false
 	if !isTrusted {
-		r.add(CheckSignature, NotChecked, "Not checked: the issuer is not one this verifier trusts.", issuer)
+		r.add(CheckSignature, NotChecked, say("Not checked: the issuer is not one this verifier trusts."), issuer)
 	} else {
 		verified, err := vc.Verify(ctx, doc, v.vc.resolver)
 		signed = err == nil
@@ -125,26 +125,26 @@ func (v *Verifier) verifyVC(ctx context.Context, data []byte) *Result {
 		switch {
 		case signed && !expires.IsZero() && !v.now().Before(expires):
 			signed = false
-			r.add(CheckSignature, Fail, fmt.Sprintf("The issuer's signature expired on %s.", expires.UTC().Format("2 January 2006")),
+			r.add(CheckSignature, Fail, say("The issuer's signature expired on %s.", day(expires)),
 				fmt.Sprintf("%s by %s, expires %s", verified.Suite(), verified.VerificationMethod, verified.Expires))
 		case signed:
 			r.Technical["proof"] = verified.Suite()
-			r.add(CheckSignature, Pass, "The issuer's digital signature is valid: nothing was changed since it was signed.",
+			r.add(CheckSignature, Pass, say("The issuer's digital signature is valid: nothing was changed since it was signed."),
 				fmt.Sprintf("%s by %s", verified.Suite(), verified.VerificationMethod))
 		case errors.Is(err, vc.ErrSignature):
-			r.add(CheckSignature, Fail, "The signature does not match: the credential was changed after it was signed.", err.Error())
+			r.add(CheckSignature, Fail, say("The signature does not match: the credential was changed after it was signed."), err.Error())
 		case errors.Is(err, vc.ErrIssuerBinding):
-			r.add(CheckSignature, Fail, "The credential was signed with a key that does not belong to its issuer.", err.Error())
+			r.add(CheckSignature, Fail, say("The credential was signed with a key that does not belong to its issuer."), err.Error())
 		case errors.Is(err, vc.ErrNotCanonical), errors.Is(err, vc.ErrTooComplex):
-			r.add(CheckSignature, Fail, "The credential holds content its signature cannot cover.", err.Error())
+			r.add(CheckSignature, Fail, say("The credential holds content its signature cannot cover."), err.Error())
 		case errors.Is(err, vc.ErrUnsupportedProof), errors.Is(err, vc.ErrNoProof):
-			r.add(CheckSignature, Fail, "The credential has no signature this verifier can check (it reads eddsa-rdfc-2022 and Ed25519Signature2020).", err.Error())
+			r.add(CheckSignature, Fail, say("The credential has no signature this verifier can check (it reads eddsa-rdfc-2022 and Ed25519Signature2020)."), err.Error())
 		case errors.Is(err, vc.ErrMalformed), errors.Is(err, did.ErrNoKey), errors.Is(err, did.ErrUnsupported), errors.Is(err, vc.ErrKeyEncoding):
-			r.add(CheckSignature, Fail, "The credential's signature names no key its issuer publishes.", err.Error())
+			r.add(CheckSignature, Fail, say("The credential's signature names no key its issuer publishes."), err.Error())
 		case errors.Is(err, vc.ErrBusy):
-			r.add(CheckSignature, NotChecked, "Not checked: the verifier is busy. Try again in a minute.", err.Error())
+			r.add(CheckSignature, NotChecked, say("Not checked: the verifier is busy. Try again in a minute."), err.Error())
 		default: // the DID document could not be fetched: ask again later
-			r.add(CheckSignature, NotChecked, "Not checked: the issuer's public key could not be fetched.", err.Error())
+			r.add(CheckSignature, NotChecked, say("Not checked: the issuer's public key could not be fetched."), err.Error())
 		}
 	}
 
@@ -154,16 +154,16 @@ func (v *Verifier) verifyVC(ctx context.Context, data []byte) *Result {
 			name = issuer
 		}
 		r.Credential.AccreditedIssuer = name
-		r.add(CheckIssuer, Pass, "Issued by "+name+", an issuer this verifier trusts.", issuer)
+		r.add(CheckIssuer, Pass, say("Issued by %s, an issuer this verifier trusts.", name), issuer)
 	} else {
-		r.add(CheckIssuer, Fail, "The issuer is not on this verifier's list of trusted issuers: anyone can sign a credential.", issuer)
+		r.add(CheckIssuer, Fail, say("The issuer is not on this verifier's list of trusted issuers: anyone can sign a credential."), issuer)
 	}
 
 	if signed {
 		v.vcStatus(ctx, r, node, trusted)
 		v.vcAnchor(ctx, r, node)
 	} else {
-		r.add(CheckRevocation, NotChecked, "Not checked: the signature or the issuer did not pass, so no status list was fetched.", "")
+		r.add(CheckRevocation, NotChecked, say("Not checked: the signature or the issuer did not pass, so no status list was fetched."), "")
 	}
 	r.Checks = append(r.Checks, v.vcValidity(r, node))
 	r.finish()
@@ -182,10 +182,10 @@ func (v *Verifier) vcValidity(r *Result, node vc.Node) Check {
 		until, untilCount = node.Values(vc.IRIExpirationDate)
 	}
 	if fromCount > 1 || untilCount > 1 || len(from) != fromCount || len(until) != untilCount {
-		return check(CheckValidity, Fail, "The credential's dates cannot be read: it gives more than one start or end.", "")
+		return check(CheckValidity, Fail, say("The credential's dates cannot be read: it gives more than one start or end."), "")
 	}
 	if fromCount == 0 && untilCount == 0 {
-		return check(CheckValidity, Pass, "The credential states no validity period.", "")
+		return check(CheckValidity, Pass, say("The credential states no validity period."), "")
 	}
 	if fromCount == 0 {
 		// validity needs a start: an end alone counts from the beginning.
@@ -240,7 +240,7 @@ func (v *Verifier) vcAnchor(ctx context.Context, r *Result, node vc.Node) {
 		if genres, _ := ev.Values(vc.IRIGenre); !slices.Contains(genres, ob3.EvidenceGenre) {
 			continue
 		}
-		c := check(CheckAnchored, Fail, "The blockchain proof the credential carries cannot be read.", "")
+		c := check(CheckAnchored, Fail, say("The blockchain proof the credential carries cannot be read."), "")
 		if cs1, ok := ev.Value(vc.IRINarrative); ok {
 			c = v.anchorOf(ctx, r, cs1)
 		}
@@ -272,12 +272,12 @@ func rank(c Check) int {
 func (v *Verifier) anchorOf(ctx context.Context, r *Result, cs1 string) Check {
 	b, err := bundle.ParseCompact(cs1)
 	if err != nil {
-		return check(CheckAnchored, Fail, "The blockchain proof the credential carries cannot be read.", err.Error())
+		return check(CheckAnchored, Fail, say("The blockchain proof the credential carries cannot be read."), err.Error())
 	}
 	sub := v.Verify(ctx, b)
 	c := r.Credential
 	if sub.Credential.ID == "" || sub.Credential.ID != c.ID || sub.Credential.Learner != c.Learner || sub.Credential.Title != c.Title {
-		return check(CheckAnchored, Fail, "The blockchain proof the credential carries is another credential's.",
+		return check(CheckAnchored, Fail, say("The blockchain proof the credential carries is another credential's."),
 			fmt.Sprintf("proof of %q (%s, %s) in %q (%s, %s)", sub.Credential.ID, sub.Credential.Learner, sub.Credential.Title, c.ID, c.Learner, c.Title))
 	}
 	for _, k := range []string{"seal", "root", "registry", "chainId", "block", "tx"} {
@@ -287,17 +287,17 @@ func (v *Verifier) anchorOf(ctx context.Context, r *Result, cs1 string) Check {
 	}
 	switch sub.Verdict {
 	case Verified:
-		return check(CheckAnchored, Pass, "The issuer also recorded this credential on a blockchain registry this verifier trusts.", anchorDetail(sub))
+		return check(CheckAnchored, Pass, say("The issuer also recorded this credential on a blockchain registry this verifier trusts."), anchorDetail(sub))
 	case PendingConfirmation:
-		return check(CheckAnchored, Pending, "The credential's blockchain record is not yet deep enough to rely on: check again later.", anchorDetail(sub))
+		return check(CheckAnchored, Pending, say("The credential's blockchain record is not yet deep enough to rely on: check again later."), anchorDetail(sub))
 	case OfflineOnly:
-		c := check(CheckAnchored, NotChecked, "Not checked: the credential carries a blockchain proof, but this verifier reads no registry.", offlineDetail)
+		c := check(CheckAnchored, NotChecked, say("Not checked: the credential carries a blockchain proof, but this verifier reads no registry."), offlineDetail)
 		c.Advisory = true
 		return c
 	case Incomplete:
-		return check(CheckAnchored, NotChecked, "Not checked: the credential's blockchain record could not be read.", anchorDetail(sub))
+		return check(CheckAnchored, NotChecked, say("Not checked: the credential's blockchain record could not be read."), anchorDetail(sub))
 	}
-	return check(CheckAnchored, Fail, "The credential's blockchain proof does not verify. "+firstFailure(sub), anchorDetail(sub))
+	return check(CheckAnchored, Fail, say("The credential's blockchain proof does not verify. %s", firstFailure(sub)), anchorDetail(sub))
 }
 
 func anchorDetail(sub *Result) string {
@@ -308,20 +308,20 @@ func anchorDetail(sub *Result) string {
 	return "credseal proof: " + strings.Join(parts, ", ")
 }
 
-func firstFailure(sub *Result) string {
+func firstFailure(sub *Result) text {
 	for _, c := range sub.Checks {
 		if c.Status == Fail {
-			return c.Reason
+			return c.reason
 		}
 	}
-	return string(sub.Verdict)
+	return text{format: string(sub.Verdict)}
 }
 
 // unreadable ends a result whose input could not be read at all.
-func (r *Result) unreadable(reason, detail string, rest []string) *Result {
+func (r *Result) unreadable(reason text, detail string, rest []string) *Result {
 	r.add(CheckFormat, Fail, reason, detail)
 	for _, id := range rest {
-		r.add(id, NotChecked, "Not checked: the credential could not be read.", "")
+		r.add(id, NotChecked, say("Not checked: the credential could not be read."), "")
 	}
 	r.finish()
 	return r
@@ -330,9 +330,9 @@ func (r *Result) unreadable(reason, detail string, rest []string) *Result {
 // busy is the result of a credential the verifier had no capacity to read
 // now: nothing about it was decided.
 func (r *Result) busy(rest []string) *Result {
-	r.add(CheckFormat, NotChecked, "Not checked: the verifier is busy. Try again in a minute.", vc.ErrBusy.Error())
+	r.add(CheckFormat, NotChecked, say("Not checked: the verifier is busy. Try again in a minute."), vc.ErrBusy.Error())
 	for _, id := range rest {
-		r.add(id, NotChecked, "Not checked: the verifier is busy.", "")
+		r.add(id, NotChecked, say("Not checked: the verifier is busy."), "")
 	}
 	r.finish()
 	return r
@@ -344,11 +344,11 @@ func (r *Result) busy(rest []string) *Result {
 func (v *Verifier) vcStatus(ctx context.Context, r *Result, node vc.Node, issuer TrustedIssuer) {
 	entries := node.Nodes(vc.IRIStatus)
 	if _, count := node.Values(vc.IRIStatus); count != len(entries) {
-		r.add(CheckRevocation, Fail, "The credential's revocation status cannot be read.", "a status that is not an entry")
+		r.add(CheckRevocation, Fail, say("The credential's revocation status cannot be read."), "a status that is not an entry")
 		return
 	}
 	if len(entries) == 0 {
-		r.add(CheckRevocation, Warning, "The issuer publishes no revocation status for this credential.", "no credentialStatus")
+		r.add(CheckRevocation, Warning, say("The issuer publishes no revocation status for this credential."), "no credentialStatus")
 		return
 	}
 	var passed []string
@@ -360,7 +360,7 @@ func (v *Verifier) vcStatus(ctx context.Context, r *Result, node vc.Node, issuer
 		}
 		passed = append(passed, c.Detail)
 	}
-	r.add(CheckRevocation, Pass, "The issuer has not revoked this credential.", strings.Join(passed, "; "))
+	r.add(CheckRevocation, Pass, say("The issuer has not revoked this credential."), strings.Join(passed, "; "))
 }
 
 // statusEntry checks one status entry.
@@ -370,29 +370,29 @@ func (v *Verifier) statusEntry(ctx context.Context, entry vc.Node, issuer Truste
 	indexText, okIndex := entry.Value(vc.IRIStatusIndex)
 	index, err := strconv.Atoi(indexText)
 	if !entry.HasType(vc.IRIStatusEntry) || !okList || !okPurpose || !okIndex || err != nil || index < 0 {
-		return check(CheckRevocation, Fail, "The credential's revocation status entry cannot be read.", "")
+		return check(CheckRevocation, Fail, say("The credential's revocation status entry cannot be read."), "")
 	}
 	detail := fmt.Sprintf("%s index %d of %s", purpose, index, listURL)
 	if purpose != vc.PurposeRevocation && purpose != "suspension" {
-		return check(CheckRevocation, NotChecked, "Not checked: a status entry is about something other than revocation.", detail)
+		return check(CheckRevocation, NotChecked, say("Not checked: a status entry is about something other than revocation."), detail)
 	}
 	if !v.vc.mayFetch(issuer, listURL) {
-		return check(CheckRevocation, NotChecked, "Not checked: the revocation list is on a website other than the issuer's.", listURL)
+		return check(CheckRevocation, NotChecked, say("Not checked: the revocation list is on a website other than the issuer's."), listURL)
 	}
 	list, err := v.vc.statusList(ctx, listURL, issuer.DID, purpose)
 	if err != nil {
-		return check(CheckRevocation, NotChecked, "Not checked: the issuer's revocation list could not be read.", err.Error())
+		return check(CheckRevocation, NotChecked, say("Not checked: the issuer's revocation list could not be read."), err.Error())
 	}
 	set, inside := list.Get(index)
 	switch {
 	case !inside:
-		return check(CheckRevocation, Fail, "The credential's place in the revocation list does not exist.", detail)
+		return check(CheckRevocation, Fail, say("The credential's place in the revocation list does not exist."), detail)
 	case set && purpose == "suspension":
-		return check(CheckRevocation, Fail, "The issuer has suspended this credential.", detail)
+		return check(CheckRevocation, Fail, say("The issuer has suspended this credential."), detail)
 	case set:
-		return check(CheckRevocation, Fail, "The issuer has revoked this credential.", detail)
+		return check(CheckRevocation, Fail, say("The issuer has revoked this credential."), detail)
 	}
-	return check(CheckRevocation, Pass, "", detail)
+	return check(CheckRevocation, Pass, say(""), detail)
 }
 
 // mayFetch allows a status list only from the host the issuer's DID

@@ -21,6 +21,7 @@ import (
 	"math/big"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/credseal/credseal/internal/energy"
@@ -68,6 +69,8 @@ type Check struct {
 	// Advisory: the check informs but does not decide; left not checked,
 	// it does not lower the verdict.
 	Advisory bool `json:"advisory,omitempty"`
+	// reason is Reason before it was printed, for Localize.
+	reason text
 }
 
 // Verdict sums up a result.
@@ -202,9 +205,9 @@ func (v *Verifier) VerifyBytes(ctx context.Context, data []byte) *Result {
 	b, err := bundle.Parse(data)
 	if err != nil {
 		r := &Result{Kind: KindCredseal}
-		r.add(CheckFormat, Fail, "This is not a readable credseal proof.", err.Error())
+		r.add(CheckFormat, Fail, say("This is not a readable credseal proof."), err.Error())
 		for _, c := range checks[1:] {
-			r.add(c.id, NotChecked, "Not checked: the proof could not be read.", "")
+			r.add(c.id, NotChecked, say("Not checked: the proof could not be read."), "")
 		}
 		r.finish()
 		return r
@@ -215,22 +218,22 @@ func (v *Verifier) VerifyBytes(ctx context.Context, data []byte) *Result {
 // Verify runs every check on a decoded bundle.
 func (v *Verifier) Verify(ctx context.Context, b *bundle.Bundle) *Result {
 	r := &Result{Kind: KindCredseal, Technical: map[string]string{}}
-	r.add(CheckFormat, Pass, "The proof is a well-formed credseal bundle.", bundle.FormatOf(b.Disclosure.Version))
+	r.add(CheckFormat, Pass, say("The proof is a well-formed credseal bundle."), bundle.FormatOf(b.Disclosure.Version))
 
 	fields, digest, docOK := v.checkIntegrity(r, b)
 	datesShown := v.checkDisclosure(r, b, fields)
 	if docOK {
 		v.checkInclusion(r, b, digest)
 	} else {
-		r.add(CheckInclusion, NotChecked, "Not checked: the credential's fingerprint could not be computed.", "")
+		r.add(CheckInclusion, NotChecked, say("Not checked: the credential's fingerprint could not be computed."), "")
 	}
 	v.checkSeal(r, b)
-	validity := check(CheckValidity, NotChecked, "Not checked: the credential's dates are hidden or missing.", "")
+	validity := check(CheckValidity, NotChecked, say("Not checked: the credential's dates are hidden or missing."), "")
 	if datesShown {
 		validity = v.validity(r)
 	}
 	if failed := r.Failed(); len(failed) > 0 {
-		reason := "Not checked: the proof already failed a check above, so no blockchain was asked."
+		reason := say("Not checked: the proof already failed a check above, so no blockchain was asked.")
 		for _, id := range []string{CheckAnchored, CheckConfirmations, CheckIssuer, CheckRevocation} {
 			r.add(id, NotChecked, reason, "")
 		}
@@ -242,12 +245,12 @@ func (v *Verifier) Verify(ctx context.Context, b *bundle.Bundle) *Result {
 	return r
 }
 
-func (r *Result) add(id string, s CheckStatus, reason, detail string) {
+func (r *Result) add(id string, s CheckStatus, reason text, detail string) {
 	r.Checks = append(r.Checks, check(id, s, reason, detail))
 }
 
-func check(id string, s CheckStatus, reason, detail string) Check {
-	return Check{ID: id, Title: titles[id], Status: s, Reason: reason, Detail: detail}
+func check(id string, s CheckStatus, reason text, detail string) Check {
+	return Check{ID: id, Title: titles[id], Status: s, Reason: reason.String(), Detail: detail, reason: reason}
 }
 
 // checks lists every check in the order Verify runs them, with its title.
@@ -311,7 +314,7 @@ func (r *Result) finish() {
 func (v *Verifier) checkIntegrity(r *Result, b *bundle.Bundle) ([]credential.Field, credential.Hash, bool) {
 	fields, err := credential.Parse(b.Credential)
 	if err != nil {
-		r.add(CheckIntegrity, Fail, "The credential's content is not valid.", err.Error())
+		r.add(CheckIntegrity, Fail, say("The credential's content is not valid."), err.Error())
 		return nil, credential.Hash{}, false
 	}
 	r.Credential = summaryOf(fields)
@@ -319,11 +322,11 @@ func (v *Verifier) checkIntegrity(r *Result, b *bundle.Bundle) ([]credential.Fie
 	r.Credential.Hidden = credential.HiddenMembers(b.Disclosure)
 	digest, err := credential.Digest(fields, b.Disclosure)
 	if err != nil {
-		r.add(CheckIntegrity, Fail, "The credential's fields do not match their salts: it was altered.", err.Error())
+		r.add(CheckIntegrity, Fail, say("The credential's fields do not match their salts: it was altered."), err.Error())
 		return fields, credential.Hash{}, false
 	}
 	r.Technical["digest"] = hex.EncodeToString(digest[:])
-	r.add(CheckIntegrity, Pass, fmt.Sprintf("The %d shown fields and their salts form a consistent fingerprint.", len(fields)),
+	r.add(CheckIntegrity, Pass, say("The %d shown fields and their salts form a consistent fingerprint.", len(fields)),
 		"digest "+hex.EncodeToString(digest[:]))
 	return fields, digest, true
 }
@@ -334,23 +337,23 @@ func (v *Verifier) checkIntegrity(r *Result, b *bundle.Bundle) ([]credential.Fie
 // are shown, so that a hidden end date never reads "does not expire".
 func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle, fields []credential.Field) (datesShown bool) {
 	if fields == nil {
-		r.add(CheckDisclosure, NotChecked, "Not checked: the credential could not be read.", "")
+		r.add(CheckDisclosure, NotChecked, say("Not checked: the credential could not be read."), "")
 		return false
 	}
 	d := b.Disclosure
 	if err := credential.CheckRequired(fields, d); err != nil {
 		var re *credential.RequiredError
-		reason := "Fields the verdict depends on are hidden or missing."
+		reason := say("Fields the verdict depends on are hidden or missing.")
 		datesShown = true
 		if errors.As(err, &re) {
-			parts := make([]string, len(re.Problems))
+			parts := make(wordList, len(re.Problems))
 			for i, p := range re.Problems {
-				parts[i] = p.String()
+				parts[i] = problemText(p)
 				if p.Pointer == "/validFrom" || p.Pointer == "/validUntil" {
 					datesShown = false
 				}
 			}
-			reason = "Fields the verdict depends on are hidden or missing: " + joinList(parts) + "."
+			reason = say("Fields the verdict depends on are hidden or missing: %s.", parts)
 		}
 		r.add(CheckDisclosure, Fail, reason, err.Error())
 		return datesShown
@@ -358,36 +361,38 @@ func (v *Verifier) checkDisclosure(r *Result, b *bundle.Bundle, fields []credent
 	n := d.HiddenCount()
 	switch {
 	case n == 0:
-		r.add(CheckDisclosure, Pass, "Every field of the credential is shown.", "full disclosure")
+		r.add(CheckDisclosure, Pass, say("Every field of the credential is shown."), "full disclosure")
 	case d.Version == credential.V1:
-		r.add(CheckDisclosure, Pass, fmt.Sprintf("The holder chose to hide %d field(s); every field the verdict depends on is shown.", n),
+		r.add(CheckDisclosure, Pass, say("The holder chose to hide %d field(s); every field the verdict depends on is shown.", n),
 			fmt.Sprintf("%d anonymous hidden field hashes (%s)", n, bundle.FormatV1))
 	default:
-		r.add(CheckDisclosure, Pass, "The holder chose to hide: "+joinList(r.Credential.Hidden)+". Everything shown is covered by the proof.",
+		hidden := make(wordList, len(r.Credential.Hidden))
+		for i, h := range r.Credential.Hidden {
+			hidden[i] = term(h)
+		}
+		r.add(CheckDisclosure, Pass, say("The holder chose to hide: %s. Everything shown is covered by the proof.", hidden),
 			fmt.Sprintf("%d hidden fields, each named and bound to its place", n))
 	}
 	return true
 }
 
-func joinList(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
+// problemText says what is wrong with a required field, in words the
+// catalogues translate.
+func problemText(p credential.FieldProblem) text {
+	label, pointer := term(p.Label), strings.TrimPrefix(p.Pointer, "/")
+	switch p.Why {
+	case credential.WhyHidden:
+		return say("%s (%s) is hidden", label, pointer)
+	case credential.WhyMissing:
+		return say("%s (%s) is missing", label, pointer)
+	case credential.WhyNotText:
+		return say("%s (%s) is not text", label, pointer)
+	case credential.WhyNotList:
+		return say("%s (%s) is not a list of text", label, pointer)
+	case credential.WhyMaybeHidden:
+		return say("%s (%s) may be hidden (this version 1 proof does not name its hidden fields)", label, pointer)
 	}
-	out := ""
-	for i, it := range items {
-		switch {
-		case i == 0:
-		case i == len(items)-1:
-			out += " and "
-		default:
-			out += ", "
-		}
-		out += it
-	}
-	return out
+	return say("%s (%s) is %s", label, pointer, p.Why)
 }
 
 func (v *Verifier) checkInclusion(r *Result, b *bundle.Bundle, digest credential.Hash) {
@@ -399,12 +404,12 @@ func (v *Verifier) checkInclusion(r *Result, b *bundle.Bundle, digest credential
 	var mismatch *merkle.RootMismatchError
 	switch {
 	case err == nil:
-		r.add(CheckInclusion, Pass, "The credential is one of the batch the issuer sealed.", detail)
+		r.add(CheckInclusion, Pass, say("The credential is one of the batch the issuer sealed."), detail)
 	case errors.As(err, &mismatch):
-		r.add(CheckInclusion, Fail, "The credential does not match what the issuer sealed: its content or its proof was changed.",
+		r.add(CheckInclusion, Fail, say("The credential does not match what the issuer sealed: its content or its proof was changed."),
 			fmt.Sprintf("path leads to root %x, header commits to %x", mismatch.Computed, mismatch.Expected))
 	default:
-		r.add(CheckInclusion, Fail, "The proof's position in the batch is inconsistent.", err.Error())
+		r.add(CheckInclusion, Fail, say("The proof's position in the batch is inconsistent."), err.Error())
 	}
 }
 
@@ -414,10 +419,10 @@ func (v *Verifier) checkSeal(r *Result, b *bundle.Bundle) {
 	r.Technical["seal"] = hex.EncodeToString(s[:])
 	detail := fmt.Sprintf("seal %x, bits %08x, nonce %d", s, h.Bits, h.Nonce)
 	if !h.Sealed() {
-		r.add(CheckSeal, Fail, "The batch header's seal is not valid: the header was altered or never sealed.", detail)
+		r.add(CheckSeal, Fail, say("The batch header's seal is not valid: the header was altered or never sealed."), detail)
 		return
 	}
-	r.add(CheckSeal, Pass, "The batch header carries a valid proof-of-work seal.", detail)
+	r.add(CheckSeal, Pass, say("The batch header carries a valid proof-of-work seal."), detail)
 	// What the seal cost, on average: its expected hashes, and their energy
 	// at the reference rate and power (docs/PERFORMANCE.md, "Energy").
 	if work, err := seal.Work(h.Bits); err == nil {
@@ -433,26 +438,26 @@ func (v *Verifier) validity(r *Result) Check {
 	now := v.now()
 	c := r.Credential
 	if c.ValidFrom == "" {
-		return check(CheckValidity, Fail, "The credential's start date is hidden or missing.", "")
+		return check(CheckValidity, Fail, say("The credential's start date is hidden or missing."), "")
 	}
 	from, err := time.Parse(time.RFC3339, c.ValidFrom)
 	if err != nil {
-		return check(CheckValidity, Fail, "The credential's start date cannot be read.", c.ValidFrom)
+		return check(CheckValidity, Fail, say("The credential's start date cannot be read."), c.ValidFrom)
 	}
 	if now.Before(from) {
-		return check(CheckValidity, Fail, "The credential is not valid yet.", "validFrom "+c.ValidFrom)
+		return check(CheckValidity, Fail, say("The credential is not valid yet."), "validFrom "+c.ValidFrom)
 	}
 	if c.ValidUntil != "" {
 		until, err := time.Parse(time.RFC3339, c.ValidUntil)
 		if err != nil {
-			return check(CheckValidity, Fail, "The credential's end date cannot be read.", c.ValidUntil)
+			return check(CheckValidity, Fail, say("The credential's end date cannot be read."), c.ValidUntil)
 		}
 		if !now.Before(until) {
-			return check(CheckValidity, Fail, "The credential has expired.", "validUntil "+c.ValidUntil)
+			return check(CheckValidity, Fail, say("The credential has expired."), "validUntil "+c.ValidUntil)
 		}
-		return check(CheckValidity, Pass, "The credential is within its validity period.", c.ValidFrom+" to "+c.ValidUntil)
+		return check(CheckValidity, Pass, say("The credential is within its validity period."), c.ValidFrom+" to "+c.ValidUntil)
 	}
-	return check(CheckValidity, Pass, "The credential is valid and does not expire.", "from "+c.ValidFrom)
+	return check(CheckValidity, Pass, say("The credential is valid and does not expire."), "from "+c.ValidFrom)
 }
 
 // summaryFields maps the displayed members to their JSON Pointers.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
@@ -115,6 +116,52 @@ func TestSelectiveDisclosureVerifies(t *testing.T) {
 	c, _ := res.Check(verifier.CheckDisclosure)
 	if c.Status != verifier.Pass || !strings.Contains(c.Reason, "identifier") || !strings.Contains(c.Reason, "skills") {
 		t.Fatalf("disclosure check %+v", c)
+	}
+}
+
+// TestLocalizeChangesOnlyWords: in French, the disclosure reasons name the
+// fields in French (a list joined with "et"), while the verdict, the
+// statuses, the details and the hidden fields' names, which programs
+// read, stay as they were.
+func TestLocalizeChangesOnlyWords(t *testing.T) {
+	b := batch(t)
+	bun, _ := b.Bundle(1)
+	shown, disc, err := credential.Hide(bun.Credential, bun.Disclosure, "/credentialSubject/identifier", "/credentialSubject/achievement/skills")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hiding := *bun
+	hiding.Credential, hiding.Disclosure = shown, disc
+	expiring, _ := firstExpiring(b)
+	required, _ := b.Bundle(expiring)
+	shown, disc, err = credential.Hide(required.Credential, required.Disclosure, "/validFrom", "/validUntil")
+	if err != nil {
+		t.Fatal(err)
+	}
+	required.Credential, required.Disclosure = shown, disc
+
+	for _, tc := range []struct {
+		bun  *bundle.Bundle
+		want string
+	}{
+		{&hiding, " et "},
+		{required, "la date de début (validFrom) – champ masqué et la date de fin (validUntil) – champ masqué"},
+	} {
+		english := newVerifier().Verify(context.Background(), tc.bun)
+		french := newVerifier().Verify(context.Background(), tc.bun)
+		french.Localize(i18n.NewPrinter("fr"))
+		if french.Verdict != english.Verdict || !slices.Equal(french.Credential.Hidden, english.Credential.Hidden) {
+			t.Fatalf("the result changed: %+v\nEnglish: %+v", french, english)
+		}
+		for i, c := range french.Checks {
+			e := english.Checks[i]
+			if c.ID != e.ID || c.Status != e.Status || c.Detail != e.Detail || c.Reason == e.Reason {
+				t.Errorf("check %d: %+v\nEnglish: %+v", i, c, e)
+			}
+		}
+		if c, _ := french.Check(verifier.CheckDisclosure); !strings.Contains(c.Reason, tc.want) || strings.Contains(c.Reason, " and ") {
+			t.Errorf("disclosure reason %q, want it to hold %q", c.Reason, tc.want)
+		}
 	}
 }
 

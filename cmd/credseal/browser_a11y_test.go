@@ -31,37 +31,16 @@ type a11yPage struct {
 // critical violation. The axe report and screenshots go to out/browser.
 func TestAccessibilityInBrowser(t *testing.T) {
 	chromium(t)
-	// One issuer on a dev chain, two learners, the portal and a verifier.
-	chainDir := startDevchain(t)
-	_, env := initIssuer(t, chainDir, "--difficulty", "12")
-	rows := strings.SplitAfterN(string(readFile(t, "../../testdata/cohort.csv")), "\n", 4)
-	csv := filepath.Join(t.TempDir(), "two.csv")
-	writeFile(t, csv, []byte(strings.Join(rows[:3], "")))
-	mustCLI(t, env, "issue", "--input", csv, "--wait")
-	exp := filepath.Join(t.TempDir(), "export")
-	mustCLI(t, env, "export", "--out", exp)
-	var manifest struct {
-		Credentials []struct{ Bundle, ClaimURL string } `json:"credentials"`
-	}
-	manifestFile := glob(t, exp, "batch-*/manifest.json")
-	mustUnmarshal(t, "manifest", readFile(t, manifestFile), &manifest)
-	if len(manifest.Credentials) != 2 || !strings.Contains(manifest.Credentials[0].ClaimURL, "/claim/") {
-		t.Fatalf("manifest: %+v", manifest)
-	}
-	first := manifest.Credentials[0]
-	genuine := filepath.Join(filepath.Dir(manifestFile), first.Bundle)
+	site := startPortalAndVerifier(t)
+	genuine, claim, verifier := site.bundle, site.claim, site.verifier
 	tampered := filepath.Join(t.TempDir(), "tampered.credseal.json")
 	writeFile(t, tampered, []byte(strings.Replace(string(readFile(t, genuine)), `"name": "`, `"name": "Dr. `, 1)))
-	m, _ := startProcessEnv(t, servingLine, env, credseal, "issuer", "serve", "--listen", "127.0.0.1:0")
-	claim := m[1] + first.ClaimURL[strings.Index(first.ClaimURL, "/claim/"):]
-	verifier := startVerifier(t, env)
-
 	pages := []a11yPage{
 		{name: "verifier", url: verifier + "/"},
 		{name: "verifier-verified", url: verifier + "/", upload: genuine},
 		{name: "verifier-failed", url: verifier + "/", upload: tampered},
 		{name: "portal", url: claim},
-		{name: "portal-error", url: m[1] + "/claim/not-a-valid-claim-token"},
+		{name: "portal-error", url: site.portal + "/claim/not-a-valid-claim-token"},
 		{name: "certificate", url: claim + "/certificate"},
 	}
 	ctx := newBrowser(t, 2*time.Minute)

@@ -99,3 +99,42 @@ func startVerifier(t *testing.T, env []string, flags ...string) string {
 	m, _ := startProcessEnv(t, verifierLine, env, credseal, append([]string{"verifier", "serve", "--listen", "127.0.0.1:0"}, flags...)...)
 	return m[1]
 }
+
+// site is an issuer's portal and a verifier, serving two learners'
+// credentials issued and anchored on a dev chain.
+type site struct {
+	portal, verifier string
+	claim            string // the first learner's claim page
+	bundle           string // the first learner's proof bundle file
+}
+
+// startPortalAndVerifier sets up an issuer on a dev chain, issues the first
+// two learners of the sample cohort, exports them and serves the portal and
+// a verifier.
+func startPortalAndVerifier(t *testing.T) site {
+	t.Helper()
+	chainDir := startDevchain(t)
+	_, env := initIssuer(t, chainDir, "--difficulty", "12")
+	rows := strings.SplitAfterN(string(readFile(t, "../../testdata/cohort.csv")), "\n", 4)
+	csv := filepath.Join(t.TempDir(), "two.csv")
+	writeFile(t, csv, []byte(strings.Join(rows[:3], "")))
+	mustCLI(t, env, "issue", "--input", csv, "--wait")
+	exp := filepath.Join(t.TempDir(), "export")
+	mustCLI(t, env, "export", "--out", exp)
+	var manifest struct {
+		Credentials []struct{ Bundle, ClaimURL string } `json:"credentials"`
+	}
+	manifestFile := glob(t, exp, "batch-*/manifest.json")
+	mustUnmarshal(t, "manifest", readFile(t, manifestFile), &manifest)
+	if len(manifest.Credentials) != 2 || !strings.Contains(manifest.Credentials[0].ClaimURL, "/claim/") {
+		t.Fatalf("manifest: %+v", manifest)
+	}
+	first := manifest.Credentials[0]
+	m, _ := startProcessEnv(t, servingLine, env, credseal, "issuer", "serve", "--listen", "127.0.0.1:0")
+	return site{
+		portal:   m[1],
+		verifier: startVerifier(t, env),
+		claim:    m[1] + first.ClaimURL[strings.Index(first.ClaimURL, "/claim/"):],
+		bundle:   filepath.Join(filepath.Dir(manifestFile), first.Bundle),
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -22,6 +24,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/issuer/boltstore"
 	"github.com/credseal/credseal/issuer/httpapi"
@@ -241,6 +244,67 @@ func TestSubmitStatusRevoke(t *testing.T) {
 
 func (e *env) claimPath(i int) string { return "/claim/" + e.svc.ClaimToken(e.docs[i].ID) }
 
+// TestPortalLanguages: the portal speaks the reader's language, from
+// Accept-Language or from the switch (?lang=, then kept in a cookie), and
+// says which; the credential's own content stays as issued.
+func TestPortalLanguages(t *testing.T) {
+	e := newEnv(t)
+	p := e.claimPath(0)
+	page := func(path string, header http.Header) (*http.Response, string) {
+		t.Helper()
+		req, err := http.NewRequest("GET", e.srv.URL+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		maps.Copy(req.Header, header)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %s", path, resp.StatusCode, body)
+		}
+		return resp, string(body)
+	}
+	for _, lang := range []string{"fr", "de", "es"} {
+		issued := i18n.Translate(lang, "Issued to")
+		if issued == "Issued to" {
+			t.Fatalf("%s: no translation of %q", lang, "Issued to")
+		}
+		resp, body := page(p, http.Header{"Accept-Language": {lang + ";q=0.9, en;q=0.5"}})
+		if resp.Header.Get("Content-Language") != lang || !strings.Contains(body, `<html lang="`+lang+`">`) ||
+			!strings.Contains(body, template.HTMLEscapeString(issued)) || !strings.Contains(body, "Zoë Müller-Øberg") {
+			t.Fatalf("Accept-Language %s: Content-Language %q\n%s", lang, resp.Header.Get("Content-Language"), body)
+		}
+	}
+	// The switch: ?lang=de overrides Accept-Language and is remembered.
+	resp, body := page(p+"?lang=de", http.Header{"Accept-Language": {"fr"}})
+	if resp.Header.Get("Content-Language") != "de" || !strings.Contains(body, `aria-current="true">Deutsch`) {
+		t.Fatalf("?lang=de: %q\n%s", resp.Header.Get("Content-Language"), body)
+	}
+	var cookie *http.Cookie
+	for _, c := range resp.Cookies() {
+		if c.Name == "credseal_lang" {
+			cookie = c
+		}
+	}
+	if cookie == nil || cookie.Value != "de" || !cookie.HttpOnly || cookie.Path != "/claim" {
+		t.Fatalf("language cookie: %+v", cookie)
+	}
+	if _, body = page(p+"/certificate", http.Header{"Accept-Language": {"fr"}, "Cookie": {cookie.String()}}); !strings.Contains(body, `<html lang="de">`) ||
+		!strings.Contains(body, template.HTMLEscapeString(i18n.Translate("de", "has earned"))) {
+		t.Fatalf("certificate after the switch to German:\n%s", body)
+	}
+	// A language there is no catalogue for, or junk, is English.
+	for _, h := range []string{"ja", "xx-\u202e", ""} {
+		if resp, _ := page(p+"?lang="+url.QueryEscape(h), nil); resp.Header.Get("Content-Language") != "en" {
+			t.Fatalf("?lang=%q: %q", h, resp.Header.Get("Content-Language"))
+		}
+	}
+}
+
 func TestPortal(t *testing.T) {
 	e := newEnv(t)
 	p := e.claimPath(0)
@@ -248,7 +312,7 @@ func TestPortal(t *testing.T) {
 	if resp.StatusCode != 200 || !strings.Contains(string(body), "Zoë Müller-Øberg") || !strings.Contains(string(body), "Anchored on chain") {
 		t.Fatalf("claim page: %d\n%s", resp.StatusCode, body)
 	}
-	if !regexp.MustCompile(`Sealing its batch took \d+ hashes in [\d.]+ s, about [\d.e+-]+ (J|Wh) of electricity \((measured|estimated)\)`).Match(body) {
+	if !regexp.MustCompile(`Sealing its batch took [\d,]+ hashes in [\d.]+ s, about [\d.e+-]+ (J|Wh) of electricity \((measured|estimated)\)`).Match(body) {
 		t.Fatalf("the claim page does not say what sealing cost:\n%s", body)
 	}
 	csp := resp.Header.Get("Content-Security-Policy")
@@ -336,7 +400,7 @@ func TestPortalWrongTokens(t *testing.T) {
 	resp, body := e.do(t, "GET", e.claimPath(2), "", "", nil)
 	page := string(body)
 	if resp.StatusCode != 200 || !strings.Contains(page, "Revoked") || !strings.Contains(page, "issued in error") ||
-		!strings.Contains(page, time.Now().UTC().Format("2 January 2006")) || strings.Contains(page, "bundle.json") {
+		!strings.Contains(page, time.Now().UTC().Format(time.DateOnly)) || strings.Contains(page, "bundle.json") {
 		t.Fatalf("revoked claim page: %d %s", resp.StatusCode, body)
 	}
 	for _, p := range []string{"/bundle.json", "/qr.png"} {

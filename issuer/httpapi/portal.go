@@ -7,13 +7,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/credseal/credseal/internal/httpx"
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/credential"
@@ -22,14 +25,48 @@ import (
 //go:embed web
 var web embed.FS
 
-var templates = template.Must(template.New("").Funcs(template.FuncMap{
+var templates = i18n.NewTemplates(template.Must(template.New("").Funcs(template.FuncMap{
 	"date": func(s string) string { // RFC 3339 → its date
 		if d, _, ok := strings.Cut(s, "T"); ok {
 			return d
 		}
 		return s
 	},
-}).ParseFS(web, "web/claim.html"))
+	// Bound to the request's language by render.
+	"T":  func(s string) string { return s },
+	"Tf": fmt.Sprintf,
+}).ParseFS(web, "web/claim.html")))
+
+// langCookie keeps the language a learner chose on the portal.
+const langCookie = "credseal_lang"
+
+// language is the portal's language for this request: ?lang= (which is
+// then kept in a cookie for the pages that follow), the cookie, else
+// Accept-Language, else English. It is worked out once per request.
+func language(c echo.Context) string {
+	const key = "credseal.lang"
+	if lang, ok := c.Get(key).(string); ok {
+		return lang
+	}
+	chosen := c.QueryParam("lang")
+	if chosen != "" {
+		if lang, ok := i18n.Supported(chosen); ok {
+			c.SetCookie(&http.Cookie{Name: langCookie, Value: lang, Path: "/claim", MaxAge: 365 * 24 * 3600,
+				HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: c.Scheme() == "https"})
+		}
+	} else if ck, err := c.Cookie(langCookie); err == nil {
+		chosen = ck.Value
+	}
+	lang := i18n.Match(chosen, c.Request().Header.Get("Accept-Language"))
+	c.Set(key, lang)
+	// Every answer in a language says which, and what chose it.
+	c.Response().Header().Set("Content-Language", lang)
+	c.Response().Header().Add("Vary", "Accept-Language, Cookie")
+	return lang
+}
+
+// printer prints in the request's language.
+func printer(c echo.Context) i18n.Printer { return i18n.NewPrinter(language(c)) }
 
 // portalCSP allows only this server's stylesheet and images, the inline
 // style of the certificate (by hash), and forms posting back here.
@@ -59,14 +96,15 @@ func (s *IssuerServer) claimPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	data := map[string]any{"Doc": r.Document, "State": r.State, "Base": "/claim/" + c.Param("token"),
+	p := printer(c)
+	data := map[string]any{"Doc": r.Document, "State": p.T(stateText(r.State)), "Base": "/claim/" + c.Param("token"),
 		"Anchored": r.State == issuer.Final && r.Revoked == 0, "Settling": r.State == issuer.Confirmed,
 		"OpenBadge": s.cfg.OpenBadges != nil}
 	if r.Revoked != 0 {
 		// The learner learns what happened, not "link not valid".
-		data["Revoked"] = bundle.RevocationReason(r.Revoked)
+		data["Revoked"] = revocationText(p, r.Revoked)
 		if !r.RevokedAt.IsZero() {
-			data["RevokedAt"] = r.RevokedAt.Format("2 January 2006")
+			data["RevokedAt"] = r.RevokedAt.UTC().Format(time.DateOnly)
 		}
 		return render(c, http.StatusOK, "claim", data)
 	}
@@ -75,9 +113,9 @@ func (s *IssuerServer) claimPage(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		data["Block"], data["ChainID"] = b.Block, b.ChainID
+		data["Block"], data["ChainID"] = i18n.ID(b.Block), i18n.ID(b.ChainID)
 		if b.Cost.Hashes > 0 {
-			data["SealCost"] = sealCostText(b.Cost)
+			data["SealCost"] = sealCostText(p, b.Cost)
 		}
 		var present []any
 		fields := r.Document.Fields()
@@ -89,6 +127,31 @@ func (s *IssuerServer) claimPage(c echo.Context) error {
 		data["Hideable"] = present
 	}
 	return render(c, http.StatusOK, "claim", data)
+}
+
+// stateText says where a credential not yet downloadable is, for its
+// learner (a message for the catalogues).
+func stateText(s issuer.State) string {
+	switch s {
+	case issuer.Pending:
+		return T("waiting for the next batch")
+	case issuer.Batched, issuer.Sealed:
+		return T("in a batch being sealed")
+	case issuer.Submitted:
+		return T("sent to the blockchain, waiting for a block")
+	case issuer.Confirmed:
+		return T("recorded, waiting for enough confirmations")
+	}
+	return string(s)
+}
+
+// revocationText is a revocation reason in the learner's language.
+func revocationText(p i18n.Printer, code uint8) string {
+	r := bundle.RevocationReason(code)
+	if r == fmt.Sprintf("reason code %d", code) {
+		return p.Tf("reason code %d", code)
+	}
+	return p.T(r)
 }
 
 func hasPrefix(p, prefix string) bool {
@@ -162,7 +225,8 @@ func (s *IssuerServer) claimCertificate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := issuer.CertificateData{Document: r.Document, QRPNG: q.PNG, VerifyURL: s.cfg.VerifierURL, Status: anchorStatus(b)}
+	p := printer(c)
+	d := issuer.CertificateData{Document: r.Document, QRPNG: q.PNG, VerifyURL: s.cfg.VerifierURL, Status: issuer.AnchorStatus(p, b.Anchor), Lang: p.Lang}
 	// The print QR links to the full bundle: fine on the full certificate,
 	// which shows what the bundle holds but the identifier.
 	if s.cfg.PortalURL != "" {
@@ -178,10 +242,6 @@ func (s *IssuerServer) claimCertificate(c echo.Context) error {
 		return err
 	}
 	return c.HTMLBlob(http.StatusOK, buf.Bytes())
-}
-
-func anchorStatus(b *bundle.Bundle) string {
-	return fmt.Sprintf("Anchored on chain %d in block %d.", b.Anchor.ChainID, b.Anchor.Block)
 }
 
 // claimDisclose returns the bundle with the chosen fields hidden, or with
@@ -228,7 +288,11 @@ func (s *IssuerServer) claimDisclose(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := issuer.CertificateData{Document: &doc, QRPNG: q.PNG, VerifyURL: s.cfg.VerifierURL, Status: anchorStatus(b), Withheld: withheld}
+	p := printer(c)
+	for i, w := range withheld {
+		withheld[i] = p.T(w)
+	}
+	d := issuer.CertificateData{Document: &doc, QRPNG: q.PNG, VerifyURL: s.cfg.VerifierURL, Status: issuer.AnchorStatus(p, b.Anchor), Withheld: withheld, Lang: p.Lang}
 	return attachPDF(c, d, fileStem(r)+".selective.certificate.pdf")
 }
 
@@ -262,9 +326,14 @@ func (s *IssuerServer) portalCSS(c echo.Context) error {
 	return c.Blob(http.StatusOK, "text/css; charset=utf-8", css)
 }
 
-func render(c echo.Context, status int, name string, data any) error {
+func render(c echo.Context, status int, name string, data map[string]any) error {
+	t, p, err := templates.In(language(c))
+	if err != nil {
+		return err
+	}
+	data["Lang"], data["Languages"] = p.Lang, i18n.Languages()
 	var buf bytes.Buffer
-	if err := templates.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return err
 	}
 	return c.HTMLBlob(status, buf.Bytes())
@@ -283,30 +352,42 @@ func (s *IssuerServer) portalError(c echo.Context, status int) bool {
 // errorPage is the portal's plain error page: it never shows credential data.
 func (s *IssuerServer) errorPage(c echo.Context, status int) {
 	c.Response().Header().Set("Content-Security-Policy", portalCSP)
-	title, msg := "Something went wrong", "Please try again later."
+	title, msg := T("Something went wrong"), T("Please try again later.")
 	switch status {
 	case http.StatusNotFound:
-		title, msg = "Link not valid", "This claim link is not valid. Check that you copied the whole link from the message your issuer sent."
+		title, msg = T("Link not valid"), T("This claim link is not valid. Check that you copied the whole link from the message your issuer sent.")
 	case http.StatusConflict:
-		title, msg = "Not ready yet", "This credential is not anchored yet. Come back to this page later."
+		title, msg = T("Not ready yet"), T("This credential is not anchored yet. Come back to this page later.")
 	case http.StatusGone:
-		title, msg = "Credential revoked", "The issuer revoked this credential, so there is nothing to download. Its page says why."
+		title, msg = T("Credential revoked"), T("The issuer revoked this credential, so there is nothing to download. Its page says why.")
 	case http.StatusBadRequest, http.StatusRequestEntityTooLarge:
-		title, msg = "Request not understood", "The request could not be read."
+		title, msg = T("Request not understood"), T("The request could not be read.")
 	}
-	_ = render(c, status, "error", map[string]string{"Title": title, "Message": msg})
+	p := printer(c)
+	_ = render(c, status, "error", map[string]any{"Title": p.T(title), "Message": p.T(msg)})
 }
 
+// T marks an English message for the catalogues; it is translated where
+// it is printed.
+func T(english string) string { return english }
+
 // sealCostText says, for the learner, what sealing their batch cost.
-func sealCostText(c issuer.SealCost) string {
-	how := "estimated"
+func sealCostText(p i18n.Printer, c issuer.SealCost) string {
+	how := p.T("estimated")
 	if c.EnergySource == "rapl" {
-		how = "measured"
+		how = p.T("measured")
 	}
-	energy := fmt.Sprintf("%.3g J", c.Joules)
-	if c.Joules >= 3600 {
-		energy = fmt.Sprintf("%.3g Wh", c.Joules/3600)
+	value, unit := c.Joules, "J"
+	if value >= 3600 {
+		value, unit = value/3600, "Wh"
 	}
-	return fmt.Sprintf("Sealing its batch took %d hashes in %.1f s, about %s of electricity (%s), shared by every credential in the batch.",
+	// Three significant digits with the language's decimal mark (x/text
+	// localises %f, not %g).
+	decimals := 0
+	if value > 0 {
+		decimals = min(max(2-int(math.Floor(math.Log10(value))), 0), 6)
+	}
+	energy := p.Sprintf(fmt.Sprintf("%%.%df %%s", decimals), value, unit)
+	return p.Tf("Sealing its batch took %d hashes in %.1f s, about %s of electricity (%s), shared by every credential in the batch.",
 		c.Hashes, c.Seconds, energy, how)
 }

@@ -34,10 +34,18 @@ var RequiredFields = []RequiredField{
 // FieldProblem is one required field a document does not show.
 type FieldProblem struct {
 	RequiredField
-	// Why: "hidden", "missing", "not text", or "may be hidden" (a v1
-	// disclosure, whose hidden fields are anonymous, hides something).
-	Why string
+	Why string // one of the Why constants
 }
+
+// What can be wrong with a required field (FieldProblem.Why).
+const (
+	WhyHidden  = "hidden"
+	WhyMissing = "missing"
+	WhyNotText = "not text"
+	WhyNotList = "not a list of text"
+	// A v1 disclosure, whose hidden fields are anonymous, hides something.
+	WhyMaybeHidden = "may be hidden (this version 1 proof does not name its hidden fields)"
+)
 
 // RequiredError lists the required fields a document does not show.
 type RequiredError struct{ Problems []FieldProblem }
@@ -91,13 +99,13 @@ func CheckRequired(fields []Field, d Disclosure) error {
 func requiredProblem(r RequiredField, fields []Field, values map[string][]byte, d Disclosure) string {
 	for p := range d.Withheld {
 		if Overlaps(p, r.Pointer) {
-			return "hidden"
+			return WhyHidden
 		}
 	}
 	shown := false
 	if r.List {
 		if v, ok := values[r.Pointer]; ok && !isString(v) {
-			return "missing" // [], {} or null: no type at all
+			return WhyMissing // [], {} or null: no type at all
 		}
 		_, shown = values[r.Pointer] // one string is a list of one
 		for i := 0; ; i++ {
@@ -106,13 +114,13 @@ func requiredProblem(r RequiredField, fields []Field, values map[string][]byte, 
 				break
 			}
 			if !isString(v) {
-				return "not text"
+				return WhyNotText
 			}
 			shown = true
 		}
 	} else if v, ok := values[r.Pointer]; ok {
 		if !isString(v) && !(r.Nullable && string(v) == "null") {
-			return "not text"
+			return WhyNotText
 		}
 		shown = true
 	}
@@ -120,14 +128,14 @@ func requiredProblem(r RequiredField, fields []Field, values map[string][]byte, 
 	case shown:
 		return ""
 	case d.Version == V1 && d.Seed == nil && len(d.Hidden) > 0:
-		return "may be hidden (this version 1 proof does not name its hidden fields)"
+		return WhyMaybeHidden
 	case d.Version == V1 && r.Nullable:
 		return "" // v1 wrote no validUntil for no end date
 	}
 	if r.List && slices.ContainsFunc(fields, func(f Field) bool { return strings.HasPrefix(f.Pointer, r.Pointer+"/") }) {
-		return "not a list of text"
+		return WhyNotList
 	}
-	return "missing"
+	return WhyMissing
 }
 
 func isString(v []byte) bool { return len(v) > 0 && v[0] == '"' }

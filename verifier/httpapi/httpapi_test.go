@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/bundle/hostile"
@@ -275,5 +276,76 @@ func TestHealthSaysWhetherARegistryIsChecked(t *testing.T) {
 	}
 	if err := json.NewDecoder(resp.Body).Decode(&h); err != nil || h.Status != "ok" || h.RegistryChecked {
 		t.Fatalf("offline verifier's health: %+v, %v", h, err)
+	}
+}
+
+// TestResultsInTheReadersLanguage: the checks' titles and reasons come in
+// the language ?lang= or Accept-Language asks for, with the codes, the
+// verdict and the evidence unchanged; /api/v1/messages gives the page its
+// words in that language.
+func TestResultsInTheReadersLanguage(t *testing.T) {
+	f := newFixture(t, 0)
+	verify := func(query, accept string) (verifier.Result, http.Header) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodPost, f.srv.URL+"/api/v1/verify"+query, bytes.NewReader(f.json))
+		req.Header.Set("Content-Type", "application/json")
+		if accept != "" {
+			req.Header.Set("Accept-Language", accept)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var res verifier.Result
+		if err := json.NewDecoder(resp.Body).Decode(&res); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s %s: %d %v", query, accept, resp.StatusCode, err)
+		}
+		return res, resp.Header
+	}
+	english, h := verify("", "")
+	if h.Get("Content-Language") != "en" {
+		t.Fatalf("Content-Language %q", h.Get("Content-Language"))
+	}
+	for _, tc := range []struct{ query, accept, want string }{
+		{"", "fr-FR,fr;q=0.9", "fr"},
+		{"", "de", "de"},
+		{"?lang=es", "fr", "es"},
+		{"?lang=ja", "ja", "en"},
+	} {
+		res, h := verify(tc.query, tc.accept)
+		if h.Get("Content-Language") != tc.want || !strings.Contains(h.Get("Vary"), "Accept-Language") {
+			t.Fatalf("%s %s: Content-Language %q, Vary %q", tc.query, tc.accept, h.Get("Content-Language"), h.Get("Vary"))
+		}
+		if res.Verdict != english.Verdict || len(res.Checks) != len(english.Checks) || res.Credential.Learner != english.Credential.Learner {
+			t.Fatalf("%s: the result changed with the language: %+v", tc.want, res)
+		}
+		for i, c := range res.Checks {
+			e := english.Checks[i]
+			if c.ID != e.ID || c.Status != e.Status || c.Detail != e.Detail {
+				t.Errorf("%s: check %d is %+v, in English %+v", tc.want, i, c, e)
+			}
+			// A title may read the same ("Confirmations" in French); a
+			// reason never does.
+			translated := c.Reason != e.Reason
+			if translated != (tc.want != "en") {
+				t.Errorf("%s: check %s reads %q: %q (English %q: %q)", tc.want, c.ID, c.Title, c.Reason, e.Title, e.Reason)
+			}
+		}
+	}
+
+	resp, err := http.Get(f.srv.URL + "/api/v1/messages?lang=de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var m struct {
+		Lang      string            `json:"lang"`
+		Languages []i18n.Language   `json:"languages"`
+		Messages  map[string]string `json:"messages"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&m); err != nil || m.Lang != "de" || len(m.Languages) < 4 ||
+		m.Messages["✓ Verified"] == "" || m.Messages["✓ Verified"] == "✓ Verified" {
+		t.Fatalf("messages: %v %s %v %q", err, m.Lang, m.Languages, m.Messages["✓ Verified"])
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/credseal/credseal/internal/httpx"
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/verifier"
 	"github.com/credseal/credseal/verifier/web"
@@ -127,6 +128,7 @@ func New(cfg VerifierConfig) *VerifierServer {
 	e.GET("/api/v1/health", func(c echo.Context) error {
 		return c.JSON(http.StatusOK, map[string]any{"status": "ok", "registryChecked": !cfg.Verifier.Offline()})
 	})
+	e.GET("/api/v1/messages", messages)
 	e.GET("/", s.asset("index.html", "text/html; charset=utf-8"))
 	e.GET("/app.js", s.asset("app.js", "text/javascript; charset=utf-8"))
 	e.GET("/app.css", s.asset("app.css", "text/css; charset=utf-8"))
@@ -190,13 +192,35 @@ func (s *VerifierServer) verify(c echo.Context) error {
 	if verifier.Detect(input) != verifier.KindCredseal {
 		// A Verifiable Credential or an OpenAttestation document: their
 		// chain look-ups, if any, follow the offline checks too.
-		return c.JSON(http.StatusOK, s.cfg.Verifier.VerifyBytes(ctx, input))
+		return localized(c, s.cfg.Verifier.VerifyBytes(ctx, input))
 	}
 	b, err := bundle.Parse(input)
 	if err != nil {
 		return httpx.Errorf(http.StatusBadRequest, CodeUnreadable, "this is not a readable credseal proof: %v", err)
 	}
-	return c.JSON(http.StatusOK, s.cfg.Verifier.Verify(ctx, b))
+	return localized(c, s.cfg.Verifier.Verify(ctx, b))
+}
+
+// localized answers a result in the language the request asks for: ?lang=,
+// else Accept-Language, else English.
+func localized(c echo.Context, r *verifier.Result) error {
+	lang := i18n.Match(c.QueryParam("lang"), c.Request().Header.Get("Accept-Language"))
+	if lang != "en" {
+		r.Localize(i18n.NewPrinter(lang))
+	}
+	c.Response().Header().Set("Content-Language", lang)
+	c.Response().Header().Add("Vary", "Accept-Language")
+	return c.JSON(http.StatusOK, r)
+}
+
+// messages answers the page's translations: the language ?lang= or
+// Accept-Language picks, the languages there are, and every message of the
+// page in that language (none for English, the page's own).
+func messages(c echo.Context) error {
+	lang := i18n.Match(c.QueryParam("lang"), c.Request().Header.Get("Accept-Language"))
+	c.Response().Header().Set("Content-Language", lang)
+	c.Response().Header().Add("Vary", "Accept-Language")
+	return c.JSON(http.StatusOK, map[string]any{"lang": lang, "languages": i18n.Languages(), "messages": i18n.Messages(lang)})
 }
 
 // decodeImage reads a QR image, from an image body or the multipart field

@@ -3,19 +3,38 @@
 // /api/v1/verify and shows the result. Every value shown is set with
 // textContent, never parsed as HTML, and control and bidirectional
 // formatting characters in it are shown as escapes, so a credential cannot
-// reorder or hide the text around it.
+// reorder or hide the text around it. The page's words come from the
+// server's catalogue (/api/v1/messages) in the reader's language.
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
+  // The reader's language and its messages (English → translation). The
+  // tables below hold English until loadLanguage translates them; t and tf
+  // translate when called.
+  let lang = "en";
+  let messages = {};
+  let languageReady = Promise.resolve();
   const marks = { pass: "✓", fail: "✗", warning: "!", pending: "…", "not-checked": "–" };
-  const statusWords = { pass: "passed", fail: "failed", warning: "warning", pending: "pending", "not-checked": "not checked" };
+  const statusWords = { pass: t("passed"), fail: t("failed"), warning: t("warning"), pending: t("pending"), "not-checked": t("not checked") };
   const headlines = {
-    "verified": "✓ Verified",
-    "pending": "… Pending: recorded, but too recently to rely on. Check again in a few minutes",
-    "not-verified": "✗ Not verified",
-    "incomplete": "! Not fully checked: try again later",
-    "offline-only": "– Not verified: this service checks no blockchain registry, and anyone can make a proof that passes its other checks",
+    "verified": t("✓ Verified"),
+    "pending": t("… Pending: recorded, but too recently to rely on. Check again in a few minutes"),
+    "not-verified": t("✗ Not verified"),
+    "incomplete": t("! Not fully checked: try again later"),
+    "offline-only": t("– Not verified: this service checks no blockchain registry, and anyone can make a proof that passes its other checks"),
   };
+
+  // Own keys only: a name from a bundle ("constructor") is not a message.
+  function t(english) { return Object.hasOwn(messages, english) && messages[english] || english; }
+  // tf translates a format and fills its %s and %d (or %[n]s) with args.
+  function tf(format, ...args) {
+    let next = 0;
+    return t(format).replace(/%(?:\[(\d+)\])?[sd]/g, (_, n) => {
+      const i = n ? Number(n) - 1 : next;
+      next = i + 1;
+      return String(args[i]);
+    });
+  }
 
   // shown makes a value safe to show as text: control characters and
   // bidirectional formatting characters become visible escapes.
@@ -26,20 +45,72 @@
 
   function busy(text) { $("busy").textContent = text; }
 
+  // loadLanguage fetches the catalogue of the language chosen with ?lang=
+  // (remembered in this browser) or, failing that, the browser's own, and
+  // translates the page. Without it, the page stays in English.
+  async function loadLanguage() {
+    let chosen = new URLSearchParams(location.search).get("lang");
+    try {
+      if (chosen) { localStorage.setItem("credseal-lang", chosen); } else { chosen = localStorage.getItem("credseal-lang"); }
+    } catch (e) { /* storage refused: the choice lasts for this page only */ }
+    let languages = [];
+    try {
+      // A slow catalogue must not hold the page: after 5 s it stays English.
+      const resp = await fetch("/api/v1/messages" + (chosen ? "?lang=" + encodeURIComponent(chosen) : ""), { signal: AbortSignal.timeout(5000) });
+      const m = await resp.json();
+      lang = m.lang || "en";
+      messages = m.messages || {};
+      languages = m.languages || [];
+    } catch (e) {
+      return;
+    }
+    document.documentElement.lang = lang;
+    for (const el of document.querySelectorAll("[data-i18n]")) { el.textContent = t(el.textContent.replace(/\s+/g, " ").trim()); }
+    for (const el of document.querySelectorAll("[aria-label]")) { el.setAttribute("aria-label", t(el.getAttribute("aria-label"))); }
+    for (const table of [statusWords, headlines, kinds]) {
+      for (const k of Object.keys(table)) { table[k] = t(table[k]); }
+    }
+    languageSwitch(languages);
+  }
+
+  // languageSwitch lists the languages, each named in itself, as links
+  // that reload the page in it.
+  function languageSwitch(languages) {
+    const nav = $("languages");
+    const list = nav.querySelector("ul");
+    list.replaceChildren();
+    for (const l of languages) {
+      const a = document.createElement("a");
+      a.href = "?lang=" + encodeURIComponent(l.tag) + location.hash;
+      a.lang = l.tag;
+      a.hreflang = l.tag;
+      a.textContent = l.name;
+      if (l.tag === lang) { a.setAttribute("aria-current", "true"); }
+      const li = document.createElement("li");
+      li.append(a);
+      list.append(li);
+    }
+    nav.hidden = languages.length < 2;
+  }
+
   async function verify(body, type) {
-    busy("Verifying…");
+    await languageReady;
+    busy(t("Verifying…"));
     try {
       const headers = type ? { "Content-Type": type } : {};
-      const resp = await fetch("/api/v1/verify", { method: "POST", body: body, headers: headers });
+      const resp = await fetch("/api/v1/verify?lang=" + encodeURIComponent(lang), { method: "POST", body: body, headers: headers });
       let data = null;
       try { data = await resp.json(); } catch (e) { /* not JSON */ }
       if (!resp.ok) {
-        showError((data && data.error && data.error.message) || ("The service answered " + resp.status + "."));
+        const e = (data && data.error) || {};
+        const words = errorText(e.code);
+        // The server's own message (English, technical) goes under ours.
+        showError(words || e.message || tf("The service answered %d.", resp.status), words ? e.message : "");
         return;
       }
       render(data);
     } catch (e) {
-      showError("The verification service could not be reached.");
+      showError(t("The verification service could not be reached."));
     } finally {
       busy("");
     }
@@ -49,7 +120,7 @@
     text = text.trim();
     const i = text.indexOf("#CS1:");
     if (i >= 0) { text = decodeURIComponent(text.slice(i + 1)); }
-    if (text === "") { showError("Nothing to verify: paste a proof or choose a file."); return; }
+    if (text === "") { showError(t("Nothing to verify: paste a proof or choose a file.")); return; }
     verify(text, text.startsWith("{") ? "application/json" : "text/plain");
   }
 
@@ -75,9 +146,9 @@
 
   // The kinds of credential the verifier reads, as the result names them.
   const kinds = {
-    "credseal": "credseal proof (anchored on a blockchain)",
-    "verifiable-credential": "Verifiable Credential (W3C; Open Badges 3.0)",
-    "openattestation": "OpenAttestation document",
+    "credseal": t("credseal proof (anchored on a blockchain)"),
+    "verifiable-credential": t("Verifiable Credential (W3C; Open Badges 3.0)"),
+    "openattestation": t("OpenAttestation document"),
   };
 
   function date(s) { return s ? s.split("T")[0] : ""; }
@@ -91,25 +162,28 @@
     const c = res.credential || {};
     const summary = $("summary");
     summary.replaceChildren();
-    row(summary, "Kind", kinds[res.kind] || kinds.credseal);
+    row(summary, t("Kind"), kinds[res.kind] || kinds.credseal);
     section.dataset.kind = res.kind || "credseal";
-    row(summary, "Learner", c.learner || "(not shown)");
-    row(summary, "Credential", c.title);
+    row(summary, t("Learner"), c.learner || t("(not shown)"));
+    row(summary, t("Credential"), c.title);
+    const claimed = () => {
+      if (c.claimedIssuer && c.claimedIssuer !== c.accreditedIssuer) { row(summary, t("Name in the credential"), tf("%s (as claimed)", c.claimedIssuer)); }
+    };
     if (c.accreditedIssuer && res.kind && res.kind !== "credseal") {
-      row(summary, "Issuer", c.accreditedIssuer + ", on this verifier's trust list");
-      if (c.claimedIssuer && c.claimedIssuer !== c.accreditedIssuer) { row(summary, "Name in the credential", c.claimedIssuer + " (as claimed)"); }
+      row(summary, t("Issuer"), tf("%s, on this verifier's trust list", c.accreditedIssuer));
+      claimed();
     } else if (c.accreditedIssuer) {
-      row(summary, "Issuer", c.accreditedIssuer + " (" + c.issuerDomain + "), as the registry accredits it");
-      if (c.claimedIssuer && c.claimedIssuer !== c.accreditedIssuer) { row(summary, "Name in the credential", c.claimedIssuer + " (as claimed)"); }
+      row(summary, t("Issuer"), tf("%s (%s), as the registry accredits it", c.accreditedIssuer, c.issuerDomain));
+      claimed();
     } else if (c.claimedIssuer) {
-      row(summary, "Issuer", c.claimedIssuer + " (as claimed by the credential: not confirmed by a registry)");
+      row(summary, t("Issuer"), tf("%s (as claimed by the credential: not confirmed by a registry)", c.claimedIssuer));
     }
-    row(summary, "Issued", date(c.validFrom));
-    row(summary, "Valid until", c.validUntil ? date(c.validUntil) : (c.validFrom && res.verdict !== "not-verified" ? "no end date" : ""));
+    row(summary, t("Issued"), date(c.validFrom));
+    row(summary, t("Valid until"), c.validUntil ? date(c.validUntil) : (c.validFrom && res.verdict !== "not-verified" ? t("no end date") : ""));
     if (c.hidden && c.hidden.length) {
-      row(summary, "Hidden by the holder", c.hidden.join(", "));
+      row(summary, t("Hidden by the holder"), c.hidden.map((h) => t(h)).join(", "));
     } else if (c.hiddenFields > 0) {
-      row(summary, "Hidden by the holder", c.hiddenFields + " field(s), not named (an older proof)");
+      row(summary, t("Hidden by the holder"), tf("%d field(s), not named (an older proof)", c.hiddenFields));
     }
     const list = $("checks");
     list.replaceChildren();
@@ -146,9 +220,22 @@
     verdict.focus({ preventScroll: true });
   }
 
-  function showError(message) {
-    render({ verdict: "not-verified", credential: {}, checks: [{ id: "format", title: "Readable proof", status: "fail", reason: message }] });
-    $("verdict").textContent = "✗ Could not read this proof";
+  // errorText says, in the reader's language, what an API error code
+  // means ("" for a code it does not know).
+  function errorText(code) {
+    switch (code) {
+      case "unreadable_proof": return t("This is not a proof this page can read: not a credseal proof, an Open Badge or an OpenAttestation document.");
+      case "no_qr_code": return t("No readable QR code was found in the image. Try a sharper photo, closer to the code.");
+      case "too_large": return t("This is too large to be a proof. Send a photo of the QR code, or the proof file itself.");
+      case "rate_limited": return t("Too many verifications from this connection. Wait a moment and try again.");
+      case "busy": return t("The service is busy reading other images. Try again in a moment.");
+    }
+    return "";
+  }
+
+  function showError(message, detail) {
+    render({ verdict: "not-verified", credential: {}, checks: [{ id: "format", title: t("Readable proof"), status: "fail", reason: message, detail: detail || "" }] });
+    $("verdict").textContent = t("✗ Could not read this proof");
   }
 
   // Camera: the native BarcodeDetector where there is one, else jsQR.
@@ -157,7 +244,7 @@
     try {
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
     } catch (e) {
-      showError("The camera is not available here. Upload a photo of the QR code instead.");
+      showError(t("The camera is not available here. Upload a photo of the QR code instead."));
       return;
     }
     const video = $("video");
@@ -223,7 +310,11 @@
     }).catch(() => {});
   }
 
+  // The handlers are in place before the catalogue arrives, so nothing
+  // dropped or pasted early is lost; a verification waits for it instead,
+  // to answer in the reader's language.
   document.addEventListener("DOMContentLoaded", () => {
+    languageReady = loadLanguage();
     offlineNotice();
     $("scan").addEventListener("click", scan);
     $("stop").addEventListener("click", stopCamera);

@@ -29,9 +29,13 @@ learners' seeds: hand them out privately.
 Where a QR code is larger than version 25 and the issuer has a portal
 (portal URL in its configuration), both certificates also carry a small
 print QR linking to the learner's bundle on the portal, for phones whose
-cameras cannot read the large one.`,
+cameras cannot read the large one.
+
+The certificates' own words (headings, labels, the verification note) are in
+--lang: English, French, German or Spanish.`,
 		Example: `  credseal export --out /tmp/export
-  credseal export --out /tmp/export --batch 3`,
+  credseal export --out /tmp/export --batch 3
+  credseal export --out /tmp/export-fr --lang fr`,
 		Args: cobra.NoArgs,
 	})
 }
@@ -40,17 +44,23 @@ type exportOptions struct {
 	dir   string
 	out   string
 	batch uint64
+	lang  string
 }
 
 func (o *exportOptions) flags(f *pflag.FlagSet) {
 	addIssuerDirFlag(f, &o.dir)
 	f.StringVarP(&o.out, "out", "o", "", "directory to write into (one subdirectory a batch)")
 	f.Uint64Var(&o.batch, "batch", 0, "export only this batch")
+	addLangFlag(f, &o.lang, "the certificates' own words (the credential's content stays as issued)")
 	_ = cobra.MarkFlagRequired(f, "out")
 }
 
 func (o *exportOptions) run(cmd *cobra.Command, _ []string) error {
 	ctx := cmd.Context()
+	lang, err := checkLang(o.lang)
+	if err != nil {
+		return err
+	}
 	return withIssuer(ctx, o.dir, false, func(e *issuerEnv) error {
 		var seqs []uint64
 		if o.batch != 0 {
@@ -88,7 +98,7 @@ func (o *exportOptions) run(cmd *cobra.Command, _ []string) error {
 			}
 			dir := filepath.Join(o.out, fmt.Sprintf("batch-%06d", seq))
 			update, finish := progress(cmd.ErrOrStderr(), len(b.Credentials), fmt.Sprintf("batch %d", seq))
-			m, err := issuer.Export(dir, b, issuer.ExportOptions{VerifierURL: e.cfg.VerifierURL, Certificates: true,
+			m, err := issuer.Export(dir, b, issuer.ExportOptions{VerifierURL: e.cfg.VerifierURL, Certificates: true, Lang: lang,
 				ClaimURL: e.claimURL, OpenBadges: badges, FirstSeq: stored.First, Progress: update})
 			finish()
 			if err != nil {

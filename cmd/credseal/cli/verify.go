@@ -7,10 +7,12 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/verifier"
 )
@@ -47,6 +49,10 @@ Every value from the credential is printed with control and bidirectional
 formatting characters escaped (\u202e, \x1b), so a forged bundle cannot
 rewrite the verdict on the terminal.
 
+The verdict, the checks and their reasons are printed in --lang (English,
+French, German or Spanish); --json keeps its keys and codes, with the
+titles and reasons in that language.
+
 Exit status: 0 verified, 1 a check failed, 2 ARG cannot be read, 3 nothing
 failed but some checks could not be made, 4 nothing failed but no registry
 was checked, 5 nothing failed but the record is not yet confirmed deeply
@@ -64,15 +70,21 @@ enough (try again later).`,
 
 type verifyOptions struct {
 	json bool
+	lang string
 	verifierFlags
 }
 
 func (o *verifyOptions) flags(f *pflag.FlagSet) {
 	f.BoolVar(&o.json, "json", false, "print the result as JSON")
+	addLangFlag(f, &o.lang, "the verdict, the checks and their reasons")
 	o.verifierFlags.flags(f)
 }
 
 func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
+	lang, err := checkLang(o.lang)
+	if err != nil {
+		return err
+	}
 	input, err := readVerifyInput(cmd.InOrStdin(), args[0])
 	if err != nil {
 		return badInput(err)
@@ -83,6 +95,12 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 	}
 	defer closeChain()
 	res := verifier.New(opts).VerifyBytes(cmd.Context(), input)
+	p := i18n.NewPrinter(lang)
+	if p.Lang != "en" {
+		// English is as the verifier wrote it, numbers ungrouped, as the
+		// API answers it.
+		res.Localize(p)
+	}
 	out := cmd.OutOrStdout()
 	if o.json {
 		js, err := json.MarshalIndent(res, "", "  ")
@@ -93,7 +111,7 @@ func (o *verifyOptions) run(cmd *cobra.Command, args []string) error {
 			return err
 		}
 	} else {
-		printResult(out, res)
+		printResult(out, res, p)
 	}
 	switch res.Verdict {
 	case verifier.Verified:
@@ -153,55 +171,66 @@ var marks = map[verifier.CheckStatus]string{
 }
 
 var headlines = map[verifier.Verdict]string{
-	verifier.Verified:            "✓ VERIFIED",
-	verifier.PendingConfirmation: "… PENDING: recorded on chain, not yet confirmed deeply enough; check again later",
-	verifier.OfflineOnly:         "– NOT VERIFIED: no registry was checked. The proof is consistent, but anyone can make such a proof",
-	verifier.NotVerified:         "✗ NOT VERIFIED",
-	verifier.Incomplete:          "! INCOMPLETE: some checks could not be made",
+	verifier.Verified:            T("✓ VERIFIED"),
+	verifier.PendingConfirmation: T("… PENDING: recorded on chain, not yet confirmed deeply enough; check again later"),
+	verifier.OfflineOnly:         T("– NOT VERIFIED: no registry was checked. The proof is consistent, but anyone can make such a proof"),
+	verifier.NotVerified:         T("✗ NOT VERIFIED"),
+	verifier.Incomplete:          T("! INCOMPLETE: some checks could not be made"),
 }
 
-// printResult prints a result for people. Every value from the credential
-// or the chain goes through safeText.
-func printResult(w io.Writer, r *verifier.Result) {
-	fmt.Fprintln(w, headlines[r.Verdict])
+// printResult prints a result for people, in p's language (the checks'
+// titles and reasons are already in it: Result.Localize). Every value
+// from the credential or the chain goes through safeText.
+func printResult(w io.Writer, r *verifier.Result, p i18n.Printer) {
+	fmt.Fprintln(w, p.T(headlines[r.Verdict]))
 	c := r.Credential
-	line := func(label, value string) {
+	type line struct{ label, value string }
+	var lines []line
+	add := func(label, value string) {
 		if value != "" {
-			fmt.Fprintf(w, "  %-11s %s\n", label, value)
+			lines = append(lines, line{p.T(label), value})
 		}
 	}
-	line("Kind", r.Kind.Label())
-	line("Learner", safeText(c.Learner))
-	line("Credential", safeText(c.Title))
+	add(T("Kind"), p.T(r.Kind.Label()))
+	add(T("Learner"), safeText(c.Learner))
+	add(T("Credential"), safeText(c.Title))
+	claimed := func() {
+		if c.ClaimedIssuer != "" && c.ClaimedIssuer != c.AccreditedIssuer {
+			lines = append(lines, line{"", p.Tf("the credential calls it \"%s\"", safeText(c.ClaimedIssuer))})
+		}
+	}
 	switch {
 	case c.AccreditedIssuer != "" && r.Kind != verifier.KindCredseal:
-		line("Issuer", fmt.Sprintf("%s, on this verifier's trust list", safeText(c.AccreditedIssuer)))
-		if c.ClaimedIssuer != "" && c.ClaimedIssuer != c.AccreditedIssuer {
-			line("", fmt.Sprintf("the credential calls it \"%s\"", safeText(c.ClaimedIssuer)))
-		}
+		add(T("Issuer"), p.Tf("%s, on this verifier's trust list", safeText(c.AccreditedIssuer)))
+		claimed()
 	case c.AccreditedIssuer != "":
-		line("Issuer", fmt.Sprintf("%s (%s), as the registry accredits it", safeText(c.AccreditedIssuer), safeText(c.IssuerDomain)))
-		if c.ClaimedIssuer != c.AccreditedIssuer {
-			line("", fmt.Sprintf("the credential calls it \"%s\"", safeText(c.ClaimedIssuer)))
-		}
+		add(T("Issuer"), p.Tf("%s (%s), as the registry accredits it", safeText(c.AccreditedIssuer), safeText(c.IssuerDomain)))
+		claimed()
 	case c.ClaimedIssuer != "":
-		line("Issuer", fmt.Sprintf("not confirmed by a registry; the credential claims \"%s\"", safeText(c.ClaimedIssuer)))
+		add(T("Issuer"), p.Tf("not confirmed by a registry; the credential claims \"%s\"", safeText(c.ClaimedIssuer)))
 	}
-	line("Valid from", safeText(c.ValidFrom))
+	add(T("Valid from"), safeText(c.ValidFrom))
 	if c.ValidFrom != "" && c.ValidUntil == "" && r.Verdict != verifier.NotVerified {
-		line("Valid until", "no end date")
+		add(T("Valid until"), p.T("no end date"))
 	} else {
-		line("Valid until", safeText(c.ValidUntil))
+		add(T("Valid until"), safeText(c.ValidUntil))
 	}
 	switch {
 	case len(c.Hidden) > 0:
 		hidden := make([]string, len(c.Hidden))
 		for i, h := range c.Hidden {
-			hidden[i] = safeText(h)
+			hidden[i] = safeText(p.T(h))
 		}
-		line("Hidden", strings.Join(hidden, ", "))
+		add(T("Hidden"), strings.Join(hidden, ", "))
 	case c.HiddenCount > 0:
-		line("Hidden", fmt.Sprintf("%d field(s), not named (a version 1 proof)", c.HiddenCount))
+		add(T("Hidden"), p.Tf("%d field(s), not named (a version 1 proof)", c.HiddenCount))
+	}
+	width := 0
+	for _, l := range lines {
+		width = max(width, utf8.RuneCountInString(l.label))
+	}
+	for _, l := range lines {
+		fmt.Fprintf(w, "  %s%s %s\n", l.label, strings.Repeat(" ", width-utf8.RuneCountInString(l.label)), l.value)
 	}
 	fmt.Fprintln(w)
 	for _, ch := range r.Checks {

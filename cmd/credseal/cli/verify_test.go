@@ -96,6 +96,35 @@ func TestHomeMadeBundleExitsNonZeroOffline(t *testing.T) {
 	}
 }
 
+// TestVerifyInOtherLanguages: --lang prints the verdict, labels and
+// reasons in that language, whatever case or region it is given in, with
+// the exit code unchanged; a language credseal does not speak is refused,
+// naming those it does.
+func TestVerifyInOtherLanguages(t *testing.T) {
+	doc := `{"type":["VerifiableCredential"],"issuer":{"id":"x","name":"Uni","url":"https://uni.example"},` +
+		`"validFrom":"2020-01-01T00:00:00Z","validUntil":null,"credentialSubject":{"name":"Ada","achievement":{"name":"BSc"}}}`
+	file := forge(t, doc)
+	for lang, want := range map[string][]string{
+		"fr":    {"– NON VÉRIFIÉ", "Apprenant", "Contenu cohérent"},
+		"DE-at": {"– NICHT VERIFIZIERT", "Lernende Person"},
+		"es":    {"– NO VERIFICADO", "Estudiante"},
+	} {
+		out, err := run(t, "verify", "--offline", "--lang", lang, file)
+		if exitCode(err) != ExitOffline {
+			t.Fatalf("--lang %s: exit %d (%v)\n%s", lang, exitCode(err), err, out)
+		}
+		for _, w := range want {
+			if !strings.Contains(out, w) {
+				t.Errorf("--lang %s: output lacks %q:\n%s", lang, w, out)
+			}
+		}
+	}
+	out, err := run(t, "verify", "--offline", "--lang", "pt", file)
+	if exitCode(err) != ExitBadInput || err == nil || !strings.Contains(err.Error(), "en, de, es, fr") {
+		t.Fatalf("--lang pt: exit %d (%v)\n%s", exitCode(err), err, out)
+	}
+}
+
 func TestDisclose(t *testing.T) {
 	dir := issueCohort(t)
 	full := filepath.Join(dir, "0001-asa-lindqvist.credseal.json")

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/credseal/credseal/internal/i18n"
 	"github.com/credseal/credseal/issuer"
 	"github.com/credseal/credseal/pkg/bundle"
 	"github.com/credseal/credseal/pkg/chain/chaintest"
@@ -354,7 +355,7 @@ func TestIssuerShownIsTheRegistrys(t *testing.T) {
 		t.Fatalf("%s %+v", res.Verdict, res.Credential)
 	}
 	var out strings.Builder
-	printResult(&out, res)
+	printResult(&out, res, i18n.NewPrinter("en"))
 	if !strings.Contains(out.String(), "Issuer      Université de Lumière (registrar.example.edu), as the registry accredits it") ||
 		!strings.Contains(out.String(), `the credential calls it "Harvard University"`) {
 		t.Fatalf("printed:\n%s", out.String())
