@@ -72,12 +72,18 @@ func TestPagesInEveryLanguage(t *testing.T) {
 			from = "de"
 		}
 
-		// The verifier page.
-		if err := chromedp.Do(ctx, chromedp.Navigate(site.verifier+"/?lang="+from), chromedp.WaitReady(chromedp.ID("drop"))); err != nil {
-			t.Fatal(err)
+		// switchPage opens url in from and clicks lang in its switch.
+		switchPage := func(url string, ready chromedp.CSS) {
+			t.Helper()
+			if err := chromedp.Do(ctx, chromedp.Navigate(url+"?lang="+from), chromedp.WaitReady(ready)); err != nil {
+				t.Fatal(err)
+			}
+			pageLang(from)
+			choose(lang)
 		}
-		pageLang(from)
-		choose(lang)
+
+		// The verifier page.
+		switchPage(site.verifier+"/", chromedp.CSS("#drop"))
 		if h1 := text("h1"); h1 != tr("Verify a credential") {
 			t.Errorf("%s: verifier heading %q", lang, h1)
 		}
@@ -92,11 +98,7 @@ func TestPagesInEveryLanguage(t *testing.T) {
 		}
 
 		// The portal and its certificate, switched on the portal.
-		if err := chromedp.Do(ctx, chromedp.Navigate(site.claim+"?lang="+from), chromedp.WaitReady(chromedp.CSS("main"))); err != nil {
-			t.Fatal(err)
-		}
-		pageLang(from)
-		choose(lang)
+		switchPage(site.claim, chromedp.CSS("main"))
 		if got := text("main h2"); got != tr("Download") {
 			t.Errorf("%s: portal heading %q", lang, got)
 		}
