@@ -81,6 +81,9 @@ type ExportOptions struct {
 	Lang string
 	// ClaimURL, when set, gives each credential's portal link for the manifest.
 	ClaimURL func(id string) string
+	// PrintURL, when set, gives each credential's print link (Service.PrintPath
+	// under the portal), which certificates offer where their QR code is large.
+	PrintURL func(id string) string
 	// OpenBadges, when set, writes each credential's signed Open Badges 3.0
 	// form too; FirstSeq is the batch's first credential's sequence number,
 	// which places each in its status list.
@@ -252,16 +255,16 @@ func exportOne(dir string, b *Batch, i int, opts ExportOptions) (ManifestEntry, 
 }
 
 // writeCertificates writes a learner's HTML and PDF certificates and names
-// them in e. Where the QR code is large and the learner has a claim link,
-// both also offer the print QR: a link to the bundle on the portal.
+// them in e. Where the QR code is large and there is a portal, both also
+// offer the print QR: the credential's print link.
 func writeCertificates(dir, stem string, e *ManifestEntry, doc *credential.Document, bun *bundle.Bundle, qr bundle.QR, opts ExportOptions) error {
 	d := CertificateData{Document: doc, QRPNG: qr.PNG, VerifyURL: opts.VerifierURL, Lang: opts.Lang}
 	if a := bun.Anchor; a != nil {
 		d.Status = AnchorStatus(i18n.NewPrinter(d.lang()), a)
 	}
 	link := ""
-	if e.ClaimURL != "" {
-		link = e.ClaimURL + "/bundle.json"
+	if opts.PrintURL != nil {
+		link = opts.PrintURL(doc.ID)
 	}
 	var err error
 	if d.PrintQRPNG, err = PrintQR(qr.Version, link); err != nil {

@@ -134,7 +134,7 @@ func pick(t testing.TB, docs []*credential.Document, names ...string) []*credent
 }
 
 // TestCertificatePrintQR: a credential whose self-contained QR code passes
-// version 25 gets a second, small QR code linking to its bundle, in the HTML
+// version 25 gets a second, small QR code, its print link, in the HTML
 // and the PDF certificate; a smaller one does not. Both QR codes read back
 // from the rendered page.
 func TestCertificatePrintQR(t *testing.T) {
@@ -145,8 +145,11 @@ func TestCertificatePrintQR(t *testing.T) {
 	large.Subject.Achievement.Description = randomWords(120) // text that compresses little
 	b := buildBatch(t, []*credential.Document{&small, &large})
 	out := filepath.Join(t.TempDir(), "cohort")
-	claim := func(id string) string { return "https://portal.example.edu/claim/" + strings.Repeat("t", 43) }
-	m, err := Export(out, b, ExportOptions{VerifierURL: "https://verify.example.edu/", Certificates: true, ClaimURL: claim})
+	claim := func(id string) string { return "https://portal.example.edu/claim/" + strings.Repeat("t", 22) }
+	printLink := func(id string) string {
+		return "https://portal.example.edu/print/" + id + "/" + strings.Repeat("p", 22)
+	}
+	m, err := Export(out, b, ExportOptions{VerifierURL: "https://verify.example.edu/", Certificates: true, ClaimURL: claim, PrintURL: printLink})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,7 +179,7 @@ func TestCertificatePrintQR(t *testing.T) {
 		}
 		if wantPrint {
 			x, y := pdfRight+(pdfQR-pdfPrintQR)/2, pdfTop+pdfQR+12
-			if got, link := qrInPDF(t, path, x, y, pdfPrintQR), e.ClaimURL+"/bundle.json"; got != link {
+			if got, link := qrInPDF(t, path, x, y, pdfPrintQR), printLink(e.ID); got != link {
 				t.Errorf("%s: the print QR reads %q, want %q", e.PDF, got, link)
 			}
 		}

@@ -77,12 +77,44 @@ func validTokenName(name string) bool {
 // ClaimToken is the learner's claim token for a credential: 128 bits of
 // HMAC-SHA256 under the issuer's token key, so it is unguessable, only its
 // hash is stored, and the issuer can show it again (export) without keeping it.
-func (s *Service) ClaimToken(id string) string {
+func (s *Service) ClaimToken(id string) string { return s.derivedToken("credseal/claim/v1", id) }
+
+// PrintPath is the path, under the portal, of a credential's print link:
+// /print/{id, base64url}/{token}. A printed certificate carries it (the
+// print QR) for phones that cannot read the large code, so it opens only
+// the bundle as that certificate shows it, never the learner's claim page.
+// Its token is an HMAC under the token key like the claim token, for
+// another purpose, so neither gives the other. "" without a token key.
+func (s *Service) PrintPath(id string) string {
+	tok := s.printToken(id)
+	if tok == "" {
+		return ""
+	}
+	return "/print/" + base64.RawURLEncoding.EncodeToString([]byte(id)) + "/" + tok
+}
+
+// PrintLinkID returns the credential id of a print link's two parts, or
+// false when they do not belong together.
+func (s *Service) PrintLinkID(encodedID, token string) (string, bool) {
+	id, err := base64.RawURLEncoding.DecodeString(encodedID)
+	if err != nil || len(id) == 0 || len(id) > 1024 {
+		return "", false
+	}
+	want := s.printToken(string(id))
+	return string(id), want != "" && hmac.Equal([]byte(want), []byte(token))
+}
+
+func (s *Service) printToken(id string) string { return s.derivedToken("credseal/print/v1", id) }
+
+// derivedToken is 128 bits of HMAC-SHA256 under the token key over the
+// purpose, a NUL byte and the credential id, in unpadded base64url; ""
+// without a token key. Each purpose gives tokens unrelated to the others'.
+func (s *Service) derivedToken(purpose, id string) string {
 	if s.cfg.TokenKey == nil {
 		return ""
 	}
 	m := hmac.New(sha256.New, s.cfg.TokenKey)
-	m.Write([]byte("credseal/claim/v1\x00" + id))
+	m.Write([]byte(purpose + "\x00" + id))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:16])
 }
 

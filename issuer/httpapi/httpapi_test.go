@@ -3,8 +3,10 @@ package httpapi_test
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"log/slog"
@@ -690,4 +692,83 @@ func qrVersion(t *testing.T, js []byte) int {
 		t.Fatal(err)
 	}
 	return q.Version
+}
+
+// TestPrintLink plays whoever holds a printed certificate: its print QR
+// opens the bundle as the certificate shows it (the identifier hidden, the
+// description shown),
+// and nothing else of the learner's. The print link is not the claim link,
+// its token opens no claim page, a token fits one credential only, and a
+// revoked credential's print link answers 410.
+func TestPrintLink(t *testing.T) {
+	// A verifier link makes the QR codes large enough for print QRs.
+	e := newEnvWith(t, httpapi.IssuerConfig{VerifierURL: "https://verify.example.edu/"})
+	printQR := regexp.MustCompile(`class="printqr"><img[^>]* src="data:image/png;base64,([^"]+)"`)
+	doc := (*credential.Document)(nil)
+	for i, d := range e.docs {
+		_, page := e.do(t, "GET", e.claimPath(i)+"/certificate", "", "", nil)
+		m := printQR.FindSubmatch(page)
+		if m == nil {
+			continue
+		}
+		png, err := base64.StdEncoding.DecodeString(html.UnescapeString(string(m[1])))
+		if err != nil {
+			t.Fatal(err)
+		}
+		link, err := bundle.DecodeQRImage(png)
+		if want := "https://portal.example" + e.svc.PrintPath(d.ID); err != nil || link != want {
+			t.Fatalf("%s: the print QR reads %q (%v), want %q", d.Subject.Name, link, err, want)
+		}
+		if doc == nil && d.Subject.Identifier != "" {
+			doc = d
+		}
+	}
+	if doc == nil {
+		t.Fatal("no certificate with a print QR and an identifier: the test needs one")
+	}
+
+	path := e.svc.PrintPath(doc.ID)
+	claimToken := e.svc.ClaimToken(doc.ID)
+	if !strings.HasPrefix(path, "/print/") || strings.Contains(path, claimToken) {
+		t.Fatalf("print path %q (claim token %s)", path, claimToken)
+	}
+	resp, js := e.do(t, "GET", path, "", "", nil)
+	if resp.StatusCode != 200 || resp.Header.Get("Cache-Control") != "no-store" {
+		t.Fatalf("print link: %d %s", resp.StatusCode, js)
+	}
+	b, err := bundle.Parse(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(js), doc.Subject.Identifier) || !strings.Contains(string(js), doc.Subject.Name) ||
+		!slices.Contains(credential.HiddenMembers(b.Disclosure), "student number or e-mail (identifier)") ||
+		doc.Subject.Achievement.Description != "" && !strings.Contains(string(js), doc.Subject.Achievement.Description) {
+		t.Fatalf("the print bundle shows the identifier or lacks the name: %s", js)
+	}
+	checkBundle(t, b)
+
+	parts := strings.Split(path, "/") // "", "print", id, token
+	other := strings.Split(e.svc.PrintPath(e.docs[0].ID), "/")
+	if other[2] == parts[2] {
+		other = strings.Split(e.svc.PrintPath(e.docs[len(e.docs)-1].ID), "/")
+	}
+	for _, p := range []string{
+		"/print/" + parts[2] + "/" + other[3],           // another credential's token
+		"/print/" + other[2] + "/" + parts[3],           // another credential, this token
+		"/print/" + parts[2] + "/" + claimToken,         // the claim token
+		"/print/" + parts[2] + "/" + parts[3][1:] + "A", // altered
+		"/print/" + parts[2] + "!/" + parts[3],          // not base64
+		"/claim/" + parts[3],                            // the print token as a claim token
+		"/claim/" + parts[3] + "/bundle.json",
+	} {
+		if resp, body := e.do(t, "GET", p, "", "", nil); resp.StatusCode != 404 || strings.Contains(string(body), doc.Subject.Name) {
+			t.Errorf("%s: %d %s", p, resp.StatusCode, body)
+		}
+	}
+	if _, err := e.svc.Revoke(ctx, doc.ID, 1); err != nil {
+		t.Fatal(err)
+	}
+	if resp, body := e.do(t, "GET", path, "", "", nil); resp.StatusCode != 410 {
+		t.Fatalf("revoked print link: %d %s", resp.StatusCode, body)
+	}
 }

@@ -164,14 +164,54 @@ func (s *IssuerServer) claimedBundle(c echo.Context) (*issuer.StoredCredential, 
 	if err != nil {
 		return nil, nil, err
 	}
+	b, err := s.finalBundle(c, r)
+	return r, b, err
+}
+
+// finalBundle is r's bundle, once r is anchored and final and while it is
+// not revoked.
+func (s *IssuerServer) finalBundle(c echo.Context, r *issuer.StoredCredential) (*bundle.Bundle, error) {
 	if r.Revoked != 0 {
-		return nil, nil, httpx.Errorf(http.StatusGone, CodeRevoked, "revoked: %s", bundle.RevocationReason(r.Revoked))
+		return nil, httpx.Errorf(http.StatusGone, CodeRevoked, "revoked: %s", bundle.RevocationReason(r.Revoked))
 	}
 	if r.State != issuer.Final {
-		return nil, nil, httpx.Errorf(http.StatusConflict, CodeNotAnchored, "not anchored and final yet")
+		return nil, httpx.Errorf(http.StatusConflict, CodeNotAnchored, "not anchored and final yet")
 	}
-	b, err := s.cfg.Service.Bundle(c.Request().Context(), r)
-	return r, b, err
+	return s.cfg.Service.Bundle(c.Request().Context(), r)
+}
+
+// notOnCertificate are the hideable fields a certificate does not print.
+var notOnCertificate = []string{"/credentialSubject/identifier", "/credentialSubject/achievement/criteria", "/credentialSubject/achievement/id"}
+
+// printBundle answers a print link (issuer.Service.PrintPath): the bundle
+// as the full certificate shows it, what it does not print hidden (the
+// learner's identifier above all). It opens nothing else of the learner's.
+func (s *IssuerServer) printBundle(c echo.Context) error {
+	id, ok := s.cfg.Service.PrintLinkID(c.Param("id"), c.Param("token"))
+	if !ok {
+		return echo.ErrNotFound
+	}
+	r, err := s.cfg.Service.Store().Credential(c.Request().Context(), id)
+	if err != nil {
+		return echo.ErrNotFound
+	}
+	b, err := s.finalBundle(c, r)
+	if err != nil {
+		return err
+	}
+	var hide []string
+	fields := r.Document.Fields()
+	for _, p := range notOnCertificate {
+		if slices.ContainsFunc(fields, func(f credential.Field) bool { return hasPrefix(f.Pointer, p) }) {
+			hide = append(hide, p)
+		}
+	}
+	if len(hide) > 0 {
+		if b.Credential, b.Disclosure, err = credential.Hide(b.Credential, b.Disclosure, hide...); err != nil {
+			return fmt.Errorf("print bundle: %w", err)
+		}
+	}
+	return attachJSON(c, b, fileStem(r)+".credseal.json")
 }
 
 func (s *IssuerServer) claimBundle(c echo.Context) error {
@@ -227,10 +267,10 @@ func (s *IssuerServer) claimCertificate(c echo.Context) error {
 	}
 	p := printer(c)
 	d := issuer.CertificateData{Document: r.Document, QRPNG: q.PNG, VerifyURL: s.cfg.VerifierURL, Status: issuer.AnchorStatus(p, b.Anchor), Lang: p.Lang}
-	// The print QR links to the full bundle: fine on the full certificate,
-	// which shows what the bundle holds but the identifier.
-	if s.cfg.PortalURL != "" {
-		if d.PrintQRPNG, err = issuer.PrintQR(q.Version, s.cfg.PortalURL+"/claim/"+c.Param("token")+"/bundle.json"); err != nil {
+	// The print QR is the print link: what this certificate shows, and not
+	// the claim link, which the printed page would hand to every reader.
+	if path := s.cfg.Service.PrintPath(r.ID); s.cfg.PortalURL != "" && path != "" {
+		if d.PrintQRPNG, err = issuer.PrintQR(q.Version, s.cfg.PortalURL+path); err != nil {
 			return err
 		}
 	}
@@ -246,8 +286,8 @@ func (s *IssuerServer) claimCertificate(c echo.Context) error {
 
 // claimDisclose returns the bundle with the chosen fields hidden, or with
 // format=pdf the PDF certificate of that disclosed copy: its own QR code,
-// none of the hidden values, and no print QR (whose link opens the full
-// bundle).
+// none of the hidden values, and no print QR (whose link opens what the
+// full certificate shows).
 func (s *IssuerServer) claimDisclose(c echo.Context) error {
 	r, b, err := s.claimedBundle(c)
 	if err != nil {
@@ -342,7 +382,7 @@ func render(c echo.Context, status int, name string, data map[string]any) error 
 // portalError answers the errors of the portal's paths, and of /, with
 // errorPage rather than JSON.
 func (s *IssuerServer) portalError(c echo.Context, status int) bool {
-	if p := c.Request().URL.Path; !strings.HasPrefix(p, "/claim") && p != "/" {
+	if p := c.Request().URL.Path; !strings.HasPrefix(p, "/claim") && !strings.HasPrefix(p, "/print/") && p != "/" {
 		return false
 	}
 	s.errorPage(c, status)

@@ -112,6 +112,8 @@ func New(cfg IssuerConfig) *IssuerServer {
 	portal.GET("/:token/qr.png", s.claimQR)
 	portal.GET("/:token/certificate", s.claimCertificate)
 	portal.POST("/:token/disclose", s.claimDisclose, httpx.BodyLimit(16<<10))
+	// A printed certificate's link: the bundle it shows, nothing else.
+	e.GET("/print/:id/:token", s.printBundle, httpx.SecurityHeaders(portalCSP, "Cache-Control", "no-store"))
 	e.GET("/assets/portal.css", s.portalCSS)
 	if cfg.OpenBadges != nil {
 		portal.GET("/:token/openbadge.json", s.claimOpenBadge)

@@ -99,7 +99,7 @@ func (o *exportOptions) run(cmd *cobra.Command, _ []string) error {
 			dir := filepath.Join(o.out, fmt.Sprintf("batch-%06d", seq))
 			update, finish := progress(cmd.ErrOrStderr(), len(b.Credentials), fmt.Sprintf("batch %d", seq))
 			m, err := issuer.Export(dir, b, issuer.ExportOptions{VerifierURL: e.cfg.VerifierURL, Certificates: true, Lang: lang,
-				ClaimURL: e.claimURL, OpenBadges: badges, FirstSeq: stored.First, Progress: update})
+				ClaimURL: e.claimURL, PrintURL: e.printURL, OpenBadges: badges, FirstSeq: stored.First, Progress: update})
 			finish()
 			if err != nil {
 				return err

@@ -189,6 +189,15 @@ func (e *issuerEnv) claimURL(id string) string {
 	return e.cfg.PortalURL + "/claim/" + e.svc.ClaimToken(id)
 }
 
+// printURL is a credential's print link, or "" without a portal URL.
+func (e *issuerEnv) printURL(id string) string {
+	path := e.svc.PrintPath(id)
+	if e.cfg.PortalURL == "" || path == "" {
+		return ""
+	}
+	return e.cfg.PortalURL + path
+}
+
 // newTokenKey writes the secret that claim tokens derive from.
 func newTokenKey(dir string) error {
 	key := make([]byte, 32)
