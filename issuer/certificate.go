@@ -122,7 +122,7 @@ var certificateTemplates = i18n.NewTemplates(template.Must(template.New("certifi
 // WriteCertificate renders a printable HTML certificate (A4 landscape print
 // CSS, the QR code inline). Every value is HTML-escaped.
 func WriteCertificate(w io.Writer, d CertificateData) error {
-	t, p, err := certificateTemplates.In(d.lang())
+	t, p, err := certificateTemplates.In(d.Lang)
 	if err != nil {
 		return err
 	}
@@ -136,12 +136,4 @@ func WriteCertificate(w io.Writer, d CertificateData) error {
 // AnchorStatus is what a certificate says of its anchor, in p's language.
 func AnchorStatus(p i18n.Printer, a *bundle.Anchor) string {
 	return p.Tf("Anchored on chain %d in block %d.", i18n.ID(a.ChainID), i18n.ID(a.Block))
-}
-
-// lang is the certificate's language, English when none is set.
-func (d CertificateData) lang() string {
-	if d.Lang == "" {
-		return "en"
-	}
-	return d.Lang
 }

@@ -260,7 +260,7 @@ func exportOne(dir string, b *Batch, i int, opts ExportOptions) (ManifestEntry, 
 func writeCertificates(dir, stem string, e *ManifestEntry, doc *credential.Document, bun *bundle.Bundle, qr bundle.QR, opts ExportOptions) error {
 	d := CertificateData{Document: doc, QRPNG: qr.PNG, VerifyURL: opts.VerifierURL, Lang: opts.Lang}
 	if a := bun.Anchor; a != nil {
-		d.Status = AnchorStatus(i18n.NewPrinter(d.lang()), a)
+		d.Status = AnchorStatus(i18n.NewPrinter(d.Lang), a)
 	}
 	link := ""
 	if opts.PrintURL != nil {

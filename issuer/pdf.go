@@ -75,11 +75,13 @@ type pdfCert struct {
 	pdf   *fpdf.Fpdf
 	added map[*pdfFace]bool // the faces registered with pdf
 	y     float64           // the top of the next line in the left column
+	tr    i18n.Printer      // the certificate's own words
 }
 
 func (p *pdfCert) render(d CertificateData) {
 	doc, a := d.Document, d.Document.Subject.Achievement
-	tr := i18n.NewPrinter(d.lang())
+	p.tr = i18n.NewPrinter(d.Lang)
+	tr := p.tr
 	f := p.pdf
 	f.SetAutoPageBreak(false, 0)
 	f.SetCompression(true)
@@ -112,12 +114,13 @@ func (p *pdfCert) render(d CertificateData) {
 	p.field(tr.T("Valid from"), pdfDate(doc.ValidFrom))
 	p.field(tr.T("Valid until"), pdfDate(doc.ValidUntil))
 	p.field(tr.T("Credential"), doc.ID)
-	p.foot(d, tr)
+	p.foot(d)
 }
 
 // foot writes the verification note, the verifier's URL, the status and
 // what the holder withheld: at the foot of the page when they fit there.
-func (p *pdfCert) foot(d CertificateData, tr i18n.Printer) {
+func (p *pdfCert) foot(d CertificateData) {
+	tr := p.tr
 	small, link := pdfStyle{9, false, pdfMuted}, pdfStyle{9, false, pdfBlue}
 	type para struct {
 		text string
@@ -193,7 +196,7 @@ func (p *pdfCert) qrColumn(d CertificateData) {
 	f.RegisterImageOptionsReader("printqr", fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(d.PrintQRPNG))
 	f.ImageOptions("printqr", pdfRight+(pdfQR-pdfPrintQR)/2, y, pdfPrintQR, pdfPrintQR, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	st := pdfStyle{7.5, false, pdfMuted}
-	for i, line := range p.wrap(i18n.Translate(d.lang(), PrintQRLabel), pdfQR, st) {
+	for i, line := range p.wrap(p.tr.T(PrintQRLabel), pdfQR, st) {
 		p.line(pdfRight, y+pdfPrintQR+2+float64(i)*st.lineHeight(), line, st)
 	}
 }

@@ -128,15 +128,11 @@ func ReasonText(code uint8) string { return bundle.RevocationReason(code) }
 // reasonText is ReasonText as a text to translate: the catalogues hold
 // every reason bundle.RevocationReason names.
 func reasonText(code uint8) text {
-	r := bundle.RevocationReason(code)
-	if r == fmt.Sprintf(unknownReason, code) {
-		return say(unknownReason, code)
+	if r, ok := bundle.KnownRevocationReason(code); ok {
+		return text{format: r}
 	}
-	return text{format: r}
+	return text{format: bundle.UnknownRevocationReason, args: []any{code}}
 }
-
-// unknownReason is how pkg/bundle names a code it does not know.
-const unknownReason = "reason code %d"
 
 // chainChecks runs anchored, confirmations, issuer and revocation against
 // the trusted registries.

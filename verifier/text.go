@@ -141,9 +141,9 @@ func MessageKeys() []string {
 	for _, t := range titles {
 		keys = append(keys, t)
 	}
-	keys = append(keys, unknownReason, KindCredseal.Label(), KindVC.Label(), KindOpenAttestation.Label())
+	keys = append(keys, bundle.UnknownRevocationReason, KindCredseal.Label(), KindVC.Label(), KindOpenAttestation.Label())
 	for code := range 256 {
-		if r := bundle.RevocationReason(uint8(code)); r != fmt.Sprintf(unknownReason, code) && !slices.Contains(keys, r) {
+		if r, ok := bundle.KnownRevocationReason(uint8(code)); ok && !slices.Contains(keys, r) {
 			keys = append(keys, r)
 		}
 	}

@@ -147,11 +147,10 @@ func stateText(s issuer.State) string {
 
 // revocationText is a revocation reason in the learner's language.
 func revocationText(p i18n.Printer, code uint8) string {
-	r := bundle.RevocationReason(code)
-	if r == fmt.Sprintf("reason code %d", code) {
-		return p.Tf("reason code %d", code)
+	if r, ok := bundle.KnownRevocationReason(code); ok {
+		return p.T(r)
 	}
-	return p.T(r)
+	return p.Sprintf(bundle.UnknownRevocationReason, code)
 }
 
 func hasPrefix(p, prefix string) bool {

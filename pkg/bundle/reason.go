@@ -12,10 +12,21 @@ var revocationReasons = map[uint8]string{
 	5: "issuer's key compromised",
 }
 
+// UnknownRevocationReason is how RevocationReason names a code it does
+// not know (a format with the code as its one argument).
+const UnknownRevocationReason = "reason code %d"
+
 // RevocationReason describes a revocation reason code.
 func RevocationReason(code uint8) string {
-	if s, ok := revocationReasons[code]; ok {
+	if s, ok := KnownRevocationReason(code); ok {
 		return s
 	}
-	return fmt.Sprintf("reason code %d", code)
+	return fmt.Sprintf(UnknownRevocationReason, code)
+}
+
+// KnownRevocationReason is the description of a code credseal names, and
+// false for any other.
+func KnownRevocationReason(code uint8) (string, bool) {
+	s, ok := revocationReasons[code]
+	return s, ok
 }

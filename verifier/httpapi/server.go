@@ -204,12 +204,9 @@ func (s *VerifierServer) verify(c echo.Context) error {
 // localized answers a result in the language the request asks for: ?lang=,
 // else Accept-Language, else English.
 func localized(c echo.Context, r *verifier.Result) error {
-	lang := i18n.Match(c.QueryParam("lang"), c.Request().Header.Get("Accept-Language"))
-	if lang != "en" {
+	if lang := requestLanguage(c); lang != "en" {
 		r.Localize(i18n.NewPrinter(lang))
 	}
-	c.Response().Header().Set("Content-Language", lang)
-	c.Response().Header().Add("Vary", "Accept-Language")
 	return c.JSON(http.StatusOK, r)
 }
 
@@ -217,10 +214,17 @@ func localized(c echo.Context, r *verifier.Result) error {
 // Accept-Language picks, the languages there are, and every message of the
 // page in that language (none for English, the page's own).
 func messages(c echo.Context) error {
+	lang := requestLanguage(c)
+	return c.JSON(http.StatusOK, map[string]any{"lang": lang, "languages": i18n.Languages(), "messages": i18n.Messages(lang)})
+}
+
+// requestLanguage is the language a request asks for (?lang=, else
+// Accept-Language, else English), which the answer names in its headers.
+func requestLanguage(c echo.Context) string {
 	lang := i18n.Match(c.QueryParam("lang"), c.Request().Header.Get("Accept-Language"))
 	c.Response().Header().Set("Content-Language", lang)
 	c.Response().Header().Add("Vary", "Accept-Language")
-	return c.JSON(http.StatusOK, map[string]any{"lang": lang, "languages": i18n.Languages(), "messages": i18n.Messages(lang)})
+	return lang
 }
 
 // decodeImage reads a QR image, from an image body or the multipart field

@@ -225,20 +225,26 @@ func printResult(w io.Writer, r *verifier.Result, p i18n.Printer) {
 	case c.HiddenCount > 0:
 		add(T("Hidden"), p.Tf("%d field(s), not named (a version 1 proof)", c.HiddenCount))
 	}
+	// Columns as wide as their longest entry in this language (fmt pads
+	// by runes).
 	width := 0
 	for _, l := range lines {
 		width = max(width, utf8.RuneCountInString(l.label))
 	}
 	for _, l := range lines {
-		fmt.Fprintf(w, "  %s%s %s\n", l.label, strings.Repeat(" ", width-utf8.RuneCountInString(l.label)), l.value)
+		fmt.Fprintf(w, "  %-*s %s\n", width, l.label, l.value)
 	}
 	fmt.Fprintln(w)
+	width = 0
 	for _, ch := range r.Checks {
-		fmt.Fprintf(w, "%s %-25s %s\n", marks[ch.Status], ch.Title, safeText(ch.Reason))
+		width = max(width, utf8.RuneCountInString(ch.Title))
+	}
+	for _, ch := range r.Checks {
+		fmt.Fprintf(w, "%s %-*s %s\n", marks[ch.Status], width, ch.Title, safeText(ch.Reason))
 		// Why a check failed, or could not be made (the endpoints and what
 		// each said, when they disagree), is what the reader acts on.
 		if (ch.Status == verifier.Fail || ch.Status == verifier.NotChecked) && ch.Detail != "" {
-			fmt.Fprintf(w, "  %-25s %s\n", "", safeText(ch.Detail))
+			fmt.Fprintf(w, "  %-*s %s\n", width, "", safeText(ch.Detail))
 		}
 	}
 }
